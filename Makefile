@@ -1,0 +1,61 @@
+# The two commands of the README:
+#   make run   installs, migrates, loads the demo and serves it on http://127.0.0.1:8000
+#   make test  installs, lints and runs the whole test suite
+# Nothing else needs to be running: SQLite and in-process Celery tasks are the embedded default.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run demo test lint migrate worker beat score benchmark clean
+
+install: $(VENV)/.installed .env
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# A local .env with a generated secret key, so manage.py works without exporting anything.
+.env:
+	@$(PYTHON) -c "import secrets; print('SECRET_KEY=' + secrets.token_urlsafe(50))" > $@
+	@echo "Wrote .env with a new SECRET_KEY"
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+	$(PY) manage.py create_editor editor --email editor@example.org --if-missing
+
+run: demo
+	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: install
+	$(VENV)/bin/ruff check .
+	DJANGO_SETTINGS_MODULE=tests.settings $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The full stack's processes, for running by hand against PostgreSQL and Redis.
+worker: install
+	$(VENV)/bin/celery -A tracker worker --loglevel=info --concurrency=2
+
+beat: install
+	$(VENV)/bin/celery -A tracker beat --loglevel=info
+
+# Extraction figures on the shared labelled set (only where ../shared exists).
+score: install
+	$(PYTHON) ../shared/devset/score.py ../shared/devset --run "$(PY) manage.py extract --json"
+
+benchmark: install
+	$(PY) benchmarks/extraction_throughput.py ../shared/devset
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

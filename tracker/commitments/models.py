@@ -1,0 +1,611 @@
+"""The record: who committed to what, where, and how each commitment has fared since.
+
+Reads are QuerySet methods (`Commitment.objects.published()`); changes that touch several rows go
+through the verbs in `actions.py`. Assessments are append-only: see `Assessment`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from tracker.commitments.status import CLOSED, ComplianceScore, Status
+
+# --- Parties, dialogues, meetings, topics ------------------------------------------------------
+
+
+class PartyQuerySet(models.QuerySet):
+    def countries(self):
+        return self.filter(kind=Party.Kind.COUNTRY)
+
+    def organisations(self):
+        return self.filter(kind=Party.Kind.ORGANISATION)
+
+
+class Party(models.Model):
+    """A government or organisation that can commit."""
+
+    class Kind(models.TextChoices):
+        COUNTRY = "country", "Country"
+        ORGANISATION = "organisation", "Organisation"
+
+    name = models.CharField(max_length=120, unique=True, help_text="Common short English name, e.g. China.")
+    short_name = models.CharField(max_length=80, blank=True, help_text="For tight spaces, e.g. US.")
+    code = models.SlugField(
+        max_length=20, unique=True, help_text="ISO 3166 alpha-2 code for countries (lower case); a slug for others."
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COUNTRY)
+    iso_alpha3 = models.CharField("ISO alpha-3", max_length=3, blank=True)
+    official_name = models.CharField(max_length=200, blank=True)
+    aliases = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Other names that refer to this party in texts: demonyms, capitals, abbreviations.",
+    )
+    members = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="memberships", help_text="For organisations."
+    )
+
+    objects = PartyQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "parties"
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=["country", "organisation"]), name="party_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("public:party_detail", args=[self.code])
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
+class Dialogue(models.Model):
+    """A standing mechanism, e.g. the U.S.–China Law Enforcement and Cybersecurity Dialogue."""
+
+    class State(models.TextChoices):
+        ACTIVE = "active", "Active"
+        SUSPENDED = "suspended", "Suspended"
+        ENDED = "ended", "Ended"
+
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(max_length=60, blank=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    reference_prefix = models.CharField(
+        max_length=12,
+        unique=True,
+        help_text="Upper-case prefix of the references of its commitments, e.g. LECD (LECD-2017-03).",
+    )
+    description = models.TextField(blank=True)
+    parties = models.ManyToManyField(Party, related_name="dialogues")
+    state = models.CharField(
+        max_length=20,
+        choices=State.choices,
+        default=State.ACTIVE,
+        help_text="Whether the mechanism keeps meeting is itself tracked.",
+    )
+    state_note = models.CharField(max_length=300, blank=True)
+    established_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[parties])
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=["active", "suspended", "ended"]), name="dialogue_state_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(reference_prefix__regex=r"^[A-Z][A-Z0-9]*$"), name="dialogue_reference_prefix_upper"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("public:dialogue_detail", args=[self.slug])
+
+
+class Meeting(models.Model):
+    """One round or event of a dialogue, or the issuance of a standalone joint statement."""
+
+    class Kind(models.TextChoices):
+        ROUND = "round", "Dialogue round"
+        SUMMIT = "summit", "Summit or leaders' meeting"
+        CALL = "call", "Call or virtual meeting"
+        WORKING_GROUP = "working_group", "Working-group meeting"
+        JOINT_STATEMENT = "joint_statement", "Joint statement"
+
+    dialogue = models.ForeignKey(Dialogue, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings")
+    title = models.CharField(max_length=250)
+    slug = models.SlugField(max_length=120, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ROUND)
+    date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    place = models.CharField(max_length=200, blank=True)
+    co_chairs = models.TextField(blank=True, help_text="One per line, with their office.")
+    parties = models.ManyToManyField(Party, related_name="meetings")
+    summary = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[parties])
+
+    class Meta:
+        ordering = ["-date", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["round", "summit", "call", "working_group", "joint_statement"]),
+                name="meeting_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("date")),
+                name="meeting_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.date:%d %B %Y})"
+
+    def get_absolute_url(self) -> str:
+        if self.dialogue_id:
+            return reverse("public:dialogue_detail", args=[self.dialogue.slug]) + f"#meeting-{self.slug}"
+        return reverse("public:commitment_list") + f"?meeting={self.slug}"
+
+    @property
+    def reference_prefix(self) -> str:
+        return self.dialogue.reference_prefix if self.dialogue_id else "CT"
+
+    @property
+    def co_chair_list(self) -> list[str]:
+        return [line.strip() for line in self.co_chairs.splitlines() if line.strip()]
+
+
+class Topic(models.Model):
+    """One entry of the fixed, editable topic list; keywords feed the pipeline's topic lexicon."""
+
+    key = models.CharField(max_length=40, unique=True, help_text="Stable key, e.g. repatriation/fugitives.")
+    slug = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=80, unique=True)
+    description = models.TextField(blank=True)
+    keywords = models.JSONField(default=list, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+# --- Commitments -------------------------------------------------------------------------------
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def drafts(self):
+        return self.filter(is_published=False)
+
+    def open(self):
+        return self.exclude(current_status__in=CLOSED)
+
+    def overdue(self, today: datetime.date):
+        return self.open().filter(deadline__lt=today)
+
+    def due_between(self, start: datetime.date, end: datetime.date):
+        return self.open().filter(deadline__gte=start, deadline__lte=end)
+
+    def for_party(self, party):
+        return self.filter(parties=party)
+
+    def made_by(self, day: datetime.date):
+        """Commitments already made on `day` (the as-of views hide later ones)."""
+        return self.filter(made_on__lte=day)
+
+    def search(self, query: str):
+        """Full-text search over title and quote: ranked on PostgreSQL, a plain match elsewhere."""
+        from django.db import connection
+
+        query = (query or "").strip()
+        if not query:
+            return self
+        if connection.vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery
+
+            return self.filter(search_vector=SearchQuery(query, config="english", search_type="websearch"))
+        condition = Q()
+        for word in query.split():
+            condition &= Q(title__icontains=word) | Q(quote__icontains=word) | Q(reference__iexact=word)
+        return self.filter(condition)
+
+    def with_related(self):
+        """Everything list pages and exports show, in a fixed number of queries."""
+        return self.select_related("meeting__dialogue").prefetch_related("parties", "topics")
+
+
+class Commitment(models.Model):
+    """One atomic, verifiable, future-oriented undertaking."""
+
+    class Strength(models.TextChoices):
+        FIRM = "firm", "Firm"
+        INTENT = "intent", "Intent"
+        HEDGED = "hedged", "Hedged"
+
+    class Granularity(models.TextChoices):
+        DAY = "day", "Exact day"
+        MONTH = "month", "Month"
+        QUARTER = "quarter", "Quarter"
+        HALF = "half", "Half year"
+        YEAR = "year", "Year"
+        VAGUE = "vague", "Vague"
+
+    reference = models.CharField(max_length=30, unique=True, help_text="Stable reference, e.g. LECD-2017-03.")
+    title = models.CharField(max_length=250)
+    quote = models.TextField(help_text="The exact words of the source.")
+    source_article = models.ForeignKey(
+        "ingest.Article", on_delete=models.SET_NULL, null=True, blank=True, related_name="commitments"
+    )
+    source_url = models.URLField(max_length=2000, blank=True)
+    quote_start = models.PositiveIntegerField(null=True, blank=True)
+    quote_end = models.PositiveIntegerField(null=True, blank=True)
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="commitments")
+    parties = models.ManyToManyField(Party, related_name="commitments")
+    topics = models.ManyToManyField(Topic, related_name="commitments", help_text="Most relevant first in texts.")
+    strength = models.CharField(max_length=10, choices=Strength.choices, default=Strength.FIRM)
+    deadline = models.DateField(null=True, blank=True)
+    deadline_text = models.CharField(max_length=200, blank=True, help_text="The phrase as written.")
+    deadline_granularity = models.CharField(max_length=10, choices=Granularity.choices, blank=True)
+    made_on = models.DateField(help_text="When the commitment was made (usually the meeting's date).")
+    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="sub_commitments")
+    predecessor = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="successors",
+        help_text="The same pledge made at an earlier round.",
+    )
+    notes = models.TextField(blank=True, help_text="Editors' notes, shown on the public page.")
+    is_published = models.BooleanField(default=False)
+    published_at = models.DateTimeField(null=True, blank=True)
+    # Denormalised from the assessment log; written only by actions.record_assessment.
+    current_status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_ASSESSED)
+    current_status_as_of = models.DateField(null=True, blank=True)
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Maintained by a database trigger on PostgreSQL (migration 0002); unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = CommitmentQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[parties, topics], excluded_fields=["search_vector"])
+
+    class Meta:
+        ordering = ["reference"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(current_status__in=Status.values), name="commitment_current_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(strength__in=["firm", "intent", "hedged"]), name="commitment_strength_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(deadline_granularity__in=["", "day", "month", "quarter", "half", "year", "vague"]),
+                name="commitment_granularity_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(quote_start__isnull=True) | Q(quote_end__gte=models.F("quote_start")),
+                name="commitment_quote_offsets_ordered",
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("id")) & ~Q(predecessor=models.F("id")),
+                name="commitment_not_its_own_parent",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_published=False) | Q(published_at__isnull=False),
+                name="commitment_published_has_date",
+            ),
+        ]
+        indexes = [
+            # The public list: published commitments by status, and the due/overdue panels.
+            models.Index(fields=["is_published", "current_status"], name="commitment_pub_status_idx"),
+            models.Index(fields=["is_published", "deadline"], name="commitment_pub_deadline_idx"),
+            models.Index(fields=["is_published", "made_on"], name="commitment_pub_made_idx"),
+            models.Index(fields=["is_published", "status_changed_at"], name="commitment_pub_changed_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference}: {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("public:commitment_detail", args=[self.reference])
+
+    # Derived reads: all from the one assessment log.
+
+    def effective_assessments(self):
+        return self.assessments.effective()
+
+    def history_log(self):
+        """Every assessment, corrections and the rows they replace included, oldest first."""
+        return self.assessments.chronological().select_related("party", "author", "supersedes")
+
+    def status_on(self, day: datetime.date, party=None) -> str:
+        """The status of the whole commitment (or of one party's part) as it stood on `day`."""
+        assessment = self.assessments.effective().lane(party).as_of(day).latest_first().first()
+        return assessment.status if assessment else Status.NOT_ASSESSED
+
+    def current_status_by_party(self, day: datetime.date | None = None) -> dict:
+        """{party: status} for each committing party, as of `day` (today by default)."""
+        day = day or timezone.localdate()
+        latest = self.assessments.effective().as_of(day).latest_per_lane()
+        by_party = {a.party_id: a.status for a in latest if a.party_id}
+        return {party: by_party.get(party.pk, Status.NOT_ASSESSED) for party in self.parties.all()}
+
+    def deadline_state(self, today: datetime.date | None = None) -> tuple[str, int] | None:
+        """("due", days) / ("overdue", days) / ("met_late", days) / ("met", days) or None."""
+        if not self.deadline:
+            return None
+        today = today or timezone.localdate()
+        if self.current_status == Status.FULFILLED and self.current_status_as_of:
+            late = (self.current_status_as_of - self.deadline).days
+            return ("met_late", late) if late > 0 else ("met", -late)
+        if self.current_status in CLOSED:
+            return None
+        days = (self.deadline - today).days
+        return ("due", days) if days >= 0 else ("overdue", -days)
+
+
+class CommitmentSource(models.Model):
+    """A document in which the commitment was stated: its first source, or another side's readout."""
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="sources")
+    article = models.ForeignKey(
+        "ingest.Article", on_delete=models.PROTECT, null=True, blank=True, related_name="commitment_sources"
+    )
+    url = models.URLField(max_length=2000, blank=True)
+    title = models.CharField(max_length=300, blank=True)
+    issuing_party = models.ForeignKey(Party, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    quote = models.TextField(blank=True)
+    quote_start = models.PositiveIntegerField(null=True, blank=True)
+    quote_end = models.PositiveIntegerField(null=True, blank=True)
+    added_at = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["added_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["commitment", "article"],
+                condition=Q(article__isnull=False),
+                name="commitment_source_article_once",
+            ),
+            models.CheckConstraint(
+                condition=Q(article__isnull=False) | ~Q(url=""), name="commitment_source_has_article_or_url"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.url or f"Article {self.article_id}"
+
+
+# --- Evidence and assessments ------------------------------------------------------------------
+
+
+class Evidence(models.Model):
+    """A cited source for an assessment, archived when it came through the pipeline."""
+
+    class Kind(models.TextChoices):
+        OFFICIAL = "official", "Official statement of a party"
+        DATA = "data", "Third-party data"
+        MEDIA = "media", "Media report"
+
+    url = models.URLField(max_length=2000, blank=True)
+    title = models.CharField(max_length=300)
+    publisher = models.CharField(max_length=200, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    passage = models.TextField(blank=True, help_text="The quoted passage that bears on the commitment.")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.MEDIA)
+    party = models.ForeignKey(
+        Party, on_delete=models.PROTECT, null=True, blank=True, related_name="+", help_text="For official statements."
+    )
+    article = models.ForeignKey(
+        "ingest.Article",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="evidence",
+        help_text="The archived copy, with its content hash.",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-published_on", "-id"]
+        verbose_name_plural = "evidence"
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=["official", "data", "media"]), name="evidence_kind_valid"),
+            models.CheckConstraint(condition=Q(article__isnull=False) | ~Q(url=""), name="evidence_has_article_or_url"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AppendOnlyError(Exception):
+    """Raised on any attempt to change or remove a row of the append-only assessment log."""
+
+
+class AssessmentQuerySet(models.QuerySet):
+    # The log is append-only: bulk updates and deletes are refused here, and by the database.
+    def update(self, **kwargs):
+        raise AppendOnlyError("Assessments are never edited; record a correction instead.")
+
+    def delete(self):
+        raise AppendOnlyError("Assessments are never deleted; record a correction instead.")
+
+    def public(self):
+        return self.filter(commitment__is_published=True)
+
+    def effective(self):
+        """Assessments no correction has replaced."""
+        return self.filter(superseded_by__isnull=True)
+
+    def lane(self, party=None):
+        """The whole commitment's lane (party=None) or one party's."""
+        return self.filter(party__isnull=True) if party is None else self.filter(party=party)
+
+    def as_of(self, day: datetime.date):
+        """What was true on `day`: assessments whose `as_of` is later are invisible."""
+        return self.filter(as_of__lte=day)
+
+    def latest_first(self):
+        return self.order_by("-as_of", "-recorded_at", "-id")
+
+    def chronological(self):
+        return self.order_by("as_of", "recorded_at", "id")
+
+    def latest_per_lane(self) -> list[Assessment]:
+        """The latest assessment of each (commitment, party) lane, in Python over one query."""
+        latest: dict = {}
+        for assessment in self.latest_first():
+            latest.setdefault((assessment.commitment_id, assessment.party_id), assessment)
+        return list(latest.values())
+
+
+class Assessment(models.Model):
+    """An append-only, dated status event for a commitment as a whole (party empty) or one party.
+
+    Never edited or deleted: a correction is a new row whose `supersedes` names the row it replaces.
+    `actions.record_assessment` is the only writer; the database refuses updates (and, on
+    PostgreSQL, deletes) with a trigger, see migration 0002.
+    """
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.PROTECT, related_name="assessments")
+    party = models.ForeignKey(
+        Party,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assessments",
+        help_text="Empty: the commitment as a whole. Set: that side's compliance.",
+    )
+    status = models.CharField(max_length=20, choices=Status.choices)
+    as_of = models.DateField(help_text="When it became true in the world.")
+    recorded_at = models.DateTimeField(default=timezone.now, help_text="When it was recorded here.")
+    rationale = models.TextField()
+    evidence = models.ManyToManyField(Evidence, through="AssessmentEvidence", related_name="assessments", blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="assessments"
+    )
+    supersedes = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="superseded_by"
+    )
+    correction_reason = models.TextField(blank=True)
+    is_demonstration = models.BooleanField(
+        default=False, help_text="Demonstration data, not a real assessment; shown as such."
+    )
+
+    objects = AssessmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["as_of", "recorded_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="assessment_status_valid"),
+            models.CheckConstraint(
+                condition=Q(supersedes__isnull=True) | ~Q(correction_reason=""),
+                name="assessment_correction_has_reason",
+            ),
+            models.CheckConstraint(condition=~Q(rationale=""), name="assessment_has_rationale"),
+        ]
+        indexes = [
+            # Status on a date: the latest row of a lane with as_of <= the date.
+            models.Index(fields=["commitment", "party", "as_of", "recorded_at"], name="assessment_lane_idx"),
+            # Feeds and "recently changed": newest first.
+            models.Index(fields=["-recorded_at"], name="assessment_recorded_idx"),
+        ]
+
+    def __str__(self) -> str:
+        lane = self.party.name if self.party_id else "overall"
+        return f"{self.commitment_id} {lane}: {self.get_status_display()} as of {self.as_of}"
+
+    def save(self, *args, **kwargs):
+        # A guard, not logic: the one place an accidental edit through the ORM would pass.
+        if not self._state.adding:
+            raise AppendOnlyError("Assessments are never edited; record a correction instead.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Assessments are never deleted; record a correction instead.")
+
+    @property
+    def is_correction(self) -> bool:
+        return self.supersedes_id is not None
+
+
+class AssessmentEvidence(models.Model):
+    """Which evidence an assessment cites; as append-only as the assessment itself."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.PROTECT, related_name="+")
+    evidence = models.ForeignKey(Evidence, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "evidence"], name="assessment_evidence_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Assessment {self.assessment_id} cites evidence {self.evidence_id}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("The evidence of an assessment is never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("The evidence of an assessment is never removed.")
+
+
+def compliance_by_party(commitments, day: datetime.date | None = None) -> dict:
+    """{party: ComplianceScore} over `commitments`, each party scored on its own lane.
+
+    A party's status on a commitment is its own lane's latest assessment, or, where that side has
+    not been assessed separately, the whole commitment's. Two queries, whatever the number of rows.
+    """
+    day = day or timezone.localdate()
+    commitments = list(commitments.prefetch_related("parties"))
+    ids = [c.pk for c in commitments]
+    latest = Assessment.objects.filter(commitment_id__in=ids).effective().as_of(day).latest_per_lane()
+    lanes = {(a.commitment_id, a.party_id): a.status for a in latest}
+    statuses = defaultdict(list)
+    for commitment in commitments:
+        overall = lanes.get((commitment.pk, None), Status.NOT_ASSESSED)
+        for party in commitment.parties.all():
+            statuses[party].append(lanes.get((commitment.pk, party.pk), overall))
+    return {party: ComplianceScore(values) for party, values in sorted(statuses.items(), key=lambda kv: kv[0].name)}

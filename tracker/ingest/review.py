@@ -1,0 +1,171 @@
+"""The editor's decisions on what the pipeline proposed: one function per decision.
+
+Nothing the pipeline produces reaches the public without passing through one of these. Each
+locks the candidate or suggestion, refuses a decision already taken, and records who took it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from tracker.commitments import actions
+from tracker.commitments.models import Commitment, Evidence, Meeting, Party, Topic
+from tracker.ingest.models import Candidate, Review, Suggestion
+
+
+def _claim(model, obj):
+    locked = model.objects.select_for_update().get(pk=obj.pk)
+    if locked.state != Review.PENDING:
+        raise ValidationError(f"This was already {locked.get_state_display().lower()}.")
+    return locked
+
+
+def _decide(obj, *, reviewer, **changes) -> None:
+    """Record the decision on the locked row, through save() so its history names the reviewer."""
+    for name, value in changes.items():
+        setattr(obj, name, value)
+    obj.reviewer = reviewer
+    obj.reviewed_at = timezone.now()
+    obj._history_user = reviewer
+    obj.save(update_fields=[*changes, "reviewer", "reviewed_at"])
+
+
+def accept_candidate(
+    *,
+    candidate: Candidate,
+    reviewer,
+    title: str | None = None,
+    quote: str | None = None,
+    parties: Sequence[Party] | None = None,
+    topics: Sequence[Topic] | None = None,
+    strength: str | None = None,
+    deadline: datetime.date | None = None,
+    deadline_text: str | None = None,
+    deadline_granularity: str | None = None,
+    meeting: Meeting | None = None,
+    parent: Commitment | None = None,
+    predecessor: Commitment | None = None,
+    publish: bool = False,
+) -> Commitment:
+    """Turn a candidate into a commitment, as proposed or with the editor's changes."""
+    with transaction.atomic():
+        candidate = _claim(Candidate, candidate)
+        article = candidate.article
+        meeting = meeting or article.meeting
+        topics = list(topics) if topics is not None else list(candidate.topics.all())
+        parties = list(parties) if parties is not None else list(candidate.parties.all())
+        errors = {}
+        if meeting is None:
+            errors["meeting"] = "Choose the meeting at which this commitment was made."
+        if not topics:
+            errors["topics"] = "Choose at least one topic."
+        if not parties:
+            errors["parties"] = "Name at least one committing party."
+        if errors:
+            raise ValidationError(errors)
+        edited_quote = quote is not None and " ".join(quote.split()) != " ".join(candidate.quote.split())
+        commitment = actions.create_commitment(
+            parties=parties,
+            topics=topics,
+            author=reviewer,
+            publish=publish,
+            title=title or actions.short_title(quote or candidate.quote),
+            quote=quote or candidate.quote,
+            meeting=meeting,
+            strength=strength or candidate.strength,
+            deadline=deadline if deadline is not None else candidate.deadline,
+            deadline_text=deadline_text if deadline_text is not None else candidate.deadline_text,
+            deadline_granularity=(
+                deadline_granularity if deadline_granularity is not None else candidate.deadline_granularity
+            ),
+            made_on=meeting.date,
+            parent=parent,
+            predecessor=predecessor,
+            source_article=article,
+            source_url=article.display_url,
+            # An edited quote no longer sits at the detected offsets.
+            quote_start=None if edited_quote else candidate.start,
+            quote_end=None if edited_quote else candidate.end,
+        )
+        _decide(candidate, reviewer=reviewer, state=Review.ACCEPTED, commitment=commitment)
+    return commitment
+
+
+def merge_candidate(*, candidate: Candidate, commitment: Commitment, reviewer) -> Commitment:
+    """The candidate repeats a commitment already tracked: its article becomes another source."""
+    with transaction.atomic():
+        candidate = _claim(Candidate, candidate)
+        actions.add_source(
+            commitment=commitment,
+            article=candidate.article,
+            quote=candidate.quote,
+            start=candidate.start,
+            end=candidate.end,
+            author=reviewer,
+        )
+        _decide(candidate, reviewer=reviewer, state=Review.MERGED, commitment=commitment)
+    return commitment
+
+
+def reject_candidate(*, candidate: Candidate, reviewer, reason: str) -> None:
+    if not (reason or "").strip():
+        raise ValidationError({"reason": "Give a reason: it teaches the next reviewer (and the pipeline's authors)."})
+    with transaction.atomic():
+        candidate = _claim(Candidate, candidate)
+        _decide(candidate, reviewer=reviewer, state=Review.REJECTED, rejection_reason=reason.strip())
+
+
+def evidence_from_article(*, article, passage: str = "", author=None) -> Evidence:
+    """Evidence citing an archived article (one row per article and passage)."""
+    evidence, _ = Evidence.objects.get_or_create(
+        article=article,
+        passage=passage,
+        defaults={
+            "url": article.display_url,
+            "title": article.title or article.display_url or "Untitled document",
+            "publisher": article.site,
+            "published_on": article.published_on,
+            "kind": Evidence.Kind.OFFICIAL if article.issuing_party_id else Evidence.Kind.MEDIA,
+            "party": article.issuing_party,
+            "created_by": author,
+        },
+    )
+    return evidence
+
+
+def accept_suggestion(
+    *,
+    suggestion: Suggestion,
+    reviewer,
+    status: str | None = None,
+    as_of: datetime.date | None = None,
+    rationale: str = "",
+    party: Party | None = None,
+) -> Evidence:
+    """Accept a passage as evidence for its commitment; with a status, record an assessment too."""
+    with transaction.atomic():
+        suggestion = _claim(Suggestion, suggestion)
+        evidence = evidence_from_article(article=suggestion.article, passage=suggestion.passage, author=reviewer)
+        if status:
+            actions.record_assessment(
+                commitment=suggestion.commitment,
+                party=party,
+                status=status,
+                as_of=as_of or suggestion.article.published_on or timezone.localdate(),
+                rationale=rationale,
+                author=reviewer,
+                evidence=[evidence],
+            )
+        _decide(suggestion, reviewer=reviewer, state=Review.ACCEPTED, evidence=evidence)
+    return evidence
+
+
+def reject_suggestion(*, suggestion: Suggestion, reviewer, reason: str = "") -> None:
+    with transaction.atomic():
+        suggestion = _claim(Suggestion, suggestion)
+        _decide(suggestion, reviewer=reviewer, state=Review.REJECTED, rejection_reason=(reason or "").strip())
