@@ -54,6 +54,21 @@ def postgres_required():
         missing_service("this test needs PostgreSQL (set DATABASE_URL)")
 
 
+@pytest.fixture
+def run(django_capture_on_commit_callbacks):
+    """Call a function and then what it enqueued on commit (the pipeline's tasks, eager in tests):
+    a test's transaction never commits, so on_commit callbacks would otherwise never run.
+
+        article, _ = run(pipeline.import_article, text=...)
+    """
+
+    def call(function, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return function(*args, **kwargs)
+
+    return call
+
+
 # --- Personas ----------------------------------------------------------------------------------
 
 

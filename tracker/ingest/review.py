@@ -17,6 +17,9 @@ from tracker.commitments import actions
 from tracker.commitments.models import Commitment, Evidence, Meeting, Party, Topic
 from tracker.ingest.models import Candidate, Review, Suggestion
 
+# "As the pipeline proposed", for a value where None is a choice of its own (no deadline).
+PROPOSED = object()
+
 
 def _claim(model, obj):
     locked = model.objects.select_for_update().get(pk=obj.pk)
@@ -44,7 +47,7 @@ def accept_candidate(
     parties: Sequence[Party] | None = None,
     topics: Sequence[Topic] | None = None,
     strength: str | None = None,
-    deadline: datetime.date | None = None,
+    deadline: datetime.date | object | None = PROPOSED,
     deadline_text: str | None = None,
     deadline_granularity: str | None = None,
     meeting: Meeting | None = None,
@@ -78,7 +81,7 @@ def accept_candidate(
             quote=quote or candidate.quote,
             meeting=meeting,
             strength=strength or candidate.strength,
-            deadline=deadline if deadline is not None else candidate.deadline,
+            deadline=candidate.deadline if deadline is PROPOSED else deadline,
             deadline_text=deadline_text if deadline_text is not None else candidate.deadline_text,
             deadline_granularity=(
                 deadline_granularity if deadline_granularity is not None else candidate.deadline_granularity

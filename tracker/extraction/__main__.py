@@ -1,0 +1,5 @@
+import sys
+
+from tracker.extraction.cli import main
+
+sys.exit(main())

@@ -1,0 +1,336 @@
+"""What a document tells us about who is speaking: its parties, its officials, its issuer.
+
+- document parties: the parties the meeting or statement is between. Given by the caller when
+  known (the editor picked the meeting); otherwise inferred from the title (a title naming two or
+  more parties is the best evidence there is), from a grouping that speaks for its members ("Quad
+  Leaders' Joint Statement"), or from the most-mentioned parties of the text.
+- officials: "Chinese Foreign Minister Zhao Ming" makes a later "Zhao said" Chinese.
+- issuer: a government site (whitehouse.gov, *.gov.cn, ec.europa.eu) speaks for its government,
+  so "The President" of a White House readout is the United States.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from tracker.extraction.lexicon import Lexicon, Mention
+
+# Words before a party name that make it an object or a place, not an actor.
+OBJECT_PREPOSITIONS = re.compile(
+    r"(?:\b(?:with|between|against|toward|towards|to|from|for|on|by|over|about|into|onto|in|at|across|"
+    r"among|amongst|regarding|concerning|than|like|including|through|under|within|per|visiting|"
+    r"besides|beyond|upon|around)\s+(?:the\s+|all\s+|other\s+)?)$",
+    re.I,
+)
+
+COLLECTIVE = re.compile(
+    r"\b(?:(?:the|both|all|these|our|their)\s+(?:two\s+|three\s+|four\s+|five\s+|respective\s+|participating\s+|"
+    r"member\s+)?(?:sides|countries|nations|governments|leaders|presidents|parties|partners|ministers|delegations|"
+    r"militaries|heads of state|co-chairs|teams|states|economies|administrations|prime ministers|premiers|"
+    r"foreign ministers|defen[cs]e ministers|officials|senior officials|experts)"
+    r"|the\s+leaders|the\s+presidents|each\s+side|neither\s+(?:government|side|country|party)|both\s+sides"
+    r"|all\s+parties|all\s+sides|the\s+participants|member\s+states)\b",
+    re.I,
+)
+PRONOUN_WE = re.compile(r"(?:^|(?<=[\s“\"(]))(?:we|We|our|Our|us)\b")
+PRONOUN_THEY = re.compile(r"(?:^|(?<=[\s“\"(]))(?:they|They|their|Their)\b")
+
+TITLE = (
+    r"(?:President|Vice President|Premier|Vice Premier|Prime Minister|Chancellor|Foreign Minister|Minister|"
+    r"Secretary of State|Secretary|State Councilor|State Councillor|Councilor|Ambassador|Director|Mr\.|Ms\.|Mrs\.|"
+    r"Dr\.|Spokesperson|Spokesman|Spokeswoman|Advisor|Adviser|Commissioner|General|Admiral|King|Queen|Emperor|"
+    r"Sheikh|Emir|Crown Prince|Chairman|Chairwoman|Chair|Senator|Governor|Attorney General|Representative|"
+    r"Counselor|Envoy|Special Envoy|Minister-Counselor|Deputy Secretary|Under Secretary|Undersecretary)"
+)
+PERSON = re.compile(rf"\b(?:the\s+)?{TITLE}(?:\s+[A-Z][\w.’'-]*){{1,3}}|\b(?:the|The)\s+{TITLE}\b")
+# Government bodies named without their country ("the Department of State", "USAID"); on a
+# government's own site they are that government.
+AGENCY = re.compile(
+    r"\b(?:Department|Ministry|Agency|Administration|Secretariat|Cabinet|Commission|Office of|Bureau|"
+    r"Development Finance Corporation|Export-Import Bank|Coast Guard|Armed Forces|Navy|Army|Air Force|"
+    r"Corps|Service|USAID|DFC|EXIM|NASA|DOD|DOE|DHS|DOJ|FBI|USTR|NOAA|EPA|MCC)\b"
+)
+_TITLE_WORDS = {
+    "president",
+    "vice",
+    "premier",
+    "prime",
+    "minister",
+    "chancellor",
+    "foreign",
+    "secretary",
+    "state",
+    "councilor",
+    "councillor",
+    "ambassador",
+    "director",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "advisor",
+    "adviser",
+    "commissioner",
+    "general",
+    "admiral",
+    "chairman",
+    "chair",
+    "attorney",
+    "acting",
+    "deputy",
+    "chief",
+    "senior",
+    "national",
+    "security",
+    "defense",
+    "defence",
+    "public",
+    "homeland",
+    "ministry",
+    "of",
+    "for",
+    "the",
+    "affairs",
+    "trade",
+    "commerce",
+    "finance",
+    "treasury",
+    "executive",
+    "special",
+    "envoy",
+    "representative",
+    "assistant",
+    "under",
+    "principal",
+    "head",
+    "leader",
+    "official",
+    "officials",
+    "delegation",
+    "team",
+    "side",
+    "visiting",
+    "former",
+    "top",
+    "new",
+    "president-elect",
+    "crown",
+    "prince",
+    "king",
+    "queen",
+    "communist",
+    "party",
+    "politburo",
+    "member",
+    "office",
+    "commission",
+    "house",
+    "white",
+    "council",
+    "central",
+    "military",
+    "department",
+}
+
+_ISSUER_HOSTS = [
+    (
+        re.compile(r"(?:^|\.)(?:whitehouse|state|defense|commerce|treasury|justice|dhs|ustr)\.gov$|\.gov$|\.mil$"),
+        "United States",
+    ),
+    (re.compile(r"(?:^|\.)europa\.eu$"), "EU"),
+    (re.compile(r"(?:^|\.)gc\.ca$|(?:^|\.)canada\.ca$"), "Canada"),
+    (re.compile(r"(?:^|\.)fmprc\.gov\.cn$|\.gov\.cn$|(?:^|\.)mfa\.gov\.cn$"), "China"),
+]
+_COUNTRY_GOV = re.compile(r"\.(?:gov|go|gob|gouv|govt|government)\.(?P<cc>[a-z]{2})$")
+
+
+@dataclass
+class DocumentContext:
+    lexicon: Lexicon
+    doc_date: datetime.date | None
+    parties: list[str]  # canonical, sorted, groupings written out as members
+    issuer: str | None = None
+    officials: dict[str, str] = field(default_factory=dict)  # name token -> party
+    text: str = ""
+
+    @functools.cached_property
+    def topics(self) -> list[str]:
+        """The document's topics, most frequent first (the fallback for a clause that names none)."""
+        return self.lexicon.topics_for(self.text)
+
+    @classmethod
+    def build(
+        cls,
+        text: str,
+        *,
+        lexicon: Lexicon,
+        doc_date: datetime.date | None,
+        parties: list[str] | None = None,
+        title: str | None = None,
+        site: str | None = None,
+    ) -> DocumentContext:
+        mentions = lexicon.mentions(text)
+        if parties:
+            canonical = [lexicon.canonical(p) or p for p in parties]
+        else:
+            canonical = infer_parties(text, mentions, lexicon=lexicon, title=title)
+        return cls(
+            lexicon=lexicon,
+            doc_date=doc_date,
+            parties=lexicon.expand(canonical, doc_date),
+            issuer=issuer_for(site, lexicon),
+            officials=find_officials(text, mentions),
+            text=(title or "") + "\n" + text,
+        )
+
+    def party_of_person(self, name: str) -> str | None:
+        tokens = [t for t in re.findall(r"[A-Z][\w’'-]+", name) if t.lower() not in _TITLE_WORDS]
+        for token in reversed(tokens):
+            if token in self.officials:
+                return self.officials[token]
+        return None
+
+
+def issuer_for(site: str | None, lexicon: Lexicon) -> str | None:
+    """The government a site speaks for, when the site is a government's own."""
+    if not site:
+        return None
+    host = site.lower().removeprefix("www.")
+    for regex, party in _ISSUER_HOSTS:
+        if regex.search(host):
+            return party
+    match = _COUNTRY_GOV.search(host)
+    if match:
+        return lexicon.canonical(match.group("cc").upper())
+    return None
+
+
+def infer_parties(text: str, mentions: list[Mention], *, lexicon: Lexicon, title: str | None) -> list[str]:
+    """The parties a document is between, when nobody told us."""
+    if title:
+        title_parties = list(dict.fromkeys(title_actors(title, lexicon)))
+        groups = [p for p in title_parties if lexicon.written_as_members(p)]
+        if groups:
+            return title_parties
+        if len(title_parties) >= 2:
+            return title_parties
+    else:
+        title_parties = []
+    counts = Counter(m.party for m in mentions if m.party)
+    if not counts:
+        return title_parties
+    for group, count in counts.items():
+        if lexicon.written_as_members(group) and count >= 3 and count >= 0.5 * counts.most_common(1)[0][1]:
+            return [group, *title_parties]
+    ranked = [party for party, _ in counts.most_common()]
+    top = counts[ranked[0]]
+    chosen = list(title_parties)
+    for party in ranked:
+        if len(chosen) >= 2:
+            break
+        # in a long text, a party named once (in a link list, say) is no party of the document
+        if party not in chosen and (not chosen or counts[party] >= 2 or top <= 3):
+            chosen.append(party)
+    if len(chosen) >= 2:
+        second = min(counts.get(p, 0) for p in chosen[:2])
+        for party in ranked:
+            if party not in chosen and counts[party] >= max(3, 0.75 * second):
+                chosen.append(party)
+    return chosen
+
+
+def title_actors(title: str, lexicon: Lexicon) -> list[str]:
+    """Parties named in a title, without venues ("... Summit in Hanoi, Vietnam")."""
+    actors: list[str] = []
+    previous_end = -10
+    previous_venue = False
+    for mention in lexicon.mentions(title):
+        if mention.party is None:
+            continue
+        before = title[max(0, mention.start - 6) : mention.start]
+        venue = bool(re.search(r"\b(?:in|at)\s+$", before)) or (
+            previous_venue and title[previous_end : mention.start].strip() == ","
+        )
+        if not venue:
+            actors.append(mention.party)
+        previous_end, previous_venue = mention.end, venue
+    return actors
+
+
+_OF_PARTY = re.compile(rf"\b{TITLE}\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,2}})\s+of\s+(?:the\s+)?$")
+_TOKEN = re.compile(r"[\w.’'-]+")
+# Words that make the words after them a person's name (not "Trade and Investment Framework").
+_TITLE_CORE = {
+    "president",
+    "premier",
+    "minister",
+    "secretary",
+    "councilor",
+    "councillor",
+    "ambassador",
+    "director",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "advisor",
+    "adviser",
+    "commissioner",
+    "general",
+    "admiral",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "envoy",
+    "representative",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "emir",
+    "governor",
+    "senator",
+    "president-elect",
+    "leader",
+    "official",
+    "counterpart",
+}
+
+
+def find_officials(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Name tokens of officials introduced with their country.
+
+    "Chinese Foreign Minister Zhao Ming", "U.S. Trade Representative Jane Roe" (party, title
+    words, then the name) and "President Xi Jinping of the People's Republic of China".
+    """
+    officials: dict[str, str] = {}
+    for mention in mentions:
+        if mention.party is None:
+            continue
+        after = text[mention.end : mention.end + 100]
+        after = re.sub(r"^['’]s\b", "", after)
+        tokens = _TOKEN.findall(after)[:10]
+        titles = 0
+        name: list[str] = []
+        for token in tokens:
+            if not name and token.lower() in _TITLE_WORDS:
+                titles += token.lower() in _TITLE_CORE
+                continue
+            if token[:1].isupper() and token.lower() not in _TITLE_WORDS and not token.endswith("."):
+                name.append(token)
+                if len(name) == 3:
+                    break
+                continue
+            break
+        if titles and name:
+            for token in name:
+                officials.setdefault(token, mention.party)
+        before = text[max(0, mention.start - 80) : mention.start]
+        of_match = _OF_PARTY.search(before)
+        if of_match:
+            for token in of_match.group("name").split():
+                if token.lower() not in _TITLE_WORDS:
+                    officials.setdefault(token, mention.party)
+    return officials

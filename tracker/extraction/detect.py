@@ -1,0 +1,1125 @@
+"""Commitment candidates: sentences -> clauses -> (trigger, subject, object) -> a decision.
+
+The labelling rules (devset/README.md) define a commitment as a named party that will do, or
+agreed / pledged / committed / decided / intends / plans to do, a specific future action. Each
+rule becomes a check here, in this order for every clause:
+
+1. a trigger (``triggers.py``) proposes the clause;
+2. the context before it can veto: hope, willingness, "should", a condition, a call on others;
+3. the subject must resolve to named parties ("the two sides", "we", "the leaders" resolve to the
+   document's parties; "The report will ..." has no party and is a prediction);
+4. the object must be specific: a topic of the fixed list, a mechanism, a named agreement or a
+   quantity ("a strong partnership" is vague); "agreed to a Framework" is a past act,
+   "commitment to the complete denuclearization" a principle;
+5. strength, topic and deadline are read off the clause.
+
+Clauses: a sentence is cut where a new verb phrase is coordinated ("... discussed X and tasked
+their teams to ..."), at semicolons, at reporting participles (", stressing that ...") and between
+two deadlines joined by "and"; committing pieces with the same parties, topics and deadline are
+joined again (one commitment per sentence unless its parts differ, as the rules ask). A list
+lead-in ("agree to take the following steps by June 30, 2030:") is not a candidate; its deadline,
+parties and strength go to the items below it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from tracker.extraction.chinese import detect_chinese
+from tracker.extraction.context import (
+    AGENCY,
+    COLLECTIVE,
+    OBJECT_PREPOSITIONS,
+    PERSON,
+    PRONOUN_THEY,
+    PRONOUN_WE,
+    DocumentContext,
+)
+from tracker.extraction.deadlines import Deadline, find_deadlines
+from tracker.extraction.language import CJK, dominant_script
+from tracker.extraction.lexicon import GENERIC_WEIGHT, Lexicon, default_lexicon
+from tracker.extraction.sentences import paragraph_spans, split_sentences
+from tracker.extraction.topics import GENERIC_TOPIC
+from tracker.extraction.triggers import (
+    COMMITMENT_GOVERNORS,
+    FIRM,
+    HEDGED,
+    INTENT,
+    PREDICTION_OBJECTS,
+    PREDICTION_VERBS,
+    Trigger,
+    find_triggers,
+)
+
+__all__ = ["Detected", "Lexicon", "detect"]
+
+
+@dataclass
+class Detected:
+    text: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    parties: list[str]
+    topics: list[str]
+    deadline: datetime.date | None
+    deadline_text: str | None
+    deadline_granularity: str | None
+    deadline_exact: bool
+    strength: str
+    confidence: float
+    deadline_label: str | None = None  # the deadline as the labelled data writes it
+    reasons: list[str] = field(default_factory=list)  # why it was kept, for reviewers and debugging
+
+
+# --- units: sentences and list items ---------------------------------------------------------
+
+_ITEM_MARKER = re.compile(r"^(?:[-*+•]|--|\d{1,2}[.)]|\([a-zA-Z0-9]{1,3}\))\s+")
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+)?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*(?:\([A-Za-z ]+\))?\s*(?:--|—|–)\s+"
+    r"|^[A-Z][A-Z.'’ -]{2,40}(?:\s*\([A-Za-z ]+\))?\s*(?::|--|—|–|-)\s+(?=[A-Z])"
+)
+_INLINE_DATELINE = re.compile(
+    r"\b[A-Z]{3,}(?:\s+[A-Z]{3,})?,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*"
+    r"(?:\([A-Za-z ]+\))?\s*(?:--|—|–)\s+"
+)
+_CREDIT = re.compile(r"^\((?:[A-Z][\w ]*/)?[A-Z][\w .]*\)\s+")
+_PREAMBLE = re.compile(
+    r"^(?:Recalling|Reflecting|Recogni[sz]ing|Noting|Acknowledging|Bearing in mind|Mindful|Considering|Welcoming|"
+    r"Reaffirming|Emphasi[sz]ing|Underlining|Stressing|Guided by)\b[^;]*?,\s+(?=[a-zA-Z])"
+)
+
+
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    paragraph: int
+    is_item: bool
+    first_in_paragraph: bool
+    last_in_paragraph: bool
+
+
+def _units(text: str) -> list[_Unit]:
+    sentences = split_sentences(text)
+    paragraphs = paragraph_spans(text)
+    units: list[_Unit] = []
+    for index, sentence in enumerate(sentences):
+        start, end = sentence.start, sentence.end
+        para_start = paragraphs[sentence.paragraph][0]
+        first = index == 0 or sentences[index - 1].paragraph != sentence.paragraph
+        last = index == len(sentences) - 1 or sentences[index + 1].paragraph != sentence.paragraph
+        piece = text[start:end]
+        is_item = False
+        marker = _ITEM_MARKER.match(piece)
+        if marker and (start == para_start or piece.startswith("--")):
+            is_item = True
+            start += marker.end()
+        for regex in (_CREDIT, _DATELINE, _ITEM_MARKER):
+            match = regex.match(text[start:end])
+            if match and start + match.end() < end:
+                start += match.end()
+                is_item = is_item or regex is _ITEM_MARKER
+        inline = _INLINE_DATELINE.search(text, start, end)
+        if inline and inline.start() > start:
+            # a page dump runs the menu into the dateline: the sentence starts after it
+            start = inline.end()
+        units.append(_Unit(start, end, sentence.paragraph, is_item, first, last))
+    return units
+
+
+_FURNITURE = re.compile(
+    r"^(?:Related (?:reading|news|articles?|stories|links|coverage)|Most (?:Read|Popular|Viewed|Shared)|We Recommend|"
+    r"Hot News|Recommended|Read more|Also read|Read also|Trending|Popular|Links?:|More from|Top Stories|Latest News|"
+    r"Editor'?s Picks?|Follow us|Share this|Sign up|Subscribe|Copyright|©|Advertisement|Photos?:|Video:|"
+    r"Add your comment|Please enable JavaScript|\(Web editor)",
+    re.I,
+)
+
+
+def _looks_like_boilerplate(sentence: str, title: str | None) -> bool:
+    if _FURNITURE.match(sentence):
+        return True  # page furniture: link lists, share buttons, credits
+    words = sentence.split()
+    if len(words) > 110 or not re.search(r"[a-z]", sentence):
+        return True
+    content = [w for w in words[1:] if len(w) > 3 and w[0].isalpha()]
+    if len(content) >= 6 and sum(w[0].isupper() for w in content) / len(content) > 0.6 and not _finite_verbs(sentence):
+        return True  # a headline or a run of link titles: capitalised words and no verb in lower case
+    if title and _jaccard(_word_set(sentence), _word_set(title)) >= 0.8:
+        return True
+    return sentence.rstrip().endswith("?")
+
+
+def _word_set(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+# --- clauses -------------------------------------------------------------------------------------
+
+_DISCOURSE_VERBS = (
+    r"discuss(?:ed|es)?|note[sd]?|noting|stress(?:ed|es)?|emphasi[sz](?:ed|es|e)|underscor(?:ed|es|e)|"
+    r"highlight(?:ed|s)?|express(?:ed|es)?|raise[sd]?|reiterat(?:ed|es|e)|reaffirm(?:ed|s)?|welcome[sd]?|"
+    r"encourag(?:ed|es|e)|urge[sd]?|call(?:ed|s)?|acknowledg(?:ed|es|e)|recogni[sz](?:ed|es|e)|praise[sd]?|"
+    r"commend(?:ed|s)?|condemn(?:ed|s)?|oppose[sd]?|support(?:ed|s)?|exchang(?:ed|es)|review(?:ed|s)?|held|met|"
+    r"sign(?:ed|s)|launch(?:ed|es)|join(?:ed|s)|designat(?:ed|es)|establish(?:ed|es)|announc(?:ed|es)|stated|"
+    r"said|says|add(?:ed|s)|explain(?:ed|s)|describ(?:ed|es)|hail(?:ed|s)|applaud(?:ed|s)|appreciat(?:ed|es)|"
+    r"invit(?:ed|es)|ask(?:ed|s)|thank(?:ed|s)|congratulat(?:ed|es)|endors(?:ed|es)|recall(?:ed|s)?|shar(?:ed|es)|"
+    r"convey(?:ed|s)|attend(?:ed|s)|visit(?:ed|s)|host(?:ed|s)|decid(?:ed|es)|affirm(?:ed|s)|confirm(?:ed|s)|"
+    r"reconfirm(?:ed|s)|underlin(?:ed|es)|look(?:ed|s)? forward|agree[sd]?|commit(?:ted|s)?|pledge[sd]?|"
+    r"plann?(?:ed|s)|intend(?:ed|s)|task(?:ed|s)|instruct(?:ed|s)|direct(?:ed|s)|gave|consent(?:ed|s)|vow(?:ed|s)|"
+    r"resolv(?:ed|es)|promis(?:ed|es)|propos(?:ed|es)|offer(?:ed|s)|took|made|showed|conducted|agreed"
+)
+_COORDINATED_VERB = re.compile(
+    rf"(?:,\s+and|\s+and|,\s+while|,\s+but|,\s+whereas)\s+(?:(?:also|further|then|jointly|both|have|has|had)\s+)*"
+    rf"(?=(?:will|would|shall|may|are|is|{_DISCOURSE_VERBS})\b)",
+)
+_SEMICOLON = re.compile(r";\s+(?:and\s+|but\s+)?")
+_FINITE = re.compile(
+    rf"\b(?:is|are|was|were|has|have|had|will|would|shall|may|can|could|must|should|{_DISCOURSE_VERBS})\b"
+)
+
+
+def _finite_verbs(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+    """Finite verbs of a stretch of text, leaving out infinitives ("to support")."""
+    end = len(text) if end is None else end
+    return [
+        m
+        for m in _FINITE.finditer(text, start, end)
+        if not re.search(r"\bto\s+$", text[max(0, m.start() - 4) : m.start()], re.I)
+    ]
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+    coordinated: bool  # starts with its verb: the subject is the sentence's first subject
+    participial: bool = False  # ", stressing that ...", ", expressing the hope that ...": the speaker goes on
+
+
+def _clauses(sentence: str) -> list[_Clause]:
+    cuts: list[tuple[int, bool]] = []
+    for match in _SEMICOLON.finditer(sentence):
+        # "...; we will launch a working group" starts a clause; "...; accepting vehicles built to
+        # U.S. standards" is the next item of a list and does not.
+        following = sentence[match.end() :].split(";")[0].split(",")[0]
+        if _finite_verbs(following):
+            cuts.append((match.end(), False))
+    for match in _COORDINATED_VERB.finditer(sentence):
+        previous = max([c for c, _ in cuts if c <= match.start()], default=0)
+        # "China and the United States agreed": "and" joins subjects, there is no verb before it yet
+        if _finite_verbs(sentence, previous, match.start()) and not _inside_brackets(sentence, match.start()):
+            cuts.append((match.end(), True))
+    participles = set()
+    for match in _PARTICIPLE.finditer(sentence):
+        if not _inside_brackets(sentence, match.start()):
+            cuts.append((match.end(), True))
+            participles.add(match.end())
+    cuts.sort()
+    clauses: list[_Clause] = []
+    starts = [(0, False), *cuts]
+    for i, (start, coordinated) in enumerate(starts):
+        end = starts[i + 1][0] if i + 1 < len(starts) else len(sentence)
+        if end > start:
+            clauses.append(_Clause(start, end, coordinated, start in participles))
+    return clauses
+
+
+# A reporting participle continues the speaker's words in a clause of its own.
+_PARTICIPLE = re.compile(
+    r",\s+(?=(?:stressing|adding|noting|saying|underscoring|emphasi[sz]ing|stating|expressing|pointing out|"
+    r"calling|urging|hoping|warning|highlighting|reiterating|explaining)\b)"
+)
+
+
+def _inside_brackets(text: str, position: int) -> bool:
+    return text.count("(", 0, position) > text.count(")", 0, position)
+
+
+# --- vetoes and object checks -----------------------------------------------------------------
+
+_VETO_BEFORE = re.compile(
+    r"\b(?:hope[sd]?|hoping|wish(?:es|ed)?|wants?|wanted|would like|willing|ready|prepared|optimistic|confident|"
+    r"believes?|believed|trusts? that|looks? forward|looked forward|desires?|aspires?|should|must|ought|"
+    r"needs? to|needed to|if|unless|whether|could|might|likely|unlikely|expects?\s+(?:that|the|\w+\s+to)|"
+    r"expected|urg(?:es|ed|ing)|encourag(?:es|ed|ing)|ask(?:s|ed|ing)|invit(?:es|ed|ing)|press(?:es|ed|ing)|"
+    r"demand(?:s|ed|ing)|call(?:s|ed|ing)? (?:on|upon)|it is our hope|whereas|why|how)\b",
+    re.I,
+)
+_NEGATED = re.compile(r"\b(?:not|never|no longer|refused to|declined to|failed to)\s+(?:\w+\s+)?$", re.I)
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|added|adds|stated|announced|announces|noted|notes|noting|told\s+[\w ]{1,40}?|"
+    r"reaffirmed|reaffirms|reiterated|reiterates|emphasi[sz]ed|emphasi[sz]es|stressed|stresses|underscored|"
+    r"underscores|highlighted|highlights|agreed|agree|decided|decides|confirmed|explained|indicated|vowed|"
+    r"pledged|promised|declared|expressed|according to|it has been decided|it was decided|it is agreed)\s+(?:that\s+)?",
+)
+_REPORTED_MODAL = re.compile(
+    r"\b(?:said|says|say|added|stated|announced|noted|noting|told|reaffirmed|reiterated|emphasi[sz]ed|stressed|"
+    r"underscored|highlighted|agreed|agree|decided|confirmed|explained|indicated|vowed|pledged|promised|declared|"
+    r"decided|been decided|was decided)\b",
+)
+_AGREED_THAT = re.compile(r"\b(?:agreed|agree|decided|decide|been decided|was decided|agreement)\s+that\b", re.I)
+# "agreed to the establishment of a working group" agrees to a future action, named by a noun
+_AGREED_NOUN_ACTION = re.compile(
+    r"(?:the\s+)?(?:establishment|creation|launch|holding|resumption|formation|setting up|expansion|extension|"
+    r"opening|start|convening|conclusion|negotiation|development|implementation)\s+of\b",
+    re.I,
+)
+_EVENT_NOUN = re.compile(
+    r"\b(?:consultations?|talks|meetings?|dialogues?|summits?|exercises?|drills?|negotiations?|rounds?|webinars?|"
+    r"conferences?|forums?|visits?|calls?|sessions?|symposi\w+|workshops?|trainings?|reviews?|stud(?:y|ies)|"
+    r"agreements?|deals?|accords?|treaty|treaties|programm?es?|projects?|plans?|funding|assistance|aid|"
+    r"shipments?|deliver(?:y|ies)|fuel|supplies|vaccines?|tariffs?|duties|measures|negotiators|flights)\b",
+    re.I,
+)
+_SUBORDINATE_START = re.compile(r"^\s*(?:After|Before|When|Since|As|Although|Though|While|Once|If)\b")
+_PAST_YEAR = re.compile(r"\b(?:in|during|back in)\s+((?:19|20)[0-9]{2})\b(?!\s*[-–])")
+_ON_SOMEONE_TO = re.compile(r"\s*\w+\s+(?:(?:on|upon)\s+)?(?:[\w’'.-]+\s+){0,5}?to\s+\w")
+_PRESSING_VERBS = {"press", "urge", "encourage", "ask", "call", "push", "demand", "request", "invite", "expect"}
+_LOGISTICS_VERBS = {
+    "attend",
+    "host",
+    "co-chair",
+    "chair",
+    "participate",
+    "travel",
+    "address",
+    "lead",
+    "arrive",
+    "visit",
+}
+_AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been)\s+$", re.I)
+
+_DETERMINERS = {
+    "a",
+    "an",
+    "the",
+    "this",
+    "these",
+    "that",
+    "those",
+    "their",
+    "our",
+    "its",
+    "his",
+    "her",
+    "all",
+    "any",
+    "each",
+    "every",
+    "such",
+    "universal",
+    "robust",
+    "strong",
+    "close",
+    "closer",
+    "deeper",
+    "enhanced",
+    "further",
+    "greater",
+    "mutual",
+    "continued",
+    "lasting",
+    "full",
+    "complete",
+    "shared",
+    "common",
+    "international",
+    "global",
+    "regional",
+    "bilateral",
+    "multilateral",
+    "peace",
+    "stability",
+    "freedom",
+    "democracy",
+    "human",
+    "respect",
+    "adherence",
+    "cooperation",
+    "collaboration",
+    "partnership",
+    "policy",
+    "principle",
+    "principles",
+    "values",
+}
+_INSTRUMENT = re.compile(
+    r"\b(?:[A-Z][\w.’'-]*\s+){1,8}(?:Agreement|Declaration|Dialogue|Initiative|Plan|Memorandum|Framework|Accord|"
+    r"Treaty|Statement|Consensus|Roadmap|Mechanism|Partnership|Programme|Program|Strategy|Guidelines|Convention|"
+    r"Charter|Communiqu[eé]|Protocol|Working Group|Committee|Forum|Group|Arrangement|Compact|Vision)\b"
+    r"|\bMemorandum of [Uu]nderstanding\b|\bMoU\b"
+)
+_MECHANISM = re.compile(
+    r"\b(?:working groups?|mechanisms?|agreements?|treaty|framework|protocols?|memorand\w+|roadmap|road map|"
+    r"plans?|programmes?|programs?|forums?|symposi\w+|reports?|database|hotline|centers?|centres?|offices?|funds?|"
+    r"funding|task force|committee|platforms?|arrangements?|alliances?|coalitions?|exercises?|webinars?|"
+    r"conferences?|negotiat\w+|visits?|summits?|meetings?|talks|consultations?|dialogues?|tariffs?|"
+    r"rules of origin|standards|regulations?|licen[cs]es?|ban|prohibition|"
+    r"moratorium|sanctions|investigations?|prosecutions?|deployments?|personnel|telephone call|call|flights|"
+    r"delegations?|joint statement|communiqu[eé]|hotlines?|channels?|exchanges)\b",
+    re.I,
+)
+_QUANTITY = re.compile(
+    r"\$\s?\d|\b\d[\d,.]*\s*(?:percent|per cent|%|million|billion|trillion|tons?|tonnes?)\b"
+    r"|\b(?!(?:19|20)\d\d\b)\d[\d,.]*\s+(?:more\s+|new\s+|additional\s+|[a-z]+\s+)?[a-z]+s\b",  # "500 officers"
+    re.I,
+)
+_PURPOSE_CUT = re.compile(r"\b(?:so as to|in order to|so that|with a view to|in line with|with the aim of)\b", re.I)
+_LONG_PURPOSE = re.compile(r",\s+(?:to|so as to|in order to|so that)\s+\w+")
+_WELCOME_FUTURE = re.compile(
+    r"^(?:the\s+)?(?:resumption|establishment|launch|creation|start|holding|convening|opening|commencement|"
+    r"formation|setting up|signing|restoration|reopening)\s+of\b",
+    re.I,
+)
+_WELCOME_UPCOMING = re.compile(r"\b(?:upcoming|forthcoming|planned|planning for|next round|scheduled)\b", re.I)
+_ANNOUNCE_OBJECT = re.compile(
+    r"^(?:(?:a|an|the|its|their|new|additional|more than|over|nearly|up to|approximately)\s+)*(?:\$|US\$|USD|€|£|"
+    r"\d[\d.,]*\s*(?:million|billion)|new\b|(?:a|the)\s+(?:review|new|plan|program|programme|initiative|fund|"
+    r"office|center|centre)|the\s+(?:opening|launch|establishment|creation|start|expansion)\s+of)",
+    re.I,
+)
+
+
+def _object_is_action(obj: str) -> bool:
+    """After 'commitment to' / 'committed to': a verb or gerund is an action, a noun phrase is not."""
+    first = re.match(r"[\w’'-]+", obj.strip())
+    if not first:
+        return False
+    word = first.group()
+    return not word[0].isupper() and word.lower() not in _DETERMINERS
+
+
+def _noun_object_counts(obj: str, lexicon: Lexicon, context: DocumentContext) -> bool:
+    """A noun object counts when it is a named agreement or mechanism, cooperation in a named field,
+    or a defence commitment to a named party ("extended deterrence to the ROK")."""
+    head = obj[:160]
+    if _INSTRUMENT.search(head):
+        return True
+    topics = [t for t in lexicon.topic_scores(head) if t != "dialogue"]
+    if re.match(r"(?:[\w-]+\s+){0,3}?(?:cooperation|collaboration)\b", head, re.I) and topics:
+        return True
+    return bool(
+        re.search(r"\b(?:deterrence|defen[cs]e|security)\b", head) and any(m.party for m in lexicon.mentions(head))
+    )
+
+
+def _specific(obj: str, lexicon: Lexicon) -> bool:
+    """The committed action has an identifiable object: a topic of the list, a mechanism, a named
+    agreement or a quantity, rather than only words of aspiration ("strengthen our partnership
+    for the challenges of our time"). Measured: also accepting any concrete-looking noun costs
+    more precision than it gains recall."""
+    cut = _PURPOSE_CUT.search(obj)
+    core = obj[: cut.start()] if cut else obj
+    if lexicon.topic_scores(core):
+        return True
+    return bool(_MECHANISM.search(core) or _INSTRUMENT.search(core) or _QUANTITY.search(core))
+
+
+# --- subjects ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Subject:
+    parties: list[str]
+    how: str  # "named", "collective", "pronoun", "person", "issuer", "passive"
+
+
+def _resolve_region(region: str, context: DocumentContext, *, quoted_party: str | None) -> _Subject | None:
+    """The actor named in the text before a trigger: the last comma-separated chunk that names one."""
+    region = region.strip()
+    if not region:
+        return None
+    chunks = [c for c in re.split(r",\s+|\s+--\s+|\s+—\s+|\(|\)", region) if c.strip()]
+    lexicon = context.lexicon
+    for index in range(len(chunks) - 1, -1, -1):
+        chunk = chunks[index]
+        found = _subject_in_chunk(chunk, context, quoted_party=quoted_party)
+        if found is None:
+            if _finite_verbs(chunk) and index < len(chunks) - 1:
+                return None  # crossed into another clause: whoever acts there is not our subject
+            continue
+        if found.how == "named":
+            # "The United States, Mexico, and Canada commit": earlier chunks that are only names
+            parties = list(found.parties)
+            j = index - 1
+            while j >= 0 and _only_names(chunks[j], lexicon):
+                named = [p for m in lexicon.mentions(chunks[j]) for p in lexicon.actors(m, context.doc_date)]
+                parties = named + parties
+                j -= 1
+            found = _Subject(sorted(set(parties)), "named")
+        return found
+    return None
+
+
+def _only_names(chunk: str, lexicon: Lexicon) -> bool:
+    rest = chunk
+    for mention in reversed(lexicon.mentions(chunk)):
+        if mention.party is None:
+            return False
+        rest = rest[: mention.start] + rest[mention.end :]
+    return bool(lexicon.mentions(chunk)) and not re.sub(r"\b(?:and|the|of|government|s)\b|[’'\s]", "", rest, flags=re.I)
+
+
+def _subject_in_chunk(chunk: str, context: DocumentContext, *, quoted_party: str | None) -> _Subject | None:
+    lexicon = context.lexicon
+    mentions = [
+        m
+        for m in lexicon.mentions(chunk)
+        if m.party and not OBJECT_PREPOSITIONS.search(chunk[max(0, m.start - 30) : m.start])
+    ]
+    if mentions:
+        # "Mexico's delegation", "the U.S. side", "China and the United States", "ASEAN countries"
+        return _Subject(sorted({p for m in mentions for p in lexicon.actors(m, context.doc_date)}), "named")
+    if COLLECTIVE.search(chunk):
+        return _Subject(list(context.parties), "collective")
+    if PRONOUN_WE.search(chunk):
+        if quoted_party:
+            return _Subject([quoted_party], "pronoun")
+        return _Subject(list(context.parties), "pronoun")
+    if PRONOUN_THEY.search(chunk):
+        return _Subject(list(context.parties), "pronoun")
+    if context.issuer and AGENCY.search(chunk):
+        return _Subject([context.issuer], "issuer")
+    persons = PERSON.findall(chunk)
+    bare = [t for t in re.findall(r"\b[A-Z][\w’'-]+\b", chunk) if t in context.officials]
+    if len(persons) >= 2 or (persons and " and " in chunk and len(persons) + len(bare) >= 2):
+        return _Subject(list(context.parties), "collective")
+    named = [context.party_of_person(p) for p in persons] + [context.officials[t] for t in bare]
+    named = [p for p in named if p]
+    if named:
+        return _Subject(sorted(set(named)), "person")
+    if persons and context.issuer:
+        return _Subject([context.issuer], "issuer")
+    return None
+
+
+def _quoted_party(paragraph: str, sentence_start_in_paragraph: int, context: DocumentContext) -> str | None:
+    """Inside a quotation, "we" is the speaker's side: the one party the quoted paragraph names."""
+    before = paragraph[:sentence_start_in_paragraph]
+    opens = before.count("“") + before.count('"') - before.count("”")
+    if not (opens % 2 == 1 or paragraph[sentence_start_in_paragraph:].lstrip().startswith(("“", '"'))):
+        return None
+    parties = {m.party for m in context.lexicon.mentions(paragraph) if m.party}
+    parties = {p for p in parties if context.lexicon.is_country(p)}
+    return next(iter(parties)) if len(parties) == 1 else None
+
+
+# --- the decision for one clause ------------------------------------------------------------
+
+
+@dataclass
+class _Candidate:
+    start: int  # offsets in the sentence
+    end: int
+    parties: list[str]
+    strength: str
+    topics: list[str]
+    deadline: Deadline | None
+    confidence: float
+    reasons: list[str]
+    object_start: int = 0  # where the committed action starts: deadlines before it are not its deadlines
+
+
+def _evaluate(
+    sentence: str,
+    clause: _Clause,
+    clauses: list[_Clause],
+    trigger: Trigger,
+    context: DocumentContext,
+    *,
+    quoted_party: str | None,
+) -> _Candidate | None:
+    lexicon = context.lexicon
+    before = sentence[clause.start : trigger.start]
+    # the object starts at the verb after the modal or "to": "tasked their teams to discuss them"
+    has_verb = trigger.verb and trigger.kind not in {"commitment", "promise"}
+    verb_start = trigger.end - len(trigger.verb) if has_verb else trigger.end
+    obj = sentence[verb_start : clause.end]
+    reasons = [trigger.kind]
+    strength = trigger.strength
+    # 2. vetoes in the clause before the trigger
+    region_start = clause.start
+    reporting = None
+    for match in _REPORTING.finditer(sentence, clause.start, trigger.start):
+        region_start = match.end()
+        reporting = match
+    veto_zone = sentence[clause.start : trigger.start]
+    if _VETO_BEFORE.search(veto_zone) and trigger.kind != "called_on":
+        return None
+    if _NEGATED.search(before) and trigger.kind not in {"modal"}:
+        return None
+    # 3. trigger-specific readings
+    passive = False
+    if trigger.kind == "is_to" and re.search(
+        r"\b(?:aims?|goals?|objectives?|purposes?|tasks?|plans?|ideas?|priorit(?:y|ies)|missions?|intentions?|"
+        r"points?|challenges?|key|aspirations?|hopes?|wish|idea|role|job|duty|way)\b",
+        before,
+        re.I,
+    ):
+        return None  # "the objective of the dialogue is to expand ...": an explanation, not a pledge
+    if trigger.kind in {"modal", "is_to"}:
+        trig_word = sentence[trigger.start : trigger.start + 5].lower()
+        if trig_word.startswith("would") and not _REPORTED_MODAL.search(sentence, clause.start, trigger.start):
+            return None  # a conditional "would", not reported speech
+        verb = trigger.verb
+        if re.search(r"\b(?:which|that|who)\s+$", sentence[clause.start : trigger.start], re.I):
+            return None  # "which will provide": a relative clause describes, it does not pledge
+        if verb == "be":
+            after = sentence[trigger.end : trigger.end + 40]
+            nxt = re.match(r"\s*(?:\w+ly\s+)?(\w+)", after)
+            word = nxt.group(1).lower() if nxt else ""
+            if word.endswith("ing"):
+                obj = sentence[trigger.end : clause.end]
+            elif re.match(r"(?:\w+(?:ed|en)|held|made|set|put|built|sent|taken|given|met|done|kept|sold)$", word):
+                passive = True
+            else:
+                return None  # "will be more vigorous": a state, not an action
+        elif verb in {"have", "need"} and re.match(r"\w+\s+to\b", obj):
+            return None  # "will have to", "will need to": obligations, not pledges
+        if verb in PREDICTION_VERBS or (verb in {"create", "bring", "open"} and PREDICTION_OBJECTS.match(obj.strip())):
+            return None
+        if verb in _LOGISTICS_VERBS and not _AGREED_THAT.search(sentence, clause.start, trigger.start):
+            return None
+        if verb in _PRESSING_VERBS and _ON_SOMEONE_TO.match(obj[len(verb) :]):
+            return None  # "Canberra would press Beijing to remove barriers": a demand on the other side
+        if _AGREED_THAT.search(sentence, clause.start, trigger.start):
+            reasons.append("agreed-that")
+    elif trigger.kind == "verb_to":
+        trig = sentence[trigger.start : trigger.end].split()[0].lower()
+        if trig.startswith("expect") and _AUX_BEFORE.search(before):
+            return None  # "is expected to": a prediction
+        verb_on = sentence[verb_start:]
+        agreed_action = _object_is_action(verb_on) or _AGREED_NOUN_ACTION.match(verb_on)
+        if trig.startswith(("agree", "consent")) and not agreed_action:
+            return None  # "agreed to a Framework": the agreement is the day's completed act
+        if trig.startswith(("plan", "aim", "seek", "expect")) and _AUX_BEFORE.search(before) and trig != "planning":
+            return None  # "the centre is planned to", "the fund is aimed to": descriptions
+        if trig.startswith(("commit", "agree", "pledge")) and re.match(r"\s*work\s+(?:\w+\s+)?towards?\b", obj):
+            strength = INTENT  # "committed to work towards": an effort, not a result
+        if (
+            trig.startswith("commit")
+            and not _object_is_action(verb_on)
+            and not _noun_object_counts(sentence[verb_start : clause.end], lexicon, context)
+        ):
+            return None
+    elif trigger.kind == "commitment":
+        governor = None
+        for match in COMMITMENT_GOVERNORS.finditer(sentence, max(clause.start, trigger.start - 90), trigger.start):
+            governor = match
+        if governor is None:
+            return None
+        obj_text = sentence[trigger.end : clause.end]
+        prep = trigger.verb
+        if prep == "to" and not _object_is_action(obj_text):
+            if not _noun_object_counts(obj_text, lexicon, context):
+                return None
+        elif prep in {"in", "under"} and not _INSTRUMENT.search(obj_text[:150]):
+            return None
+        possessor = sentence[governor.end() : trigger.start]
+        owners = [m.party for m in lexicon.mentions(possessor) if m.party]
+        if owners:
+            before = possessor
+            region_start = governor.end()
+    elif trigger.kind == "welcomed":
+        welcomed = sentence[trigger.end - len(trigger.verb) : clause.end].strip()
+        if re.match(r"(?:[\w.-]+\s+){0,3}?[\w.-]+['’]s?\s", welcomed) and lexicon.mentions(welcomed[:40]):
+            first = lexicon.mentions(welcomed[:40])[0]
+            if welcomed[first.end : first.end + 2] in {"'s", "’s"}:
+                return None  # welcomed another party's plan
+        if _WELCOME_FUTURE.match(welcomed):
+            pass
+        elif _WELCOME_UPCOMING.search(welcomed):
+            if re.search(r"\bplann(?:ing|ed)\b", welcomed, re.I):
+                strength = INTENT
+        else:
+            return None
+        obj = welcomed
+    elif trigger.kind == "announces":
+        if not _ANNOUNCE_OBJECT.match(sentence[trigger.end - len(trigger.verb) : clause.end]):
+            return None
+    elif trigger.kind == "called_on":
+        who = re.search(r"(?:on|upon)\s+(.+?)\s+to\s+[\"“]?\w+$", sentence[trigger.start : trigger.end])
+        target = who.group(1) if who else ""
+        if not (COLLECTIVE.search(target) or re.search(r"\b(?:BRICS|ASEAN|member)\b", target)):
+            return None
+    elif trigger.kind == "scheduled":
+        if not find_deadlines(sentence[trigger.start : clause.end], context.doc_date):
+            return None  # "is planned" with no date is a description
+        passive = True
+    elif trigger.kind == "may" and sentence[verb_start:].startswith("be "):
+        return None
+    if passive:
+        obj = sentence[clause.start : clause.end]  # passive: what is done is the subject
+    if trigger.kind not in {"welcomed", "announces"} and not _specific(obj, lexicon):
+        return None
+    if context.doc_date is not None:
+        for match in _PAST_YEAR.finditer(sentence, clause.start, clause.end):
+            if int(match.group(1)) < context.doc_date.year:
+                return None  # "agreed to remove ... sanctions passed in 2006": a past act
+    # 4. the subject
+    subject = None
+    possessive_owner = None
+    if trigger.kind == "commitment":
+        owners = [m.party for m in lexicon.mentions(before) if m.party]
+        if owners:
+            possessive_owner = _Subject(sorted(set(owners)), "named")
+    if trigger.kind == "promise":
+        count_on = re.search(r"\bcount on\s+(.{2,40}?)\s+to\s*$", sentence[clause.start : trigger.start])
+        if count_on:
+            names = [m.party for m in lexicon.mentions(count_on.group(1)) if m.party]
+            if names:
+                possessive_owner = _Subject(sorted(set(names)), "named")
+    if possessive_owner is not None:
+        subject = possessive_owner
+    else:
+        region = sentence[region_start : trigger.start]
+        region = _PREAMBLE.sub("", region)
+        subject = _resolve_region(region, context, quoted_party=quoted_party)
+        if (
+            subject is None
+            and reporting is not None
+            and re.match(
+                r"\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
+                r"on \w+day)\s+(?:that\s+)?)?(?:it|he|she)\b",
+                region,
+            )
+        ):
+            # "Tokyo announced Friday it will send ...": "it" is whoever announced
+            subject = _resolve_region(sentence[clause.start : reporting.start()], context, quoted_party=quoted_party)
+        if subject is None and clause.coordinated:
+            subject = _inherited_subject(sentence, clauses, context, quoted_party=quoted_party)
+            if subject is not None:
+                reasons.append("inherited-subject")
+    if trigger.kind == "proposed":
+        # a proposal of joint action: the group it names, the parties of its that-clause, or all parties
+        head = obj[:90]
+        groups = [
+            m.party
+            for m in lexicon.mentions(head)
+            if m.party and lexicon.party(m.party) and lexicon.party(m.party).kind == "organisation"
+        ]
+        named = [p for m in lexicon.mentions(head) for p in lexicon.actors(m, context.doc_date)]
+        if groups:
+            subject = _Subject(list(groups), "named")
+        elif trigger.verb == "that" and len(set(named)) >= 2:
+            subject = _Subject(sorted(set(named)), "named")
+        else:
+            subject = _Subject(list(context.parties), "collective")
+    if trigger.kind == "called_on":
+        subject = _Subject(list(context.parties), "collective")  # "all parties": the speaker's side included
+    deadlines = find_deadlines(sentence[clause.start : clause.end], context.doc_date)
+    if passive:
+        agents = re.findall(r"\bby\s+((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)", before)
+        named = [p for a in agents for p in context.lexicon.parties_in(a)]
+        if named:
+            subject = _Subject(sorted(set(named)), "named")
+        elif subject is None or subject.how != "named":
+            # "consultations ... will be held by the end of this year": an agreed event with a date;
+            # "the plant would be launched this year" names no event and no actor
+            if not deadlines or not _EVENT_NOUN.search(sentence[region_start : trigger.start]):
+                return None
+            if _SUBORDINATE_START.match(sentence[clause.start : trigger.start]):
+                return None
+            if re.search(
+                r"\bnext\s+(?:\w+\s+)?(?:meeting|round|session|summit)\b", sentence[region_start : trigger.start]
+            ):
+                return None  # where and when the next round meets is logistics
+            subject = _Subject(list(context.parties), "passive")
+        reasons.append("passive")
+    if subject is None or not subject.parties:
+        return None
+    parties = context.lexicon.expand(subject.parties, context.doc_date)
+    reasons.append(f"subject:{subject.how}")
+    # 5. topic, strength modifiers, confidence
+    span_start = clause.start
+    span_end = clause.end
+    topics = rank_topics(sentence[trigger.start : span_end], lexicon) or rank_topics(
+        sentence[span_start:span_end], lexicon
+    )
+    if not topics:
+        topics = list(context.topics[:1]) or ["dialogue"]
+    if (
+        re.search(
+            r"\b(?:as required|as needed|as appropriate|where appropriate|if necessary|subject to)\b",
+            sentence[trigger.start : span_end],
+            re.I,
+        )
+        and strength == FIRM
+    ):
+        strength = HEDGED
+    confidence = 0.45
+    confidence += {
+        "verb_to": 0.3,
+        "commitment": 0.25,
+        "modal": 0.2,
+        "nod": 0.3,
+        "intention": 0.3,
+        "plans": 0.25,
+        "welcomed": 0.1,
+        "tasked": 0.25,
+        "progressive": 0.15,
+        "proposed": 0.1,
+        "called_on": 0.05,
+        "called_for": 0.1,
+        "promise": 0.25,
+        "announces": 0.15,
+        "may": 0.1,
+    }.get(trigger.kind, 0.1)
+    confidence += {
+        "named": 0.15,
+        "collective": 0.15,
+        "pronoun": 0.1,
+        "person": 0.05,
+        "issuer": 0.0,
+        "passive": -0.1,
+    }.get(subject.how, 0)
+    if "inherited-subject" in reasons:
+        confidence -= 0.05
+    if len(sentence) > 450:
+        confidence -= 0.1
+    return _Candidate(
+        start=span_start,
+        end=span_end,
+        parties=parties,
+        strength=strength,
+        topics=topics,
+        deadline=_choose_deadline(deadlines, clause.start, verb_start),
+        confidence=max(0.05, min(0.98, confidence)),
+        reasons=reasons,
+        object_start=verb_start,
+    )
+
+
+_ENUMERATION = re.compile(r"\b(?:including|such as|e\.g\.|among them|notably)\b", re.I)
+_LIMITING = re.compile(r"\b(?:without|while|whereas|rather than|instead of|unlike)\b", re.I)
+
+
+def rank_topics(text: str, lexicon: Lexicon) -> list[str]:
+    """Topics of a clause, most relevant first.
+
+    Keywords near the start of the clause (the committed action) count more than those at its end;
+    those in an enumeration ("including on commercial, economic ... issues") count half, and those
+    after "without" or "while" hardly at all ("... without unduly limiting trade and investment").
+    The generic topic (dialogue) counts less than any subject topic.
+    """
+    matches = lexicon.topic_matches(text)
+    if not matches:
+        return []
+    length = max(len(text), 1)
+    enumeration = _ENUMERATION.search(text)
+    limiting = _LIMITING.search(text)
+    scores: dict[str, float] = {}
+    first_seen: dict[str, int] = {}
+    for start, _end, key in matches:
+        weight = 1.0 - 0.5 * start / length
+        if enumeration and start > enumeration.start():
+            weight *= 0.5
+        if limiting and start > limiting.start():
+            weight *= 0.2
+        if key == GENERIC_TOPIC:
+            weight *= GENERIC_WEIGHT
+        scores[key] = scores.get(key, 0.0) + weight
+        first_seen.setdefault(key, start)
+    return sorted(scores, key=lambda k: (-scores[k], first_seen[k]))
+
+
+_FRONTED_TIME = re.compile(r"^\s*(?:by|in|within|before|during|over|early|later|next|from|starting)\b", re.I)
+
+
+def _choose_deadline(deadlines: list[Deadline], clause_start: int, trigger_start: int) -> Deadline | None:
+    """The deadline of the committed action: after the trigger, or fronted at the very start
+    ("In the coming weeks, the two sides will ..."); not a date in the reporting frame."""
+    offset = trigger_start - clause_start
+    after = [d for d in deadlines if d.start >= offset]
+    if after:
+        return after[0]
+    fronted = [d for d in deadlines if d.start <= 3 and _FRONTED_TIME.match(d.text)]
+    return fronted[0] if fronted else None
+
+
+def _inherited_subject(sentence: str, clauses: list[_Clause], context: DocumentContext, *, quoted_party):
+    first = clauses[0]
+    finite = _finite_verbs(sentence, first.start, first.end)
+    end = finite[0].start() if finite else first.end
+    return _resolve_region(_PREAMBLE.sub("", sentence[first.start : end]), context, quoted_party=quoted_party)
+
+
+# --- the document ---------------------------------------------------------------------------
+
+
+@dataclass
+class _LeadIn:
+    parties: list[str] | None
+    strength: str | None
+    deadline: Deadline | None
+
+
+def detect(
+    text: str,
+    *,
+    doc_date: datetime.date | None,
+    parties: list[str] | None = None,
+    lexicon: Lexicon | None = None,
+    title: str | None = None,
+    site: str | None = None,
+) -> list[Detected]:
+    """Commitment candidates in ``text`` (paragraphs separated by blank lines), in document order.
+
+    ``parties``: the meeting's parties when known; otherwise inferred from ``title`` and the text.
+    ``site``: the publishing host, so that a government's own site speaks for that government.
+    """
+    lexicon = lexicon or default_lexicon()
+    context = DocumentContext.build(text, lexicon=lexicon, doc_date=doc_date, parties=parties, title=title, site=site)
+    if dominant_script(text[:20000]) == CJK:
+        return _detect_chinese(text, context)
+    paragraphs = paragraph_spans(text)
+    results: list[Detected] = []
+    lead_in: _LeadIn | None = None
+    # A page dump repeats its headline inside the text: a trigger in the headline is not a pledge.
+    headlines = _occurrences(text, title)
+    for unit in _units(text):
+        sentence = text[unit.start : unit.end]
+        if not unit.is_item and unit.first_in_paragraph:
+            lead_in = None
+        if _looks_like_boilerplate(sentence, title):
+            continue
+        para_start, para_end = paragraphs[unit.paragraph]
+        quoted = _quoted_party(text[para_start:para_end], unit.start - para_start, context)
+        candidates = _sentence_candidates(sentence, context, quoted_party=quoted)
+        candidates = [c for c in candidates if not any(a <= unit.start + c.object_start < b for a, b in headlines)]
+        if sentence.rstrip().endswith(":") and unit.last_in_paragraph:
+            # a lead-in: not a commitment itself; its deadline and actors go to the items below
+            deadlines = find_deadlines(sentence, doc_date)
+            best = candidates[0] if candidates else None
+            lead_in = _LeadIn(
+                parties=best.parties if best else None,
+                strength=best.strength if best else None,
+                deadline=deadlines[-1] if deadlines else None,
+            )
+            if best is None:
+                lead_in.parties, lead_in.strength = _lead_in_actors(sentence, context, quoted)
+            continue
+        if unit.is_item and lead_in is not None:
+            if not candidates and lead_in.parties and lead_in.strength and re.match(r"\s*[a-z]", sentence):
+                obj_ok = _specific(sentence, lexicon)
+                if obj_ok:
+                    candidates = [
+                        _Candidate(
+                            0,
+                            len(sentence),
+                            lead_in.parties,
+                            lead_in.strength,
+                            lexicon.topics_for(sentence) or ["dialogue"],
+                            None,
+                            0.6,
+                            ["lead-in"],
+                        )
+                    ]
+            for candidate in candidates:
+                if candidate.deadline is None and lead_in.deadline is not None:
+                    candidate.deadline = lead_in.deadline
+        for candidate in candidates:
+            results.append(_to_detected(text, unit, sentence, candidate))
+    return results
+
+
+_LEAD_IN_VERB = re.compile(
+    r"\b(?P<verb>agree[sd]?|commit(?:s|ted)?|pledge[sd]?|decide[sd]?|resolve[sd]?|intend(?:s|ed)?|plan(?:s|ned)?|"
+    r"undert(?:ake|akes|ook)|vow(?:s|ed)?|announce[sd]?|will(?:\s+(?:jointly|also|further))?(?=\s*:)|"
+    r"commitments?|will work to|will seek to)\b(?:\s+[\w-]+){0,5}?\s*(?:to|on|upon|the following[\w\s]*)?\s*:\s*$",
+)
+
+
+def _lead_in_actors(sentence: str, context: DocumentContext, quoted) -> tuple[list[str] | None, str | None]:
+    """Who commits and how firmly, in a lead-in such as 'The two sides agreed on the following:'."""
+    match = _LEAD_IN_VERB.search(sentence)
+    if match is None:
+        return None, None
+    verb = match.group("verb").lower()
+    if _VETO_BEFORE.search(sentence[: match.start()]):
+        return None, None
+    subject = _resolve_region(_PREAMBLE.sub("", sentence[: match.start()]), context, quoted_party=quoted)
+    if subject is None:
+        return None, None
+    strength = INTENT if verb.startswith(("resolve", "intend", "plan", "will work", "will seek")) else FIRM
+    return context.lexicon.expand(subject.parties, context.doc_date), strength
+
+
+def _detect_chinese(text: str, context: DocumentContext) -> list[Detected]:
+    spans = paragraph_spans(text)
+    found = []
+    for candidate in detect_chinese(text, context):
+        sentence = next(((a, b) for a, b in spans if a <= candidate.start < b), (candidate.start, candidate.end))
+        found.append(
+            Detected(
+                text=text[candidate.start : candidate.end],
+                start=candidate.start,
+                end=candidate.end,
+                sentence_start=sentence[0],
+                sentence_end=sentence[1],
+                parties=sorted(candidate.parties),
+                topics=list(candidate.topics),
+                deadline=None,
+                deadline_text=None,
+                deadline_granularity=None,
+                deadline_exact=False,
+                strength=candidate.strength,
+                confidence=candidate.confidence,
+                reasons=["chinese"],
+            )
+        )
+    return found
+
+
+def _occurrences(text: str, title: str | None) -> list[tuple[int, int]]:
+    if not title or len(title) < 20:
+        return []
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(title), text)]
+
+
+def _sentence_candidates(sentence: str, context: DocumentContext, *, quoted_party):
+    triggers = find_triggers(sentence)
+    if not triggers:
+        return []
+    clauses = _clauses(sentence)
+    found: list[tuple[_Clause, _Candidate | None]] = []
+    for clause in clauses:
+        candidate = None
+        for trigger in triggers:
+            if not (clause.start <= trigger.start < clause.end):
+                continue
+            candidate = _evaluate(sentence, clause, clauses, trigger, context, quoted_party=quoted_party)
+            if candidate is not None:
+                break
+        found.append((clause, candidate))
+    return _assemble(sentence, found, context)
+
+
+def _assemble(sentence: str, found: list[tuple[_Clause, _Candidate | None]], context: DocumentContext):
+    merged: list[_Candidate] = []
+    previous_clause = None
+    for clause, candidate in found:
+        if candidate is None:
+            # "... and highlighted that any attack will be met with ...": a future statement that
+            # continues a commitment stays with it; anything else ends it.
+            continues = merged and previous_clause is not None and merged[-1].end == clause.start
+            future = re.search(r"\b(?:will|shall)\b", sentence[clause.start : clause.end])
+            if continues and not clause.participial and future:
+                merged[-1].end = clause.end
+            previous_clause = None
+            continue
+        if merged and merged[-1].end == clause.start and _same(merged[-1], candidate):
+            merged[-1].end = candidate.end
+            merged[-1].confidence = max(merged[-1].confidence, candidate.confidence)
+        else:
+            merged.append(candidate)
+        previous_clause = clause
+    out: list[_Candidate] = []
+    for candidate in merged:
+        out.extend(_split_by_deadlines(sentence, candidate, context))
+    for candidate in out:
+        candidate.start, candidate.end = _trim_span(sentence, candidate.start, candidate.end)
+    return out
+
+
+def _same(a: _Candidate, b: _Candidate) -> bool:
+    # Strength is not a reason to split: "will reduce ... and may also identify ..." is one term.
+    return (
+        a.parties == b.parties
+        and set(a.topics) == set(b.topics)
+        and (a.deadline.label if a.deadline else None) == (b.deadline.label if b.deadline else None)
+    )
+
+
+def _split_by_deadlines(sentence: str, candidate: _Candidate, context: DocumentContext) -> list[_Candidate]:
+    """'peaking emissions by 2030 and achieving carbon neutrality by 2060': one commitment per deadline."""
+    deadlines = [
+        d
+        for d in find_deadlines(sentence[candidate.start : candidate.end], context.doc_date)
+        if candidate.start + d.start >= candidate.object_start
+    ]
+    labels = {d.label for d in deadlines}
+    if len(deadlines) < 2 or len(labels) < 2:
+        return [candidate]
+    pieces: list[_Candidate] = []
+    start = candidate.start
+    for first, second in itertools.pairwise(deadlines):
+        gap_start = candidate.start + first.end
+        gap_end = candidate.start + second.start
+        conj = re.search(r"(?:,\s*)?\band\b", sentence[gap_start:gap_end])
+        if conj is None or first.label == second.label:
+            continue
+        cut = gap_start + conj.start()
+        pieces.append(_replace(candidate, start, cut, first))
+        start = gap_start + conj.start() + conj.group().index("and")  # the second piece starts at "and"
+    last = deadlines[-1]
+    pieces.append(_replace(candidate, start, candidate.end, last))
+    return pieces if len(pieces) > 1 else [candidate]
+
+
+def _replace(candidate: _Candidate, start: int, end: int, deadline: Deadline) -> _Candidate:
+    return _Candidate(
+        start,
+        end,
+        list(candidate.parties),
+        candidate.strength,
+        list(candidate.topics),
+        deadline,
+        candidate.confidence,
+        [*candidate.reasons, "deadline-split"],
+        max(start, candidate.object_start),
+    )
+
+
+def _trim_span(sentence: str, start: int, end: int) -> tuple[int, int]:
+    piece = sentence[start:end]
+    # a long trailing purpose clause explains the pledge; it is not the pledge
+    purpose = None
+    for match in _LONG_PURPOSE.finditer(piece):
+        if len(piece[match.start() :].split()) > 12 and match.start() > len(piece) * 0.35:
+            purpose = match
+            break
+    if purpose is not None:
+        end = start + purpose.start()
+    while end > start and sentence[end - 1] in " ,;":
+        end -= 1
+    match = re.search(r"(?:,|;)?\s*(?:and|but|while)$", sentence[start:end])
+    if match and match.start() > 0:
+        end = start + match.start()
+    while start < end and sentence[start] in " ,;":
+        start += 1
+    return start, end
+
+
+def _to_detected(text: str, unit: _Unit, sentence: str, candidate: _Candidate) -> Detected:
+    start = unit.start + candidate.start
+    end = unit.start + candidate.end
+    deadline = candidate.deadline
+    return Detected(
+        text=text[start:end],
+        start=start,
+        end=end,
+        sentence_start=unit.start,
+        sentence_end=unit.end,
+        parties=sorted(candidate.parties),
+        topics=list(candidate.topics),
+        deadline=deadline.date if deadline else None,
+        deadline_text=deadline.text if deadline else None,
+        deadline_granularity=deadline.granularity if deadline else None,
+        deadline_exact=bool(deadline and deadline.exact),
+        strength=candidate.strength,
+        confidence=round(candidate.confidence, 2),
+        deadline_label=deadline.label if deadline else None,
+        reasons=list(candidate.reasons),
+    )

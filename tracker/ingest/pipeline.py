@@ -1,0 +1,572 @@
+"""The pipeline's steps as plain functions: import, fetch, analyse (extract, detect, match).
+
+Each step takes an article id, claims the row with a conditional update (so a task delivered
+twice, or re-delivered after a worker died, does the work once), does its slow work outside any
+transaction, then writes the result in one short transaction that re-checks the claim. The Celery
+tasks in `tasks.py` are thin wrappers; tests call these functions directly.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import logging
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Q
+from django.utils import timezone
+
+from tracker.commitments.models import Commitment, Meeting, Party, Topic
+from tracker.extraction import match
+from tracker.extraction.pipeline import extract_document
+from tracker.extraction.sentences import split_sentences
+from tracker.ingest import fetch as fetching
+from tracker.ingest.canonical import canonical_url
+from tracker.ingest.lexicon import lexicon_from_database
+from tracker.ingest.models import Article, Candidate, DocumentKind, Feed, ParagraphSighting, Suggestion
+
+logger = logging.getLogger(__name__)
+
+# A paragraph seen in this many articles of one site is page furniture, not article text.
+BOILERPLATE_MIN_ARTICLES = 3
+# Near-duplicate articles: SimHashes this close are compared word by word, and texts this similar
+# are the same article.
+NEAR_DUPLICATE_BITS = 12
+NEAR_DUPLICATE_SIMILARITY = 0.9
+# How many existing commitments a new article is compared against for evidence, at most.
+EVIDENCE_MAX_COMMITMENTS = 2000
+
+
+class Outcome(enum.Enum):
+    DONE = "done"  # the step ran and recorded its result (success or failure)
+    SKIPPED = "skipped"  # nothing to do: the article is past this step, or unknown
+    BUSY = "busy"  # another worker holds a live claim on the article
+
+
+@dataclass
+class StepResult:
+    outcome: Outcome
+    retry_after: float = 0.0
+
+
+class InputError(ValidationError):
+    """A bad import request: the editor gets the message, nothing is stored."""
+
+
+# --- Entry points ------------------------------------------------------------------------------
+
+SUFFIX_KINDS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".txt": "text"}
+
+
+def import_article(
+    *,
+    url: str = "",
+    text: str | None = None,
+    data: bytes | None = None,
+    filename: str = "",
+    meeting: Meeting | None = None,
+    kind: str = DocumentKind.NEWS,
+    issuing_party: Party | None = None,
+    feed: Feed | None = None,
+    published_on: datetime.date | None = None,
+    title: str = "",
+    created_by=None,
+) -> tuple[Article, bool]:
+    """Bring a document in: an address to fetch, pasted text, or an uploaded file's bytes.
+
+    Returns (article, created). An address already imported returns the existing article and
+    enqueues nothing: importing twice yields nothing new. Analysis is enqueued after commit.
+    """
+    if kind not in DocumentKind.values:
+        raise InputError({"kind": f"“{kind}” is not a kind of document this app knows."})
+    sources = [bool(url), text is not None, data is not None]
+    if sum(sources) != 1:
+        raise InputError("Give exactly one of: an address, pasted text, or a file.")
+
+    if url:
+        url = url.strip()
+        try:
+            canonical = canonical_url(url)
+        except ValueError as exc:
+            raise InputError({"url": str(exc)}) from None
+        if urlsplit(canonical).scheme not in {"http", "https"}:
+            raise InputError({"url": "Only http and https addresses can be imported."})
+        existing = Article.objects.filter(canonical_url=canonical).first()
+        if existing:
+            return existing, False
+        try:
+            with transaction.atomic():
+                article = Article.objects.create(
+                    url=url,
+                    canonical_url=canonical,
+                    origin=Article.Origin.FEED if feed else Article.Origin.URL,
+                    meeting=meeting,
+                    kind=kind,
+                    issuing_party=issuing_party,
+                    feed=feed,
+                    published_on=published_on,
+                    title=title[:500],
+                    created_by=created_by,
+                )
+                transaction.on_commit(lambda: _enqueue("fetch_article", article.pk))
+        except IntegrityError:  # imported by someone else a moment ago
+            return Article.objects.get(canonical_url=canonical), False
+        return article, True
+
+    if text is not None:
+        raw = text.encode("utf-8")
+        origin = Article.Origin.PASTE
+    else:
+        raw = data
+        origin = Article.Origin.UPLOAD
+    if not raw.strip():
+        raise InputError("The document is empty.")
+    if len(raw) > settings.FETCH_MAX_BYTES:
+        raise InputError(f"The document is larger than the {settings.FETCH_MAX_BYTES // (1024 * 1024)} MB limit.")
+    suffix = ("." + filename.rsplit(".", 1)[-1].lower()) if "." in filename else ""
+    if filename and suffix not in SUFFIX_KINDS:
+        raise InputError({"file": "Only .txt, .md and .html files can be imported."})
+    with transaction.atomic():
+        article = Article.objects.create(
+            origin=origin,
+            filename=filename[:255],
+            meeting=meeting,
+            kind=kind,
+            issuing_party=issuing_party,
+            published_on=published_on,
+            title=title[:500],
+            raw=raw,
+            raw_content_type={"html": "text/html", "markdown": "text/markdown"}.get(
+                SUFFIX_KINDS.get(suffix, "text"), "text/plain"
+            ),
+            state=Article.State.FETCHED,
+            fetched_at=timezone.now(),
+            created_by=created_by,
+        )
+        transaction.on_commit(lambda: _enqueue("analyse_article", article.pk))
+    return article, True
+
+
+def retry_article(article: Article) -> bool:
+    """Put a failed article back at the start of the pipeline. False if it had not failed."""
+    state = (
+        Article.State.QUEUED if article.origin in {Article.Origin.URL, Article.Origin.FEED} else Article.State.FETCHED
+    )
+    with transaction.atomic():
+        changed = Article.objects.filter(pk=article.pk, state=Article.State.FAILED).update(
+            state=state, error="", lease_until=None, updated_at=timezone.now()
+        )
+        if changed:
+            task = "fetch_article" if state == Article.State.QUEUED else "analyse_article"
+            transaction.on_commit(lambda: _enqueue(task, article.pk))
+    return bool(changed)
+
+
+def _enqueue(task_name: str, article_id: int) -> None:
+    from tracker.ingest import tasks  # the tasks module imports this one
+
+    getattr(tasks, task_name).delay(article_id)
+
+
+# --- Claims ------------------------------------------------------------------------------------
+
+
+def _claim(article_id: int, *, ready: str, working: str) -> StepResult | None:
+    """Move the article from `ready` to `working` under a lease. None means: claimed, go on.
+
+    A claim whose lease ran out belongs to a worker that died: it is taken over.
+    """
+    now = timezone.now()
+    lease = now + datetime.timedelta(seconds=settings.PIPELINE_LEASE_SECONDS)
+    claimed = (
+        Article.objects.filter(pk=article_id)
+        .filter(Q(state=ready) | Q(state=working, lease_until__lt=now))
+        .update(state=working, lease_until=lease, attempts=F("attempts") + 1, updated_at=now)
+    )
+    if claimed:
+        return None
+    current = Article.objects.filter(pk=article_id).values("state", "lease_until").first()
+    if current and current["state"] == working and current["lease_until"]:
+        return StepResult(Outcome.BUSY, retry_after=max(1.0, (current["lease_until"] - now).total_seconds()))
+    return StepResult(Outcome.SKIPPED)
+
+
+def _finish(article_id: int, working: str, **fields) -> bool:
+    """Record a step's result if the claim still holds (no one took the article over meanwhile)."""
+    fields.setdefault("lease_until", None)
+    return bool(Article.objects.filter(pk=article_id, state=working).update(updated_at=timezone.now(), **fields))
+
+
+def fail(article_id: int, message: str) -> None:
+    """Mark an unfinished article failed with a message editors can act on."""
+    Article.objects.filter(pk=article_id).exclude(state__in=[Article.State.ANALYSED, Article.State.DUPLICATE]).update(
+        state=Article.State.FAILED, error=message or "Unknown error", lease_until=None, updated_at=timezone.now()
+    )
+
+
+# --- Step 1: fetch -----------------------------------------------------------------------------
+
+
+def fetch(article_id: int) -> StepResult:
+    """Fetch the article's address with the guarded client. Raises FetchRetryable to be retried."""
+    busy = _claim(article_id, ready=Article.State.QUEUED, working=Article.State.FETCHING)
+    if busy:
+        return busy
+    article = Article.objects.get(pk=article_id)
+    try:
+        result = fetching.fetch_url(article.url, kinds=frozenset({"html", "text"}))
+    except fetching.FetchRetryable:
+        # Give the claim back so the retry can take it; the task decides when to retry.
+        _finish(article_id, Article.State.FETCHING, state=Article.State.QUEUED)
+        raise
+    except fetching.FetchError as exc:
+        _finish(article_id, Article.State.FETCHING, state=Article.State.FAILED, error=exc.message)
+        return StepResult(Outcome.DONE)
+    final = canonical_url(result.final_url) if result.final_url else article.canonical_url
+    with transaction.atomic():
+        if (
+            final != article.canonical_url
+            and Article.objects.filter(canonical_url=final).exclude(pk=article_id).exists()
+        ):
+            # The address redirected to an article we already have.
+            original = Article.objects.get(canonical_url=final)
+            finished = _finish(
+                article_id,
+                Article.State.FETCHING,
+                state=Article.State.DUPLICATE,
+                duplicate_of=original,
+                error="",
+                fetched_at=timezone.now(),
+            )
+            return StepResult(Outcome.DONE if finished else Outcome.SKIPPED)
+        finished = _finish(
+            article_id,
+            Article.State.FETCHING,
+            state=Article.State.FETCHED,
+            raw=result.body,
+            raw_content_type=result.content_type,
+            encoding=result.encoding or "",
+            fetched_at=timezone.now(),
+            metadata={**article.metadata, "final_url": result.final_url, "http_status": result.status},
+        )
+        if finished:
+            transaction.on_commit(lambda: _enqueue("analyse_article", article_id))
+    return StepResult(Outcome.DONE if finished else Outcome.SKIPPED)
+
+
+# --- Step 2: analyse ---------------------------------------------------------------------------
+
+
+def _document_kind(article: Article) -> str:
+    content_type = (article.raw_content_type or "").split(";")[0].strip().lower()
+    if content_type in {"text/html", "application/xhtml+xml"}:
+        return "html"
+    if content_type == "text/markdown" or article.filename.lower().endswith((".md", ".markdown")):
+        return "markdown"
+    return "text"
+
+
+def _decode(article: Article) -> str | bytes:
+    """The text in the charset the fetch found; bytes (decoded by extraction) when unknown."""
+    raw = bytes(article.raw or b"")
+    if article.encoding:
+        try:
+            return raw.decode(article.encoding)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return raw
+
+
+def boilerplate_for(site: str) -> frozenset[str]:
+    if not site:
+        return frozenset()
+    rows = (
+        ParagraphSighting.objects.filter(site=site)
+        .values("fingerprint")
+        .annotate(n=Count("article", distinct=True))
+        .filter(n__gte=BOILERPLATE_MIN_ARTICLES)
+        .values_list("fingerprint", flat=True)
+    )
+    return frozenset(rows)
+
+
+def _site_of(article: Article) -> str:
+    host = urlsplit(article.url).hostname if article.url else ""
+    return (host or "").removeprefix("www.")
+
+
+def analyse(article_id: int) -> StepResult:
+    """Extract the main text, detect candidate commitments, match them, and suggest evidence."""
+    busy = _claim(article_id, ready=Article.State.FETCHED, working=Article.State.ANALYSING)
+    if busy:
+        return busy
+    article = Article.objects.select_related("meeting").get(pk=article_id)
+    site = _site_of(article)
+    meeting_parties = sorted(article.meeting.parties.values_list("name", flat=True)) if article.meeting else None
+    lexicon = lexicon_from_database()
+    try:
+        result = extract_document(
+            _decode(article),
+            kind=_document_kind(article),
+            filename=article.filename or None,
+            url=article.url or None,
+            doc_date=article.published_on or (article.meeting.date if article.meeting else None),
+            parties=meeting_parties or None,
+            lexicon=lexicon,
+            boilerplate=boilerplate_for(site),
+        )
+    except Exception as exc:  # a parse error will not go away on retry: record it
+        logger.exception("Extraction failed for article %s", article_id)
+        _finish(
+            article_id, Article.State.ANALYSING, state=Article.State.FAILED, error=f"The text could not be read: {exc}"
+        )
+        return StepResult(Outcome.DONE)
+    document = result.document
+    if not document.text.strip():
+        _finish(
+            article_id,
+            Article.State.ANALYSING,
+            state=Article.State.FAILED,
+            error="No article text was found in the document.",
+        )
+        return StepResult(Outcome.DONE)
+
+    content_hash = match.content_hash(document.text)
+    fingerprint = match.simhash(document.text)
+    published_on = article.published_on or document.date
+    duplicate = _find_duplicate_article(article_id, content_hash, fingerprint, document.text)
+    with transaction.atomic():
+        if duplicate is not None:
+            finished = _finish(
+                article_id,
+                Article.State.ANALYSING,
+                state=Article.State.DUPLICATE,
+                duplicate_of=duplicate,
+                text="",
+                analysed_at=timezone.now(),
+                title=(article.title or document.title or "")[:500],
+            )
+            return StepResult(Outcome.DONE if finished else Outcome.SKIPPED)
+        try:
+            with transaction.atomic():
+                finished = _finish(
+                    article_id,
+                    Article.State.ANALYSING,
+                    state=Article.State.ANALYSED,
+                    text=document.text,
+                    title=(article.title or document.title or "")[:500],
+                    site=(document.site or site or "")[:200],
+                    published_on=published_on,
+                    language=(document.language or "")[:10],
+                    content_hash=content_hash,
+                    simhash=fingerprint,
+                    analysed_at=timezone.now(),
+                    error="",
+                    metadata={
+                        **article.metadata,
+                        "dropped_paragraphs": [[p[:200], why] for p, why in document.dropped][:100],
+                        "sentences": result.sentence_count,
+                    },
+                )
+        except IntegrityError:  # the same text arrived through another article meanwhile
+            original = Article.objects.filter(content_hash=content_hash).first()
+            finished = _finish(
+                article_id, Article.State.ANALYSING, state=Article.State.DUPLICATE, duplicate_of=original, text=""
+            )
+            return StepResult(Outcome.DONE if finished else Outcome.SKIPPED)
+        if not finished:
+            return StepResult(Outcome.SKIPPED)
+        if site:
+            ParagraphSighting.objects.bulk_create(
+                [
+                    ParagraphSighting(site=site, fingerprint=fp, article_id=article_id)
+                    for fp in {_paragraph_fingerprint(p) for p in document.paragraphs}
+                ],
+                ignore_conflicts=True,
+            )
+        article.refresh_from_db()
+        _store_candidates(article, result.commitments, lexicon)
+        _store_suggestions(article, document.text, lexicon)
+    return StepResult(Outcome.DONE)
+
+
+def _paragraph_fingerprint(paragraph: str) -> str:
+    from tracker.extraction.clean import paragraph_fingerprint
+
+    return paragraph_fingerprint(paragraph)
+
+
+def _find_duplicate_article(article_id: int, content_hash: str, fingerprint: int, text: str) -> Article | None:
+    same = Article.objects.filter(content_hash=content_hash).exclude(pk=article_id).first()
+    if same:
+        return same
+    # Near-identical text under another address (a syndicated copy, a corrected typo). SimHash
+    # finds the few texts close enough to compare; on short texts a one-word edit moves several
+    # bits, so the loose SimHash pre-filter is confirmed by comparing the words themselves.
+    for pk, other in (
+        Article.objects.filter(state=Article.State.ANALYSED, simhash__isnull=False)
+        .exclude(pk=article_id)
+        .values_list("pk", "simhash")
+        .iterator()
+    ):
+        if match.is_near_duplicate(fingerprint, other, max_distance=NEAR_DUPLICATE_BITS):
+            candidate = Article.objects.get(pk=pk)
+            if match.text_similarity(text, candidate.text) >= NEAR_DUPLICATE_SIMILARITY:
+                return candidate
+    return None
+
+
+def _store_candidates(article: Article, detected, lexicon) -> None:
+    parties_by_name = {p.name: p for p in Party.objects.all()}
+    topics_by_key = {t.key: t for t in Topic.objects.all()}
+    existing = _commitment_infos(Commitment.objects.all())
+    for item in detected:
+        parties = [parties_by_name[name] for name in item.parties if name in parties_by_name]
+        topics = [topics_by_key[k] for k in item.topics if k in topics_by_key]
+        duplicate = match.find_duplicate_commitment(
+            match.CandidateInfo(text=item.text, parties=frozenset(item.parties), topics=frozenset(item.topics)),
+            existing,
+        )
+        candidate, created = Candidate.objects.get_or_create(
+            article=article,
+            start=item.start,
+            end=item.end,
+            defaults={
+                "quote": item.text,
+                "sentence_start": item.sentence_start,
+                "sentence_end": item.sentence_end,
+                "party_names": list(item.parties),
+                "topic_keys": list(item.topics),
+                "strength": item.strength,
+                "deadline": item.deadline,
+                "deadline_text": (item.deadline_text or "")[:200],
+                "deadline_granularity": item.deadline_granularity or "",
+                "confidence": max(0.0, min(1.0, float(item.confidence))),
+                "duplicate_of_id": duplicate[0] if duplicate else None,
+                "duplicate_score": duplicate[1] if duplicate else None,
+            },
+        )
+        if created:
+            candidate.parties.set(parties)
+            candidate.topics.set(topics)
+
+
+def _commitment_infos(queryset) -> list[match.CommitmentInfo]:
+    return [
+        match.CommitmentInfo(
+            id=c.pk,
+            text=c.quote,
+            parties=frozenset(p.name for p in c.parties.all()),
+            topics=frozenset(t.key for t in c.topics.all()),
+            made_on=c.made_on,
+        )
+        for c in queryset.prefetch_related("parties", "topics")[:EVIDENCE_MAX_COMMITMENTS]
+    ]
+
+
+def _store_suggestions(article: Article, text: str, lexicon) -> None:
+    """Passages of this article that bear on commitments made before it was published."""
+    if article.published_on is None:
+        return
+    passages = [
+        match.Passage(
+            text=passage,
+            start=sentence.start,
+            end=sentence.end,
+            parties=frozenset(lexicon.expand(lexicon.parties_in(passage), article.published_on)),
+            topics=frozenset(lexicon.topics_for(passage)),
+            published=article.published_on,
+        )
+        for sentence in split_sentences(text)
+        if (passage := text[sentence.start : sentence.end])
+    ]
+    mentioned = {name for p in passages for name in p.parties}
+    if not mentioned:
+        return
+    commitments = (
+        Commitment.objects.filter(made_on__lt=article.published_on, parties__name__in=mentioned)
+        .exclude(sources__article=article)
+        .distinct()
+    )
+    parties_by_name = {p.name: p for p in Party.objects.filter(name__in=mentioned)}
+    for found in match.rank_evidence(passages, _commitment_infos(commitments)):
+        acting = sorted(found.passage.parties)
+        Suggestion.objects.get_or_create(
+            article=article,
+            commitment_id=found.commitment_id,
+            start=found.passage.start,
+            defaults={
+                "end": found.passage.end,
+                "passage": found.passage.text,
+                "score": found.score,
+                "proposed_status": found.proposed_status or "",
+                "party": parties_by_name.get(acting[0]) if len(acting) == 1 else None,
+            },
+        )
+
+
+# --- Feeds -------------------------------------------------------------------------------------
+
+
+def poll_feed(feed_id: int) -> int:
+    """Fetch a feed with conditional GET and import its new entries. Returns how many were new."""
+    from tracker.ingest.feeds import FeedError, parse_feed
+
+    feed = Feed.objects.get(pk=feed_id)
+    now = timezone.now()
+    try:
+        result = fetching.fetch_url(
+            feed.url, etag=feed.etag or None, last_modified=feed.last_modified or None, kinds=frozenset({"feed"})
+        )
+    except fetching.FetchRetryable:
+        raise
+    except fetching.FetchError as exc:
+        Feed.objects.filter(pk=feed_id).update(last_polled_at=now, last_error=exc.message)
+        return 0
+    if result.not_modified:
+        Feed.objects.filter(pk=feed_id).update(last_polled_at=now, last_error="")
+        return 0
+    try:
+        entries = parse_feed(result.body, base_url=result.final_url or feed.url)
+    except FeedError as exc:
+        Feed.objects.filter(pk=feed_id).update(last_polled_at=now, last_error=exc.message)
+        return 0
+    new = 0
+    for entry in entries:
+        try:
+            _, created = import_article(
+                url=entry.url,
+                feed=feed,
+                meeting=feed.meeting,
+                kind=feed.kind,
+                issuing_party=feed.issuing_party,
+                title=entry.title or "",
+                published_on=entry.published.date() if entry.published else None,
+            )
+        except InputError as exc:
+            logger.info("Feed %s: skipped entry %s: %s", feed_id, entry.url, exc)
+            continue
+        new += created
+    Feed.objects.filter(pk=feed_id).update(
+        last_polled_at=now,
+        last_error="",
+        etag=(result.etag or "")[:500],
+        last_modified=(result.last_modified or "")[:100],
+        entries_seen=F("entries_seen") + new,
+    )
+    return new
+
+
+def requeue_stalled(now: datetime.datetime | None = None) -> int:
+    """Re-enqueue articles whose worker died holding them, or that were never picked up."""
+    now = now or timezone.now()
+    count = 0
+    for article_id, state in Article.objects.stalled(now).values_list("pk", "state"):
+        task = "fetch_article" if state in {Article.State.QUEUED, Article.State.FETCHING} else "analyse_article"
+        _enqueue(task, article_id)
+        count += 1
+    return count

@@ -1,0 +1,84 @@
+"""Celery tasks: thin wrappers that take ids and call the pipeline's plain functions.
+
+Delivery is at least once (acks_late, reject_on_worker_lost: settings.py), so every task is
+idempotent: the pipeline claims the article before working and skips what is already done.
+Only what can succeed later is retried (timeouts, connection errors, 5xx); a 404, a refused
+address or a parse error fails the article at once, with its message shown to editors.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+
+from tracker.ingest import pipeline
+from tracker.ingest.fetch import FetchRetryable
+from tracker.ingest.models import Feed
+
+logger = logging.getLogger(__name__)
+
+MAX_FETCH_RETRIES = 5
+
+
+def _backoff(retries: int) -> int:
+    # 30 s, 1 min, 2 min, 4 min, 8 min: a site that is down for a quarter of an hour recovers.
+    return min(30 * 2**retries, 8 * 60)
+
+
+def _retry_busy(task, result: pipeline.StepResult) -> None:
+    if result.outcome is pipeline.Outcome.BUSY and not task.request.is_eager:
+        # Another worker holds the article; look again when its lease runs out (if it died, the
+        # claim is taken over then).
+        raise task.retry(countdown=result.retry_after, max_retries=None)
+
+
+@shared_task(bind=True, acks_late=True, ignore_result=True)
+def fetch_article(self, article_id: int) -> None:
+    try:
+        result = pipeline.fetch(article_id)
+    except SoftTimeLimitExceeded:
+        pipeline.fail(article_id, "Fetching took too long and was stopped; retry it later.")
+        return
+    except FetchRetryable as exc:
+        if self.request.retries >= MAX_FETCH_RETRIES or self.request.is_eager:
+            pipeline.fail(article_id, f"{exc.message} (gave up after {self.request.retries + 1} attempts)")
+            return
+        raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from None
+    _retry_busy(self, result)
+
+
+@shared_task(bind=True, acks_late=True, ignore_result=True)
+def analyse_article(self, article_id: int) -> None:
+    try:
+        result = pipeline.analyse(article_id)
+    except SoftTimeLimitExceeded:
+        pipeline.fail(article_id, "The analysis took too long and was stopped.")
+        return
+    _retry_busy(self, result)
+
+
+@shared_task(bind=True, acks_late=True, ignore_result=True)
+def poll_feed(self, feed_id: int) -> None:
+    try:
+        pipeline.poll_feed(feed_id)
+    except FetchRetryable as exc:
+        # The next scheduled poll is the retry; record why this one failed.
+        Feed.objects.filter(pk=feed_id).update(last_error=exc.message)
+
+
+@shared_task(ignore_result=True)
+def poll_feeds() -> None:
+    """Beat: poll every active feed, each in its own task."""
+    for feed_id in Feed.objects.filter(is_active=True).values_list("pk", flat=True):
+        poll_feed.delay(feed_id)
+
+
+@shared_task(ignore_result=True)
+def requeue_stalled_articles() -> None:
+    """Beat: pick up articles whose worker died, once their lease has run out."""
+    count = pipeline.requeue_stalled()
+    if count:
+        logger.info("Re-enqueued %s stalled articles (lease %ss)", count, settings.PIPELINE_LEASE_SECONDS)
