@@ -270,7 +270,7 @@ def load(*, seed: str | None = None, use_shared: bool = True, log=print) -> None
     )
     if created:
         meeting.parties.set([china, united_states])
-    log(f"Dialogue: {dialogue} — meeting of {meeting.date:%d %B %Y} in {meeting.place}")
+    log(f"Dialogue: {dialogue} — meeting of {meeting.date.day} {meeting.date:%B %Y} in {meeting.place}")
 
     if not meeting.commitments.exists():
         path = seed_path(seed, use_shared=use_shared)
