@@ -1,12 +1,9 @@
 """Headless Chromium for browser tests: Debian's `chromium`, driven by Playwright for Python.
 
 Nothing is downloaded: Playwright is pointed at /usr/bin/chromium (or $CHROMIUM). Without it,
-browser tests skip on a developer's machine and fail in CI (CI_REQUIRE_SERVICES=1). Use from a
-test module:
-
-    from tests import browser
-
-    page = browser.page  # the fixture: a fresh page of a fresh context
+browser tests skip on a developer's machine and fail in CI (CI_REQUIRE_SERVICES=1). The fixtures
+are registered in tests/conftest.py, so a test module just asks for them (one Chromium serves the
+whole session; a second sync Playwright in the same process would fail):
 
     @pytest.mark.browser
     def test_something(page, live_server): ...
@@ -20,7 +17,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.conftest import missing_service
+from tests.services import missing_service
 
 # The flags the machine's notes give: without the background-networking ones Chromium keeps
 # trying to reach Google's hosts, which this closed network refuses.

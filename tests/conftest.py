@@ -2,9 +2,9 @@
 
 Personas: erin (editor), olga (logged in, not an editor), rob (anonymous reader).
 
-Tests that need Redis, PostgreSQL or a real Celery worker skip when the service is missing on a
-developer's machine, and FAIL when CI_REQUIRE_SERVICES=1 (set by .ci/run): in CI a missing
-service must never turn into a quietly green run.
+Tests that need Redis, PostgreSQL, a real Celery worker or Chromium skip when the service is
+missing on a developer's machine, and FAIL when CI_REQUIRE_SERVICES=1 (set by .ci/run): see
+tests/services.py. The browser fixtures (`page`, `browser_instance`) come from tests/browser.py.
 """
 
 from __future__ import annotations
@@ -17,14 +17,18 @@ from urllib.parse import urlsplit
 import pytest
 from django.contrib.auth.models import User
 
-REQUIRE_SERVICES = os.environ.get("CI_REQUIRE_SERVICES", "") in {"1", "true", "yes"}
+from tests.browser import browser_instance, page  # noqa: F401  (fixtures, shared by every browser test)
+from tests.services import missing_service
 
 
-def missing_service(reason: str):
-    """Skip, or fail when CI requires every service."""
-    if REQUIRE_SERVICES:
-        pytest.fail(f"{reason} (CI_REQUIRE_SERVICES=1: services must be available)", pytrace=False)
-    pytest.skip(reason)
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the public-page cache is invalidated by a version
+    bump after commit, which never happens inside a test's transaction."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
 
 
 def _reachable(url: str, default_port: int) -> bool:

@@ -2,10 +2,7 @@
 
 import pytest
 
-from tests import browser
 
-page = browser.page
-browser_instance = browser.browser_instance
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -224,6 +224,23 @@ class CommitmentQuerySet(models.QuerySet):
         """Commitments already made on `day` (the as-of views hide later ones)."""
         return self.filter(made_on__lte=day)
 
+    def with_status_on(self, day: datetime.date):
+        """Annotate `status_on_day` and `status_on_day_as_of`: the whole commitment's status as it
+        stood on `day` (the rule of `Commitment.status_on`), computed in SQL so that the public
+        list can filter and sort on it. One correlated subquery per column, no extra query."""
+        latest = (
+            Assessment.objects.filter(commitment=models.OuterRef("pk"), as_of__lte=day)
+            .effective()
+            .lane(None)
+            .latest_first()
+        )
+        return self.annotate(
+            status_on_day=models.functions.Coalesce(
+                models.Subquery(latest.values("status")[:1]), models.Value(Status.NOT_ASSESSED.value)
+            ),
+            status_on_day_as_of=models.Subquery(latest.values("as_of")[:1]),
+        )
+
     def search(self, query: str):
         """Full-text search over title and quote: ranked on PostgreSQL, a plain match elsewhere."""
         from django.db import connection

@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import include, path
 
-from tracker.public import views
+from tracker.public import exports, feeds, views
 
 app_name = "public"
 
@@ -8,6 +8,18 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("commitments/", views.commitment_list, name="commitment_list"),
     path("commitments/<str:reference>/", views.commitment_detail, name="commitment_detail"),
+    path("dialogues/", views.dialogue_list, name="dialogue_list"),
     path("dialogues/<slug:slug>/", views.dialogue_detail, name="dialogue_detail"),
+    path("parties/", views.party_list, name="party_list"),
     path("parties/<slug:code>/", views.party_detail, name="party_detail"),
+    path("methodology/", views.methodology, name="methodology"),
+    path("exports/", views.exports_page, name="exports"),
+    path("exports/commitments.csv", exports.export_csv, name="export_csv"),
+    path("exports/commitments.json", exports.export_json, name="export_json"),
+    path("exports/dump.json", exports.dump, name="export_dump"),
+    path("feeds/changes/", feeds.all_changes, name="feed_changes"),
+    path("feeds/commitments/<str:reference>/", feeds.commitment_changes, name="feed_commitment"),
+    path("feeds/dialogues/<slug:slug>/", feeds.dialogue_changes, name="feed_dialogue"),
+    path("feeds/parties/<slug:code>/", feeds.party_changes, name="feed_party"),
+    path("api/", include(("tracker.public.api.urls", "api"))),
 ]

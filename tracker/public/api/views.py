@@ -1,0 +1,177 @@
+"""The read API: GET only (read-only viewsets), published data only, cursor-paginated.
+
+The commitment endpoint takes exactly the filters of the public list (the same FilterSet),
+`as_of` included: with it, statuses and histories are those of that date and commitments made
+later are left out, as on the pages.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, Q
+from django.utils.cache import patch_cache_control
+from rest_framework.pagination import CursorPagination
+from rest_framework.viewsets import ReadOnlyModelViewSet
+
+from tracker.commitments.models import Assessment, Commitment, Dialogue, Evidence, Meeting, Party
+from tracker.commitments.status import Status
+from tracker.public.api import serializers
+from tracker.public.asof import parse_as_of
+from tracker.public.filters import CommitmentFilter
+
+
+class ApiCommitmentFilter(CommitmentFilter):
+    sort = None  # the cursor fixes the order of API pages (by reference)
+
+
+class AssessmentFilter(django_filters.FilterSet):
+    commitment = django_filters.CharFilter(field_name="commitment__reference", label="Commitment reference")
+    dialogue = django_filters.CharFilter(field_name="commitment__meeting__dialogue__slug", label="Dialogue slug")
+    party = django_filters.CharFilter(field_name="party__code", label="Party code (the party's own lane)")
+    overall = django_filters.BooleanFilter(
+        field_name="party", lookup_expr="isnull", label="true: only assessments of whole commitments"
+    )
+    status = django_filters.MultipleChoiceFilter(choices=Status.choices)
+    as_of_from = django_filters.DateFilter(field_name="as_of", lookup_expr="gte")
+    as_of_to = django_filters.DateFilter(field_name="as_of", lookup_expr="lte")
+    recorded_after = django_filters.IsoDateTimeFilter(field_name="recorded_at", lookup_expr="gt")
+    is_correction = django_filters.BooleanFilter(field_name="supersedes", lookup_expr="isnull", exclude=True)
+
+    class Meta:
+        model = Assessment
+        fields: list[str] = []
+
+
+class Cursor(CursorPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+class ByReference(Cursor):
+    ordering = "reference"
+
+
+class ByRecorded(Cursor):
+    ordering = ("-recorded_at", "-id")
+
+
+class BySlug(Cursor):
+    ordering = "slug"
+
+
+class ByDate(Cursor):
+    ordering = ("date", "slug")
+
+
+class ByCode(Cursor):
+    ordering = "code"
+
+
+class PublicReadOnly(ReadOnlyModelViewSet):
+    """Public data only: shared caches may keep an answer for a minute, as they may a page."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method in ("GET", "HEAD") and response.status_code == 200:
+            patch_cache_control(response, public=True, max_age=60)
+        return response
+
+
+def _evidence():
+    return Evidence.objects.select_related("party")
+
+
+def _log():
+    return (
+        Assessment.objects.chronological()
+        .select_related("party")
+        .prefetch_related(Prefetch("evidence", queryset=_evidence()))
+    )
+
+
+class CommitmentViewSet(PublicReadOnly):
+    """Published commitments with their status (now, or on `as_of`) and their assessment history."""
+
+    serializer_class = serializers.CommitmentSerializer
+    filterset_class = ApiCommitmentFilter
+    pagination_class = ByReference
+    lookup_field = "reference"
+    lookup_value_regex = "[^/]+"
+
+    def get_queryset(self):
+        return (
+            Commitment.objects.published()
+            .with_related()
+            .select_related("parent", "predecessor")
+            .prefetch_related(Prefetch("assessments", queryset=_log()))
+        )
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        try:
+            raw = self.request.query_params.get("as_of", "")
+            context["as_of"] = parse_as_of(raw) if raw else None
+        except ValidationError:
+            context["as_of"] = None
+        return context
+
+
+class AssessmentViewSet(PublicReadOnly):
+    """Assessments of published commitments, newest recorded first; corrections are rows too."""
+
+    serializer_class = serializers.AssessmentSerializer
+    filterset_class = AssessmentFilter
+    pagination_class = ByRecorded
+
+    def get_queryset(self):
+        return (
+            Assessment.objects.public()
+            .select_related("commitment", "party")
+            .prefetch_related(Prefetch("evidence", queryset=_evidence()))
+        )
+
+
+def _public_dialogues():
+    return Dialogue.objects.filter(meetings__commitments__is_published=True)
+
+
+class DialogueViewSet(PublicReadOnly):
+    """Dialogues with at least one published commitment."""
+
+    serializer_class = serializers.DialogueSerializer
+    pagination_class = BySlug
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return Dialogue.objects.filter(pk__in=_public_dialogues().values("pk")).prefetch_related("parties")
+
+
+class MeetingViewSet(PublicReadOnly):
+    """Meetings of those dialogues, and any meeting with a published commitment."""
+
+    serializer_class = serializers.MeetingSerializer
+    pagination_class = ByDate
+    lookup_field = "slug"
+    filterset_fields = {"dialogue__slug": ["exact"]}
+
+    def get_queryset(self):
+        visible = Q(commitments__is_published=True) | Q(dialogue__in=_public_dialogues().values("pk"))
+        return (
+            Meeting.objects.filter(pk__in=Meeting.objects.filter(visible).values("pk"))
+            .select_related("dialogue")
+            .prefetch_related("parties")
+        )
+
+
+class PartyViewSet(PublicReadOnly):
+    """Parties with at least one published commitment."""
+
+    serializer_class = serializers.PartySerializer
+    pagination_class = ByCode
+    lookup_field = "code"
+
+    def get_queryset(self):
+        committed = Party.objects.filter(commitments__is_published=True).values("pk")
+        return Party.objects.filter(pk__in=committed)

@@ -1,0 +1,73 @@
+"""The page cache of the public site: rendered pages for anonymous readers, keyed by version.
+
+A page is stored under its full address plus `public_version()` (bumped after anything public
+changes, see `tracker.commitments.cache`) and today's date (pages say "due in 3 days"). So
+publishing or assessing anything makes every stored page unreachable at once, and nothing has to
+know which pages a change touches. Logged-in users (editors checking their work) are never served
+from the cache, and a request carrying a session or a pending message is neither served from it
+nor stored in it: such a page may hold something meant for that reader only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.views.decorators.http import require_safe
+
+from tracker.commitments.cache import public_version
+
+# How long a stored page may live; a version bump invalidates it long before, this only bounds
+# the memory pages of old versions hold.
+STORE_SECONDS = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 600)
+# What browsers and proxies may keep without asking again: short, so a correction reaches
+# readers within a minute even through a shared proxy.
+MAX_AGE = getattr(settings, "PUBLIC_PAGE_MAX_AGE", 60)
+
+
+def _personal(request) -> bool:
+    return (
+        settings.SESSION_COOKIE_NAME in request.COOKIES
+        or "messages" in request.COOKIES
+        or request.user.is_authenticated
+    )
+
+
+def page_key(request) -> str:
+    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    return f"public-page:{public_version()}:{timezone.localdate().isoformat()}:{address}"
+
+
+def public_page(view):
+    """GET/HEAD only (anything else is 405), cached for anonymous readers as described above."""
+
+    @wraps(view)
+    @require_safe
+    def wrapped(request, *args, **kwargs):
+        if _personal(request):
+            response = view(request, *args, **kwargs)
+            add_never_cache_headers(response)
+            return response
+        key = page_key(request)
+        stored = cache.get(key)
+        if stored is not None:
+            content, content_type = stored
+            response = HttpResponse(content, content_type=content_type)
+        else:
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and not response.streaming:
+                if hasattr(response, "render"):
+                    response.render()
+                cache.set(key, (response.content, response["Content-Type"]), STORE_SECONDS)
+        if response.status_code == 200:
+            patch_cache_control(response, public=True, max_age=MAX_AGE)
+        else:
+            add_never_cache_headers(response)
+        return response
+
+    return wrapped

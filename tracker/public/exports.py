@@ -1,0 +1,387 @@
+"""Exports: CSV and JSON of any filtered list, and a full dump for researchers.
+
+The columns are stable and documented on /exports/ (from `COLUMNS` below). `CommitmentResource`
+is a django-import-export resource, so the editors' CSV import reads back exactly what this
+writes: parties as ';'-joined party codes (names are accepted on import too), topics as
+';'-joined topic keys, dates as ISO 8601, the meeting by slug, parent and predecessor by
+reference. Derived columns (dialogue, current status, is_published, url) are read-only.
+
+Everything starts from `Commitment.objects.published()`; references of unpublished parents or
+predecessors are left blank. Rows are streamed, in chunks, so a large export neither holds the
+whole table in memory nor times out.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Prefetch, Q
+from django.http import HttpResponse, StreamingHttpResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+from import_export import fields, resources, widgets
+
+from tracker.commitments.models import (
+    Assessment,
+    Commitment,
+    CommitmentSource,
+    Dialogue,
+    Evidence,
+    Meeting,
+    Party,
+    Topic,
+)
+from tracker.commitments.status import Status
+from tracker.public.templatetags.public_tags import safe_href
+
+# (column, what it holds): the documentation of the export format, shown on /exports/.
+COLUMNS = [
+    ("reference", "Stable reference of the commitment, e.g. LECD-2017-03. Unique; the key of the import."),
+    ("title", "Short title written by the editors."),
+    ("quote", "The exact words of the source."),
+    (
+        "parties",
+        "The committing parties, as ';'-joined party codes (ISO 3166 alpha-2 in lower case for "
+        "countries, e.g. cn;us). The import also accepts party names.",
+    ),
+    ("topics", "The topics, as ';'-joined topic keys, e.g. cybersecurity;repatriation/fugitives."),
+    ("strength", "firm (“will”), intent (“intend to”) or hedged (“may include”)."),
+    ("deadline", "The deadline as a date (YYYY-MM-DD), or empty."),
+    ("deadline_text", "The deadline phrase as written in the source, e.g. “within three months”."),
+    ("deadline_granularity", "How precise the deadline is: day, month, quarter, half, year, vague, or empty."),
+    ("made_on", "The date the commitment was made (YYYY-MM-DD)."),
+    ("meeting", "The slug of the meeting it was made at."),
+    ("dialogue", "The slug of the dialogue of that meeting, or empty for a standalone statement (read-only)."),
+    ("parent", "Reference of the commitment this one is part of, or empty."),
+    ("predecessor", "Reference of the same pledge made at an earlier round, or empty."),
+    ("source_url", "Address of the source document (http or https only)."),
+    (
+        "current_status",
+        "The overall status key (see the methodology); in an export with as_of, the status on that date (read-only).",
+    ),
+    ("current_status_as_of", "The date that status became true (YYYY-MM-DD), or empty (read-only)."),
+    ("is_published", "1 for published commitments (exports hold nothing else; read-only)."),
+    ("url", "The commitment's page on this site (read-only)."),
+]
+COLUMN_NAMES = [name for name, _ in COLUMNS]
+
+# Spreadsheets run a cell that starts with one of these as a formula; quoted text can start with
+# anything, so such cells get a leading apostrophe, which the import removes again.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+class TextWidget(widgets.CharWidget):
+    def render(self, value, obj=None, **kwargs):
+        value = super().render(value, obj, **kwargs)
+        if kwargs.get("force_native_type") or not value:
+            return value
+        return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+    def clean(self, value, row=None, **kwargs):
+        value = super().clean(value, row, **kwargs)
+        return value[1:] if isinstance(value, str) and value.startswith("'") else value
+
+
+class PartiesWidget(widgets.ManyToManyWidget):
+    """';'-joined party codes; on import, a party's name or short name works too."""
+
+    def clean(self, value, row=None, **kwargs):
+        names = [n.strip() for n in str(value or "").split(self.separator) if n.strip()]
+        if not names:
+            return Party.objects.none()
+        condition = Q()
+        for name in names:
+            condition |= Q(code__iexact=name) | Q(name__iexact=name) | Q(short_name__iexact=name)
+        return Party.objects.filter(condition)
+
+
+ISO_DATE = widgets.DateWidget(format="%Y-%m-%d")
+
+
+def absolute_url(commitment) -> str:
+    return f"{settings.SITE_URL}{commitment.get_absolute_url()}"
+
+
+class CommitmentResource(resources.ModelResource):
+    reference = fields.Field("reference", "reference", widget=TextWidget())
+    title = fields.Field("title", "title", widget=TextWidget())
+    quote = fields.Field("quote", "quote", widget=TextWidget())
+    parties = fields.Field("parties", "parties", widget=PartiesWidget(Party, separator=";", field="code"))
+    topics = fields.Field("topics", "topics", widget=widgets.ManyToManyWidget(Topic, separator=";", field="key"))
+    strength = fields.Field("strength", "strength")
+    deadline = fields.Field("deadline", "deadline", widget=ISO_DATE)
+    deadline_text = fields.Field("deadline_text", "deadline_text", widget=TextWidget())
+    deadline_granularity = fields.Field("deadline_granularity", "deadline_granularity")
+    made_on = fields.Field("made_on", "made_on", widget=ISO_DATE)
+    meeting = fields.Field("meeting", "meeting", widget=widgets.ForeignKeyWidget(Meeting, "slug"))
+    dialogue = fields.Field("meeting__dialogue__slug", "dialogue", readonly=True)
+    parent = fields.Field("parent", "parent", widget=widgets.ForeignKeyWidget(Commitment, "reference"))
+    predecessor = fields.Field("predecessor", "predecessor", widget=widgets.ForeignKeyWidget(Commitment, "reference"))
+    source_url = fields.Field("source_url", "source_url")
+    current_status = fields.Field("current_status", "current_status", readonly=True)
+    current_status_as_of = fields.Field("current_status_as_of", "current_status_as_of", widget=ISO_DATE, readonly=True)
+    is_published = fields.Field("is_published", "is_published", widget=widgets.BooleanWidget(), readonly=True)
+    url = fields.Field(column_name="url", readonly=True)
+
+    class Meta:
+        model = Commitment
+        fields = COLUMN_NAMES
+        export_order = COLUMN_NAMES
+        import_id_fields = ["reference"]
+        skip_unchanged = True
+
+    # Export only: what a public export may show. Imports go through the widgets above.
+
+    def dehydrate_parent(self, commitment):
+        parent = commitment.parent
+        return parent.reference if parent is not None and parent.is_published else ""
+
+    def dehydrate_predecessor(self, commitment):
+        predecessor = commitment.predecessor
+        return predecessor.reference if predecessor is not None and predecessor.is_published else ""
+
+    def dehydrate_source_url(self, commitment):
+        return safe_href(commitment.source_url)
+
+    def dehydrate_current_status(self, commitment):
+        return getattr(commitment, "status_on_day", commitment.current_status)
+
+    def dehydrate_current_status_as_of(self, commitment):
+        day = getattr(commitment, "status_on_day_as_of", commitment.current_status_as_of)
+        return day.isoformat() if day else ""
+
+    def dehydrate_url(self, commitment):
+        return absolute_url(commitment)
+
+
+def export_queryset(queryset):
+    """What the export of a (filtered) list loads: everything the columns touch, in bounded queries."""
+    return queryset.with_related().select_related("parent", "predecessor").order_by("reference")
+
+
+CHUNK = 500
+
+
+class _Echo:
+    """A file-like object whose write() hands back the line, for streaming csv.writer output."""
+
+    def write(self, value):
+        return value
+
+
+def stream_csv(queryset, filename: str) -> StreamingHttpResponse:
+    resource = CommitmentResource()
+    writer = csv.writer(_Echo())
+
+    def rows() -> Iterator[str]:
+        yield "\ufeff"  # a byte-order mark, so spreadsheet programs read UTF-8 as UTF-8
+        yield writer.writerow(resource.get_export_headers())
+        for commitment in queryset.iterator(chunk_size=CHUNK):
+            yield writer.writerow(resource.export_resource(commitment))
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
+
+
+def _native_row(resource, commitment) -> dict:
+    values = resource.export_resource(commitment, force_native_type=True)
+    return dict(zip(resource.get_export_headers(), values, strict=True))
+
+
+def stream_json(queryset, filename: str, meta: dict) -> StreamingHttpResponse:
+    resource = CommitmentResource()
+    encoder = DjangoJSONEncoder(ensure_ascii=False)
+
+    def parts() -> Iterator[str]:
+        head = {**meta, "columns": COLUMN_NAMES}
+        yield encoder.encode(head)[:-1] + ', "commitments": ['
+        for index, commitment in enumerate(queryset.iterator(chunk_size=CHUNK)):
+            yield ("," if index else "") + "\n" + encoder.encode(_native_row(resource, commitment))
+        yield "\n]}\n"
+
+    response = StreamingHttpResponse(parts(), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.json"'
+    return response
+
+
+# --- Views -------------------------------------------------------------------------------------
+
+
+def _filtered(request):
+    from tracker.public.filters import CommitmentFilter
+
+    filterset = CommitmentFilter(request.GET, queryset=Commitment.objects.published(), request=request)
+    if not filterset.is_valid():
+        lines = [
+            f"{filterset.form.fields[name].label if name in filterset.form.fields else name}: {message}"
+            for name, messages in filterset.errors.items()
+            for message in messages
+        ]
+        return None, HttpResponse(
+            "The filters could not be applied:\n" + "\n".join(lines) + "\n", status=400, content_type="text/plain"
+        )
+    return filterset, None
+
+
+def _filename(filterset) -> str:
+    day = filterset.form.cleaned_data.get("as_of") or timezone.localdate()
+    return f"commitments-{day.isoformat()}"
+
+
+def _public(response):
+    patch_cache_control(response, public=True, max_age=60)
+    return response
+
+
+@require_safe
+def export_csv(request):
+    filterset, error = _filtered(request)
+    if error:
+        return error
+    return _public(stream_csv(export_queryset(filterset.qs), _filename(filterset)))
+
+
+@require_safe
+def export_json(request):
+    filterset, error = _filtered(request)
+    if error:
+        return error
+    meta = {
+        "source": settings.SITE_NAME,
+        "generated_at": timezone.now(),
+        "as_of": filterset.form.cleaned_data.get("as_of"),
+        "filters": {k: request.GET.getlist(k) for k in request.GET if k not in {"after", "before"}},
+        "documentation": f"{settings.SITE_URL}/exports/",
+    }
+    return _public(stream_json(export_queryset(filterset.qs), _filename(filterset), meta))
+
+
+# --- The full dump -----------------------------------------------------------------------------
+
+
+def _evidence(evidence) -> dict:
+    return {
+        "url": safe_href(evidence.url),
+        "title": evidence.title,
+        "publisher": evidence.publisher,
+        "published_on": evidence.published_on,
+        "kind": evidence.kind,
+        "party": evidence.party.code if evidence.party_id else None,
+        "passage": evidence.passage,
+        "archived_content_hash": evidence.article.content_hash if evidence.article_id else None,
+    }
+
+
+def _assessment(assessment, corrected_by) -> dict:
+    return {
+        "id": assessment.pk,
+        "party": assessment.party.code if assessment.party_id else None,
+        "status": assessment.status,
+        "as_of": assessment.as_of,
+        "recorded_at": assessment.recorded_at,
+        "rationale": assessment.rationale,
+        "is_demonstration": assessment.is_demonstration,
+        "supersedes": assessment.supersedes_id,
+        "correction_reason": assessment.correction_reason,
+        "corrected_by": corrected_by,
+        "evidence": [_evidence(e) for e in assessment.evidence.all()],
+    }
+
+
+def _source(source) -> dict:
+    return {
+        "url": safe_href(source.url),
+        "title": source.title,
+        "issuing_party": source.issuing_party.code if source.issuing_party_id else None,
+        "quote": source.quote,
+    }
+
+
+def dump_queryset():
+    assessments = (
+        Assessment.objects.chronological()
+        .select_related("party")
+        .prefetch_related(Prefetch("evidence", queryset=_evidence_queryset()))
+    )
+    return export_queryset(Commitment.objects.published()).prefetch_related(
+        Prefetch("assessments", queryset=assessments),
+        Prefetch("sources", queryset=CommitmentSource.objects.select_related("issuing_party")),
+    )
+
+
+def _evidence_queryset():
+    return Evidence.objects.select_related("party", "article")
+
+
+def _commitment_document(resource, commitment) -> dict:
+    document = _native_row(resource, commitment)
+    log = list(commitment.assessments.all())
+    corrections = {a.supersedes_id: a.pk for a in log if a.supersedes_id}
+    document["sources"] = [_source(s) for s in commitment.sources.all()]
+    document["assessments"] = [_assessment(a, corrections.get(a.pk)) for a in log]
+    return document
+
+
+@require_safe
+def dump(request):
+    """Every published commitment with its whole assessment log and evidence, as one JSON document."""
+    resource = CommitmentResource()
+    encoder = DjangoJSONEncoder(ensure_ascii=False)
+    published = Commitment.objects.published()
+    dialogues = Dialogue.objects.filter(meetings__commitments__in=published).distinct().prefetch_related("parties")
+    meetings = (
+        Meeting.objects.filter(commitments__in=published)
+        .distinct()
+        .select_related("dialogue")
+        .prefetch_related("parties")
+    )
+    head = {
+        "source": settings.SITE_NAME,
+        "generated_at": timezone.now(),
+        "documentation": f"{settings.SITE_URL}/exports/",
+        "status_scale": {s.value: s.label for s in Status},
+    }
+
+    def parts() -> Iterator[str]:
+        yield encoder.encode(head)[:-1]
+        yield ', "dialogues": ' + encoder.encode(
+            [
+                {
+                    "slug": d.slug,
+                    "name": d.name,
+                    "short_name": d.short_name,
+                    "state": d.state,
+                    "state_note": d.state_note,
+                    "parties": [p.code for p in d.parties.all()],
+                }
+                for d in dialogues.order_by("name")
+            ]
+        )
+        yield ', "meetings": ' + encoder.encode(
+            [
+                {
+                    "slug": m.slug,
+                    "title": m.title,
+                    "kind": m.kind,
+                    "date": m.date,
+                    "end_date": m.end_date,
+                    "place": m.place,
+                    "dialogue": m.dialogue.slug if m.dialogue_id else None,
+                    "parties": [p.code for p in m.parties.all()],
+                }
+                for m in meetings.order_by("date", "slug")
+            ]
+        )
+        yield ', "commitments": ['
+        for index, commitment in enumerate(dump_queryset().iterator(chunk_size=200)):
+            yield ("," if index else "") + "\n" + encoder.encode(_commitment_document(resource, commitment))
+        yield "\n]}\n"
+
+    response = StreamingHttpResponse(parts(), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="commitment-tracker-{timezone.localdate()}.json"'
+    return _public(response)

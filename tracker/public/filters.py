@@ -1,0 +1,173 @@
+"""The filters of the public list, shared by its page, its feed, its exports and the read API.
+
+Every filter is a GET parameter, so every view of the list is a link. The status filter and the
+"overdue" box read the status as it stood on `as_of` when that date is given (an annotation from
+the assessment log), and the denormalised current status otherwise.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import F
+from django.utils import timezone
+
+from tracker.commitments.models import Commitment, Dialogue, Meeting, Party, Topic
+from tracker.commitments.status import CLOSED, Status
+from tracker.public.asof import validate_not_future
+from tracker.public.pagination import DEFAULT_SORT, SORTS
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+ISO_DATE_FORMATS = ["%Y-%m-%d"]
+
+
+def with_shown_status(queryset, day=None):
+    """Annotate `status_on_day` / `status_on_day_as_of`: as of `day`, or the current status."""
+    if day is None:
+        return queryset.annotate(status_on_day=F("current_status"), status_on_day_as_of=F("current_status_as_of"))
+    return queryset.with_status_on(day)
+
+
+def _public_parties(request):
+    return Party.objects.filter(commitments__is_published=True).distinct()
+
+
+def _public_dialogues(request):
+    return Dialogue.objects.filter(meetings__commitments__is_published=True).distinct()
+
+
+def _public_meetings(request):
+    return Meeting.objects.filter(commitments__is_published=True).distinct().select_related("dialogue")
+
+
+class MeetingField(forms.ModelChoiceField):
+    """Meetings by dialogue, title and date: "First round" alone names a meeting of every dialogue."""
+
+    def label_from_instance(self, meeting):
+        dialogue = f"{meeting.dialogue.short_name or meeting.dialogue.name}: " if meeting.dialogue_id else ""
+        return f"{dialogue}{meeting.title} ({meeting.date.day} {meeting.date:%b %Y})"
+
+
+class MeetingFilter(django_filters.ModelChoiceFilter):
+    field_class = MeetingField
+
+
+def _topics(request):
+    return Topic.objects.all()
+
+
+class CommitmentFilterForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        for low, high, what in [("deadline_from", "deadline_to", "deadline"), ("made_from", "made_to", "made")]:
+            if data.get(low) and data.get(high) and data[low] > data[high]:
+                self.add_error(high, f"The {what} range ends before it starts.")
+        return data
+
+
+def _date_filter(label, **kwargs):
+    return django_filters.DateFilter(label=label, widget=DATE_WIDGET, input_formats=ISO_DATE_FORMATS, **kwargs)
+
+
+class CommitmentFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Search title and quote", method="filter_search")
+    as_of = _date_filter(
+        "As of date",
+        method="filter_as_of",
+        validators=[validate_not_future],
+        help_text="Show the tracker as it stood on this date.",
+    )
+    status = django_filters.MultipleChoiceFilter(
+        label="Status",
+        choices=Status.choices,
+        method="filter_status",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    party = django_filters.ModelChoiceFilter(
+        label="Party",
+        field_name="parties",
+        queryset=_public_parties,
+        to_field_name="code",
+        empty_label="Any party",
+        error_messages={"invalid_choice": "No party with that code has published commitments."},
+    )
+    topic = django_filters.ModelChoiceFilter(
+        label="Topic",
+        field_name="topics",
+        queryset=_topics,
+        to_field_name="slug",
+        empty_label="Any topic",
+        error_messages={"invalid_choice": "There is no topic with that name."},
+    )
+    dialogue = django_filters.ModelChoiceFilter(
+        label="Dialogue",
+        field_name="meeting__dialogue",
+        queryset=_public_dialogues,
+        to_field_name="slug",
+        empty_label="Any dialogue",
+        error_messages={"invalid_choice": "No dialogue with that name has published commitments."},
+    )
+    meeting = MeetingFilter(
+        label="Meeting",
+        field_name="meeting",
+        queryset=_public_meetings,
+        to_field_name="slug",
+        empty_label="Any meeting",
+        error_messages={"invalid_choice": "No meeting with that name has published commitments."},
+    )
+    strength = django_filters.ChoiceFilter(label="Strength", choices=Commitment.Strength.choices, empty_label="Any")
+    deadline_from = _date_filter("Deadline from", field_name="deadline", lookup_expr="gte")
+    deadline_to = _date_filter("Deadline to", field_name="deadline", lookup_expr="lte")
+    overdue = django_filters.BooleanFilter(label="Overdue only", method="filter_overdue", widget=forms.CheckboxInput)
+    made_from = _date_filter("Made from", field_name="made_on", lookup_expr="gte")
+    made_to = _date_filter("Made to", field_name="made_on", lookup_expr="lte")
+    sort = django_filters.ChoiceFilter(
+        label="Sort by",
+        choices=[(key, sort.label) for key, sort in SORTS.items()],
+        method="filter_sort",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Commitment
+        fields: list[str] = []
+        form = CommitmentFilterForm
+
+    @property
+    def day(self):
+        """The date statuses are read at: `as_of`, or today."""
+        return self.form.cleaned_data.get("as_of") or timezone.localdate()
+
+    @property
+    def sort_key(self) -> str:
+        return (self.form.cleaned_data.get("sort") if self.is_valid() else None) or DEFAULT_SORT
+
+    def filter_queryset(self, queryset):
+        queryset = with_shown_status(queryset, self.form.cleaned_data.get("as_of"))
+        return super().filter_queryset(queryset)
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_as_of(self, queryset, name, value):
+        return queryset.made_by(value)
+
+    def filter_status(self, queryset, name, value):
+        return queryset.filter(status_on_day__in=value)
+
+    def filter_overdue(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.exclude(status_on_day__in=CLOSED).filter(deadline__lt=self.day)
+
+    def filter_sort(self, queryset, name, value):
+        return queryset  # the keyset paginator orders the page (see pagination.py)
+
+    @property
+    def active(self) -> bool:
+        """Whether any filter other than the sort order is set."""
+        return any(v not in (None, "", [], False) for k, v in self.form.cleaned_data.items() if k != "sort")

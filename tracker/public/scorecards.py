@@ -1,0 +1,98 @@
+"""Counts by status and compliance scores, overall and per party, on any date.
+
+A party's status on a commitment follows the rule of `compliance_by_party`: its own lane's latest
+assessment, or, where that side has not been assessed separately, the whole commitment's. The
+score itself is `compliance_by_party`'s, so the formula lives in one place; the counts are read
+from the same lanes (`Lanes`), in a fixed number of queries whatever the number of rows.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+
+from tracker.commitments.models import Assessment, compliance_by_party
+from tracker.commitments.status import STATUS_MEANINGS, ComplianceScore, Status
+
+
+class Lanes:
+    """The latest effective assessment of each lane of some commitments as of `day`: one query."""
+
+    def __init__(self, commitments, day: datetime.date):
+        ids = [c.pk for c in commitments]
+        latest = Assessment.objects.filter(commitment_id__in=ids).effective().as_of(day).latest_per_lane()
+        self.latest = {(a.commitment_id, a.party_id): a for a in latest}
+
+    def overall(self, commitment) -> str:
+        assessment = self.latest.get((commitment.pk, None))
+        return assessment.status if assessment else Status.NOT_ASSESSED
+
+    def for_party(self, commitment, party) -> tuple[str, bool]:
+        """(status, inherited): inherited when the party has no assessment of its own."""
+        assessment = self.latest.get((commitment.pk, party.pk))
+        if assessment is not None:
+            return assessment.status, False
+        return self.overall(commitment), True
+
+
+@dataclass
+class Scorecard:
+    counts: dict[str, int]
+    party: object | None = None
+    score: ComplianceScore | None = None
+    total: int = field(init=False)
+
+    def __post_init__(self):
+        self.total = sum(self.counts.values())
+
+    @property
+    def rows(self) -> list[dict]:
+        """Every status of the scale, in order, with its count and share (for the bars)."""
+        return [
+            {
+                "status": status.value,
+                "label": status.label,
+                "meaning": STATUS_MEANINGS[status],
+                "count": self.counts.get(status.value, 0),
+                "share": (100 * self.counts.get(status.value, 0) / self.total) if self.total else 0,
+            }
+            for status in Status
+        ]
+
+
+def overall_scorecard(commitments) -> Scorecard:
+    """Counts of `commitments` by `status_on_day` (see filters.with_shown_status): one query."""
+    counts = dict(
+        commitments.order_by().values_list("status_on_day").annotate(n=Count("pk")).values_list("status_on_day", "n")
+    )
+    return Scorecard(counts)
+
+
+def party_scorecards(commitments, day: datetime.date, *, only=None) -> list[Scorecard]:
+    """One scorecard per committing party (or only for the party `only`), sorted by name."""
+    scores = compliance_by_party(commitments, day)
+    rows = list(commitments.prefetch_related("parties"))
+    lanes = Lanes(rows, day)
+    counts: dict = {}
+    for commitment in rows:
+        for party in commitment.parties.all():
+            if only is not None and party.pk != only.pk:
+                continue
+            status, _ = lanes.for_party(commitment, party)
+            by_status = counts.setdefault(party, {})
+            by_status[status] = by_status.get(status, 0) + 1
+    return [
+        Scorecard(by_status, party=party, score=scores.get(party))
+        for party, by_status in sorted(counts.items(), key=lambda kv: kv[0].name)
+    ]
+
+
+def deadline_state_on(commitment, day: datetime.date, status: str, status_as_of) -> tuple[str, int] | None:
+    """`Commitment.deadline_state` for the status the commitment had on `day` (historical views)."""
+    if (status, status_as_of) != (commitment.current_status, commitment.current_status_as_of):
+        commitment = copy.copy(commitment)
+        commitment.current_status, commitment.current_status_as_of = status, status_as_of
+    return commitment.deadline_state(day)

@@ -1,0 +1,100 @@
+"""Template helpers of the public site: status badges, safe links, deadline phrases."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from django import template
+
+from tracker.commitments.status import STATUS_MEANINGS, Status
+from tracker.public.timeline import SYMBOLS
+
+register = template.Library()
+
+
+def safe_href(url) -> str:
+    """The address if readers may follow it (http or https with a host), else "".
+
+    Imported text can hold any URL; a `javascript:` or `data:` address must never become a link.
+    """
+    url = (url or "").strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() in {"http", "https"} and parts.netloc:
+        return url
+    return ""
+
+
+register.filter("safe_href", safe_href)
+
+
+def _status(value) -> Status:
+    try:
+        return Status(value)
+    except ValueError:
+        return Status.NOT_ASSESSED
+
+
+@register.filter
+def status_label(value) -> str:
+    return _status(value).label
+
+
+@register.filter
+def status_symbol(value) -> str:
+    return SYMBOLS[_status(value)]
+
+
+@register.filter
+def status_meaning(value) -> str:
+    return STATUS_MEANINGS[_status(value)]
+
+
+@register.inclusion_tag("public/_status_badge.html")
+def status_badge(status, inherited=False, small=False):
+    status = _status(status)
+    return {
+        "status": status.value,
+        "label": status.label,
+        "symbol": SYMBOLS[status],
+        "meaning": STATUS_MEANINGS[status],
+        "inherited": inherited,
+        "small": small,
+    }
+
+
+def _days(n: int) -> str:
+    return "1 day" if n == 1 else f"{n} days"
+
+
+@register.filter
+def deadline_phrase(state) -> str:
+    """("due", 3) → "due in 3 days", and so on (see Commitment.deadline_state)."""
+    if not state:
+        return ""
+    kind, days = state
+    if kind == "due":
+        return "due today" if days == 0 else f"due in {_days(days)}"
+    if kind == "overdue":
+        return f"overdue by {_days(days)}"
+    if kind == "met_late":
+        return f"met late, {_days(days)} after the deadline"
+    if kind == "met":
+        return "met on the deadline" if days == 0 else f"met {_days(days)} before the deadline"
+    return ""
+
+
+@register.filter
+def party_labels(parties) -> str:
+    return ", ".join(p.name for p in parties)
+
+
+@register.filter
+def link_host(url) -> str:
+    """www.state.gov for https://www.state.gov/...: where a link leads, said before it is followed."""
+    try:
+        return urlsplit(url or "").hostname or ""
+    except ValueError:
+        return ""
