@@ -250,6 +250,8 @@ def load(*, seed: str | None = None, use_shared: bool = True, log=print) -> None
                 "immigration. (Demonstration data.)"
             ),
             "established_on": datetime.date(2017, 4, 7),
+            "state": Dialogue.State.SUSPENDED,
+            "state_note": "No second round has been held since the first, in October 2017. (Demonstration note.)",
         },
     )
     if created:
