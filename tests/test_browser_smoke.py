@@ -2,8 +2,6 @@
 
 import pytest
 
-
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 

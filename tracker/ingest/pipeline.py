@@ -299,6 +299,24 @@ def _site_of(article: Article) -> str:
     return (host or "").removeprefix("www.")
 
 
+def _extract(article: Article, lexicon, boilerplate: frozenset[str], meeting_parties: list[str] | None):
+    """Run the extraction core. Relative deadlines resolve against the article's date: the one
+    given at import, else the document's own; the meeting's date only when the text has none."""
+    arguments = {
+        "kind": _document_kind(article),
+        "filename": article.filename or None,
+        "url": article.url or None,
+        "parties": meeting_parties or None,
+        "lexicon": lexicon,
+        "boilerplate": boilerplate,
+    }
+    data = _decode(article)
+    result = extract_document(data, doc_date=article.published_on, **arguments)
+    if result.document.date is None and article.meeting is not None:
+        result = extract_document(data, doc_date=article.meeting.date, **arguments)
+    return result
+
+
 def analyse(article_id: int) -> StepResult:
     """Extract the main text, detect candidate commitments, match them, and suggest evidence."""
     busy = _claim(article_id, ready=Article.State.FETCHED, working=Article.State.ANALYSING)
@@ -309,16 +327,7 @@ def analyse(article_id: int) -> StepResult:
     meeting_parties = sorted(article.meeting.parties.values_list("name", flat=True)) if article.meeting else None
     lexicon = lexicon_from_database()
     try:
-        result = extract_document(
-            _decode(article),
-            kind=_document_kind(article),
-            filename=article.filename or None,
-            url=article.url or None,
-            doc_date=article.published_on or (article.meeting.date if article.meeting else None),
-            parties=meeting_parties or None,
-            lexicon=lexicon,
-            boilerplate=boilerplate_for(site),
-        )
+        result = _extract(article, lexicon, boilerplate_for(site), meeting_parties)
     except Exception as exc:  # a parse error will not go away on retry: record it
         logger.exception("Extraction failed for article %s", article_id)
         _finish(

@@ -4,7 +4,8 @@ The columns are stable and documented on /exports/ (from `COLUMNS` below). `Comm
 is a django-import-export resource, so the editors' CSV import reads back exactly what this
 writes: parties as ';'-joined party codes (names are accepted on import too), topics as
 ';'-joined topic keys, dates as ISO 8601, the meeting by slug, parent and predecessor by
-reference. Derived columns (dialogue, current status, is_published, url) are read-only.
+reference. Derived columns (dialogue, current status, url) are read-only; is_published is applied
+by the editors' import (1 publishes, 0 unpublishes, empty leaves it as it is).
 
 Everything starts from `Commitment.objects.published()`; references of unpublished parents or
 predecessors are left blank. Rows are streamed, in chunks, so a large export neither holds the
@@ -64,7 +65,11 @@ COLUMNS = [
         "The overall status key (see the methodology); in an export with as_of, the status on that date (read-only).",
     ),
     ("current_status_as_of", "The date that status became true (YYYY-MM-DD), or empty (read-only)."),
-    ("is_published", "1 for published commitments (exports hold nothing else; read-only)."),
+    (
+        "is_published",
+        "1 for published commitments (exports hold nothing else). On import: 1 publishes, 0 unpublishes, "
+        "empty leaves it as it is.",
+    ),
     ("url", "The commitment's page on this site (read-only)."),
 ]
 COLUMN_NAMES = [name for name, _ in COLUMNS]

@@ -1,0 +1,226 @@
+"""Bringing documents in (text, file, address, feed) and watching them through the pipeline."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView, View
+
+from tracker.editor.filters import ArticleFilter
+from tracker.editor.forms import FeedForm, PasteForm, UploadForm, UrlForm
+from tracker.editor.views.base import EditorRequiredMixin, SaveFormMixin, filtered
+from tracker.ingest import pipeline, tasks
+from tracker.ingest.models import Article, Feed, Review
+
+# The steps shown on an article's page, in order.
+STEPS = [
+    (Article.State.QUEUED, "Queued"),
+    (Article.State.FETCHING, "Fetching"),
+    (Article.State.FETCHED, "Fetched"),
+    (Article.State.ANALYSING, "Analysing"),
+    (Article.State.ANALYSED, "Analysed"),
+]
+
+IMPORT_FORMS = {"text": PasteForm, "file": UploadForm, "url": UrlForm, "feed": FeedForm}
+
+
+def articles():
+    """Articles without their raw bytes (up to 10 MB each), which no page shows."""
+    return Article.objects.defer("raw", "metadata").select_related("meeting", "issuing_party")
+
+
+class Home(EditorRequiredMixin, TemplateView):
+    template_name = "editor/home.html"
+
+    def get_context_data(self, **kwargs):
+        recent = (
+            articles()
+            .defer("text")
+            .annotate(pending=Count("candidates", filter=Q(candidates__state=Review.PENDING)))[:10]
+        )
+        return super().get_context_data(recent=recent, **kwargs)
+
+
+def import_forms(bound=None, initial=None) -> dict:
+    """The four import forms of the import page, `bound` (with its errors) in its place."""
+    forms = {source: form_class(prefix=source, initial=initial or {}) for source, form_class in IMPORT_FORMS.items()}
+    if bound is not None:
+        forms[bound.prefix] = bound
+    return forms
+
+
+class ImportPage(EditorRequiredMixin, TemplateView):
+    template_name = "editor/import.html"
+
+    def get_context_data(self, **kwargs):
+        initial = {}
+        if meeting := self.request.GET.get("meeting", "").strip():
+            initial["meeting"] = meeting
+        if party := self.request.GET.get("issuing_party", "").strip():
+            initial["issuing_party"] = party
+        active = self.request.GET.get("source") if self.request.GET.get("source") in IMPORT_FORMS else "text"
+        return super().get_context_data(forms=import_forms(initial=initial), active=active, **kwargs)
+
+
+class ImportSource(EditorRequiredMixin, FormView):
+    """POST one of the import forms; on an error the import page again, that form active."""
+
+    template_name = "editor/import.html"
+    http_method_names = ["post"]
+    source = ""
+
+    def get_form_class(self):
+        return IMPORT_FORMS[self.source]
+
+    def get_prefix(self):
+        return self.source
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(forms=import_forms(bound=context["form"]), active=self.source)
+        return context
+
+    def form_valid(self, form):
+        result = form.save(user=self.request.user)
+        if result is None:
+            return self.form_invalid(form)
+        article, created = result
+        if created:
+            messages.success(self.request, "Imported. It goes through the pipeline now.")
+        else:
+            messages.info(self.request, "This address was imported before: here is that article.")
+        return redirect("editor:article_detail", pk=article.pk)
+
+
+class ImportText(ImportSource):
+    source = "text"
+
+
+class ImportFile(ImportSource):
+    source = "file"
+
+
+class ImportUrl(ImportSource):
+    source = "url"
+
+
+# --- Articles ----------------------------------------------------------------------------------
+
+
+class ArticleList(EditorRequiredMixin, ListView):
+    template_name = "editor/article_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        queryset = (
+            articles()
+            .defer("text")
+            .annotate(pending=Count("candidates", filter=Q(candidates__state=Review.PENDING)))
+            .order_by("-created_at")
+        )
+        self.filterset = ArticleFilter(self.request.GET or None, queryset=queryset)
+        return filtered(self.filterset)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(filter=self.filterset, **kwargs)
+
+
+def article_status(article: Article) -> dict:
+    """What the article page shows of the pipeline's progress; also its JSON status endpoint."""
+    counts = {row["state"]: row["n"] for row in article.candidates.values("state").annotate(n=Count("pk")).order_by()}
+    return {
+        "id": article.pk,
+        "state": article.state,
+        "label": article.get_state_display(),
+        "finished": article.is_finished,
+        "error": article.error,
+        "attempts": article.attempts,
+        "title": str(article),
+        "candidates": sum(counts.values()),
+        "pending": counts.get(Review.PENDING, 0),
+        "suggestions": article.suggestions.filter(state=Review.PENDING).count(),
+        "inbox_url": reverse("editor:inbox") + f"?article={article.pk}",
+        "duplicate_of": article.duplicate_of_id,
+    }
+
+
+class ArticleDetail(EditorRequiredMixin, DetailView):
+    template_name = "editor/article_detail.html"
+    context_object_name = "article"
+
+    def get_queryset(self):
+        return articles().select_related("feed", "duplicate_of", "created_by")
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        status = article_status(article)
+        reached = [state for state, _ in STEPS].index(article.state) if article.state in dict(STEPS) else -1
+        steps = [
+            {"state": state, "label": label, "done": index < reached, "current": index == reached}
+            for index, (state, label) in enumerate(STEPS)
+        ]
+        return super().get_context_data(status=status, steps=steps, **kwargs)
+
+
+class ArticleStatus(EditorRequiredMixin, View):
+    """Polled by editor.js while the article is unfinished."""
+
+    def get(self, request, pk):
+        fields = ("pk", "state", "error", "attempts", "title", "url", "filename", "duplicate_of")
+        article = get_object_or_404(Article.objects.only(*fields), pk=pk)
+        return JsonResponse(article_status(article))
+
+
+class ArticleRetry(EditorRequiredMixin, View):
+    def post(self, request, pk):
+        article = get_object_or_404(Article.objects.only("pk", "origin", "state"), pk=pk)
+        if pipeline.retry_article(article):
+            messages.success(request, "Queued again.")
+        else:
+            messages.info(request, "Only a failed article can be retried.")
+        return redirect("editor:article_detail", pk=pk)
+
+
+# --- Feeds -------------------------------------------------------------------------------------
+
+
+class FeedMixin(EditorRequiredMixin, SaveFormMixin):
+    model = Feed
+    form_class = FeedForm
+    template_name = "editor/feed_form.html"
+    success_message = "Feed saved; it is being polled now."
+
+    def get_success_url(self):
+        return reverse("editor:feed_list")
+
+
+class FeedList(EditorRequiredMixin, ListView):
+    template_name = "editor/feed_list.html"
+    queryset = (
+        Feed.objects.select_related("meeting", "issuing_party")
+        .annotate(n_articles=Count("articles"))
+        .order_by("title", "url")
+    )
+
+
+class FeedCreate(FeedMixin, ImportSource):
+    source = "feed"
+    template_name = "editor/import.html"
+
+    def form_valid(self, form):
+        return SaveFormMixin.form_valid(self, form)
+
+
+class FeedUpdate(FeedMixin, UpdateView):
+    pass
+
+
+class FeedPoll(EditorRequiredMixin, View):
+    def post(self, request, pk):
+        feed = get_object_or_404(Feed, pk=pk)
+        tasks.poll_feed.delay(feed.pk)
+        messages.success(request, f"Polling {feed} now.")
+        return HttpResponseRedirect(reverse("editor:feed_list"))
