@@ -5,6 +5,7 @@ and 双方 the document's parties; a JSON news record's content is the body."""
 import datetime
 import json
 
+from tracker.extraction.deadlines import find_chinese_deadlines
 from tracker.extraction.detect import detect
 from tracker.extraction.pipeline import extract_document
 
@@ -34,3 +35,22 @@ def test_a_json_news_record_is_read_for_its_content():
     result = extract_document(json.dumps(record, ensure_ascii=False), kind="text")
     assert result.document.title == "示例新闻" and result.document.date == DAY
     assert [(c.text, c.parties) for c in result.commitments] == [("中欧双方同意举行新一轮经贸磋商。", ["China", "EU"])]
+
+
+def test_chinese_deadlines_are_read_and_resolved_against_the_document_date():
+    # Given Chinese deadline phrases in a text of 1 March 2031
+    day = datetime.date(2031, 3, 1)
+    # When they are looked for, then each resolves as the English labels do
+    assert [d.label for d in find_chinese_deadlines("双方同意2035年前建成跨境铁路。", day)] == ["2035"]
+    assert [d.label for d in find_chinese_deadlines("中方将于年底前完成可行性研究。", day)] == ["2031-12-31 (年底前)"]
+    assert [d.label for d in find_chinese_deadlines("双方将在明年举行第二轮对话。", day)] == ["2032 (明年)"]
+    assert [d.date for d in find_chinese_deadlines("三个月内完成。", day)] == [datetime.date(2031, 6, 1)]
+    assert [d.label for d in find_chinese_deadlines("2031年6月30日前签署协议。", day)] == ["2031-06-30"]
+    # and a date already past is not a deadline
+    assert find_chinese_deadlines("双方2030年底前完成。", day) == []
+
+
+def test_a_chinese_commitment_carries_its_deadline_fronted_or_inside():
+    text = "中国和越南举行会谈。\n\n年底前，双方将完成铁路项目的可行性研究。"
+    found = detect(text, doc_date=datetime.date(2031, 3, 1), parties=["China", "Vietnam"])
+    assert [f.deadline_label for f in found] == ["2031-12-31 (年底前)"]

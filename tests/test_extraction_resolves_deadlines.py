@@ -79,6 +79,8 @@ def test_a_deadline_tied_to_an_event_is_not_resolved():
         "the summit held on February 7, 2031",
         "the economy grew by 4.4 percent in 2030",
         "will meet at least once a year",
+        "will implement the consensus reached by the two presidents in 2031",
+        "will honour the agreement their ministers signed last week in Geneva in March 2031",
     ],
 )
 def test_percentages_durations_start_dates_and_past_dates_are_not_deadlines(text):
@@ -88,3 +90,8 @@ def test_percentages_durations_start_dates_and_past_dates_are_not_deadlines(text
 def test_without_a_document_date_relative_phrases_stay_unresolved():
     deadline = only("will meet by the end of next year", None)
     assert deadline.date is None and deadline.granularity == "vague"
+
+
+def test_a_deadline_introduced_by_by_still_counts_after_an_earlier_event():
+    deadline = only("will implement the plan adopted last year by the end of 2031")
+    assert deadline.date == datetime.date(2031, 12, 31)

@@ -46,13 +46,15 @@ TITLE = (
     r"Sheikh|Emir|Crown Prince|Chairman|Chairwoman|Chair|Senator|Governor|Attorney General|Representative|"
     r"Counselor|Envoy|Special Envoy|Minister-Counselor|Deputy Secretary|Under Secretary|Undersecretary)"
 )
-PERSON = re.compile(rf"\b(?:the\s+)?{TITLE}(?:\s+[A-Z][\w.’'-]*){{1,3}}|\b(?:the|The)\s+{TITLE}\b")
+# Names may hold lower-case particles: "President von der Leyen", "Lula da Silva", "de la Fuente".
+_NAME_PART = r"(?:\s+(?:(?:von|van|der|den|de|da|do|dos|das|del|la|le|bin|al|el|di|du)\s+)*[A-Z][\w.’'-]*)"
+PERSON = re.compile(rf"\b(?:the\s+)?{TITLE}{_NAME_PART}{{1,3}}|\b(?:the|The)\s+{TITLE}\b")
 # Government bodies named without their country ("the Department of State", "USAID"); on a
 # government's own site they are that government.
 AGENCY = re.compile(
     r"\b(?:Department|Ministry|Agency|Administration|Secretariat|Cabinet|Commission|Office of|Bureau|"
     r"Development Finance Corporation|Export-Import Bank|Coast Guard|Armed Forces|Navy|Army|Air Force|"
-    r"Corps|Service|USAID|DFC|EXIM|NASA|DOD|DOE|DHS|DOJ|FBI|USTR|NOAA|EPA|MCC)\b"
+    r"Corps|Service|Fund|Facility|USAID|DFC|EXIM|NASA|DOD|DOE|DHS|DOJ|FBI|USTR|NOAA|EPA|MCC)\b"
 )
 _TITLE_WORDS = {
     "president",
@@ -309,7 +311,7 @@ def find_officials(text: str, mentions: list[Mention]) -> dict[str, str]:
     for mention in mentions:
         if mention.party is None:
             continue
-        after = text[mention.end : mention.end + 100]
+        after = text[mention.end : mention.end + 100].split("\n")[0]  # a heading does not name the next line
         after = re.sub(r"^['’]s\b", "", after)
         tokens = _TOKEN.findall(after)[:10]
         titles = 0

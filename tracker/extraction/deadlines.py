@@ -434,7 +434,7 @@ _FINDERS: list[tuple[re.Pattern, Resolver]] = [
     (
         re.compile(
             r"\b(?:in the near (?:future|term)|as soon as possible|at an early date|at the earliest (?:possible )?"
-            r"(?:date|opportunity)|in due course|shortly|soon)\b",
+            r"(?:date|opportunity)|in due course|shortly|(?<!as )soon(?!\s+as\b))\b",
             re.I,
         ),
         _soon,
@@ -500,12 +500,24 @@ _REPORTED_WHEN = re.compile(
 )
 
 
+# A finished event earlier in the same clause dates that event, not a future action: "the
+# consensus reached by the Chinese and U.S. presidents in 2017", "the agreement signed by both
+# sides in May" (a period inside an abbreviation does not end the clause).
+_EVENT_EARLIER_IN_CLAUSE = re.compile(
+    r"\b(?:reached|signed|concluded|adopted|achieved|established|launched|issued|released|held|"
+    r"announced|approved|ratified|agreed upon)\b(?:[^,;:.()]|\.(?!\s+(?-i:[A-Z]))){0,80}$",
+    re.I,
+)
+
+
 def _rejected(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     if _REPORTED_WHEN.search(before):
         return True  # "said on Friday", "met on Tuesday": when it was said, not when it is due
     introduced = re.match(r"(?:by|before|until|no later than)\b", text[start:end], re.I)
     if _NOT_DEADLINE_BEFORE.search(before) and not introduced:
+        return True
+    if not introduced and _EVENT_EARLIER_IN_CLAUSE.search(text[max(0, start - 120) : start]):
         return True
     if _DURATION_BEFORE.search(before) and re.match(r"\d+\s+(?:days|weeks|months|years)", text[start:end]):
         return True
@@ -515,3 +527,92 @@ def _rejected(text: str, start: int, end: int) -> bool:
 def _is_past(day: datetime.date, granularity: str, doc_date: datetime.date) -> bool:
     # A deadline lies after the document's date; a period ending before it is history.
     return day < doc_date
+
+
+# --- Chinese -----------------------------------------------------------------------------------
+
+_ZH_NUMBER = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_ZH_BEFORE = r"(?:前|之前|以前)"
+_ZH_FINDERS = [
+    ("day", re.compile(rf"(?P<y>\d{{4}})年(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日{_ZH_BEFORE}")),
+    ("month", re.compile(rf"(?P<y>\d{{4}})年(?P<m>\d{{1,2}})月(?:底|末)?{_ZH_BEFORE}")),
+    ("year_end", re.compile(rf"(?P<y>\d{{4}})年(?:底|末){_ZH_BEFORE}?")),
+    ("year", re.compile(rf"(?:到|至|在)?(?P<y>\d{{4}})年{_ZH_BEFORE}")),
+    ("rel_half", re.compile(r"(?P<rel>今年|明年)(?P<half>上半年|下半年)")),
+    ("rel_end", re.compile(rf"(?:(?P<rel>今年|明年)(?:底|年底|年末)|年底|年末){_ZH_BEFORE}?")),
+    ("rel_year", re.compile(r"(?P<rel>今年|明年|年内)")),
+    ("within", re.compile(r"(?P<n>\d{1,2}|[一两二三四五六七八九十]{1,2})个(?P<unit>月|星期)内")),
+    ("plan", re.compile(r"[“\"]?(?P<plan>十四五|十五五|十六五)[”\"]?(?:时期|期间)")),
+]
+_ZH_PLANS = {"十四五": (2021, 2025), "十五五": (2026, 2030), "十六五": (2031, 2035)}
+
+
+def _zh_count(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if len(text) == 2 and text[0] == "十":
+        return 10 + _ZH_NUMBER.get(text[1], 0)
+    if len(text) == 2 and text[1] == "十":
+        return _ZH_NUMBER.get(text[0], 1) * 10
+    return _ZH_NUMBER.get(text, 1)
+
+
+def find_chinese_deadlines(text: str, doc_date: datetime.date | None) -> list[Deadline]:
+    """Deadline phrases in Chinese text ("2030年前", "年底前", "明年", "三个月内", "“十五五”期间"), with
+    labels written as in the English data: "2030", "2026-12-31 (年底前)", "2027 (明年)"."""
+    if not re.search(r"年|月|内|十[四五六]五", text):
+        return []
+    taken: list[tuple[int, int]] = []
+    found: list[Deadline] = []
+    for kind, regex in _ZH_FINDERS:
+        for m in regex.finditer(text):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            resolved = _zh_resolve(kind, m, doc_date)
+            taken.append((m.start(), m.end()))
+            if resolved is None:
+                continue
+            day, granularity, exact, label = resolved
+            if day is not None and doc_date is not None and _is_past(day, granularity, doc_date):
+                continue
+            found.append(Deadline(m.start(), m.end(), m.group(0), day, granularity, exact, label))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _zh_resolve(kind: str, m: re.Match, ref: datetime.date | None):
+    phrase = m.group(0)
+    if kind == "day":
+        try:
+            day = datetime.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            return None
+        return day, DAY, True, day.isoformat()
+    if kind == "month":
+        year, month = int(m.group("y")), int(m.group("m"))
+        if not 1 <= month <= 12:
+            return None
+        return last_day(year, month), MONTH_G, False, f"{MONTH_NAMES[month]} {year}"
+    if kind == "year_end":
+        day = datetime.date(int(m.group("y")), 12, 31)
+        return day, YEAR_G, False, f"{day.isoformat()} ({phrase})"
+    if kind == "year":
+        year = int(m.group("y"))
+        return datetime.date(year, 12, 31), YEAR_G, False, str(year)
+    if kind == "plan":
+        first, last = _ZH_PLANS[m.group("plan")]
+        return datetime.date(last, 12, 31), VAGUE, False, f"{first}-{last} ('{phrase}')"
+    if ref is None:
+        return None, VAGUE, False, phrase
+    if kind == "within":
+        n = _zh_count(m.group("n"))
+        day = _add_months(ref, n) if m.group("unit") == "月" else ref + datetime.timedelta(weeks=n)
+        return day, MONTH_G, False, f"{day.isoformat()} ({phrase})"
+    year = ref.year + (1 if (m.groupdict().get("rel") or "") == "明年" else 0)
+    if kind == "rel_half":
+        day = last_day(year, 6 if m.group("half") == "上半年" else 12)
+        return day, HALF, False, f"{day.isoformat()} ({phrase})"
+    if kind == "rel_end":
+        day = datetime.date(year, 12, 31)
+        return day, YEAR_G, False, f"{day.isoformat()} ({phrase})"
+    return datetime.date(year, 12, 31), YEAR_G, False, f"{year} ({phrase})"

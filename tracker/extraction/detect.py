@@ -38,7 +38,7 @@ from tracker.extraction.context import (
     PRONOUN_WE,
     DocumentContext,
 )
-from tracker.extraction.deadlines import Deadline, find_deadlines
+from tracker.extraction.deadlines import Deadline, find_chinese_deadlines, find_deadlines
 from tracker.extraction.language import CJK, dominant_script
 from tracker.extraction.lexicon import GENERIC_WEIGHT, Lexicon, default_lexicon
 from tracker.extraction.sentences import paragraph_spans, split_sentences
@@ -207,8 +207,36 @@ class _Clause:
     participial: bool = False  # ", stressing that ...", ", expressing the hope that ...": the speaker goes on
 
 
-def _clauses(sentence: str) -> list[_Clause]:
-    cuts: list[tuple[int, bool]] = []
+# ", and the United States will ...": a new subject and its verb after a comma start a clause.
+_NEW_SUBJECT = re.compile(
+    r"(?:,\s+and|,\s+while|,\s+but|,\s+whereas|;\s+and)\s+(?P<subject>(?:[\w.’'-]+\s+){1,6}?)"
+    r"(?=(?:also\s+|will\s+also\s+|would\s+also\s+)?(?:will|shall|would|agreed|agree|agrees|committed|commits|"
+    r"pledged|intends?|plans?|decided|vowed|undertook|undertakes)\b)"
+)
+
+
+def _new_subject_cuts(sentence: str, lexicon: Lexicon | None) -> list[int]:
+    cuts = []
+    if lexicon is None or ", " not in sentence:
+        return cuts
+    for match in _NEW_SUBJECT.finditer(sentence):
+        subject = match.group("subject").strip()
+        # the subject's head is a party, "the two sides", "we": not "the China-ASEAN forum"
+        mentions = [m for m in lexicon.mentions(subject) if m.party]
+        named = bool(mentions) and not re.search(
+            r"\w", re.sub(r"['’]s\b|\b(?:side|government|delegation)\b", "", subject[mentions[-1].end :])
+        )
+        collective = COLLECTIVE.search(subject) and COLLECTIVE.search(subject).end() == len(subject)
+        pronoun = re.fullmatch(r"(?:we|they)(?:\s+both|\s+all)?", subject, re.I)
+        if not (named or collective or pronoun):
+            continue
+        if _finite_verbs(sentence, 0, match.start()) and not _inside_brackets(sentence, match.start()):
+            cuts.append(match.start("subject"))
+    return cuts
+
+
+def _clauses(sentence: str, lexicon: Lexicon | None = None) -> list[_Clause]:
+    cuts: list[tuple[int, bool]] = [(cut, False) for cut in _new_subject_cuts(sentence, lexicon)]
     for match in _SEMICOLON.finditer(sentence):
         # "...; we will launch a working group" starts a clause; "...; accepting vehicles built to
         # U.S. standards" is the next item of a list and does not.
@@ -225,7 +253,7 @@ def _clauses(sentence: str) -> list[_Clause]:
         if not _inside_brackets(sentence, match.start()):
             cuts.append((match.end(), True))
             participles.add(match.end())
-    cuts.sort()
+    cuts = sorted(dict(sorted(cuts, key=lambda c: c[1])).items())
     clauses: list[_Clause] = []
     starts = [(0, False), *cuts]
     for i, (start, coordinated) in enumerate(starts):
@@ -280,6 +308,15 @@ _EVENT_NOUN = re.compile(
     r"conferences?|forums?|visits?|calls?|sessions?|symposi\w+|workshops?|trainings?|reviews?|stud(?:y|ies)|"
     r"agreements?|deals?|accords?|treaty|treaties|programm?es?|projects?|plans?|funding|assistance|aid|"
     r"shipments?|deliver(?:y|ies)|fuel|supplies|vaccines?|tariffs?|duties|measures|negotiators|flights)\b",
+    re.I,
+)
+_NOUN_READINGS = {"plan", "plans", "aim", "aims", "pledge", "pledges", "promise", "promises", "vow", "vows", "resolve"}
+_NOUN_BEFORE = re.compile(r"(?:['’]s?|\b(?:the|a|an|its|their|his|her|our|this|that|whose|any|new))\s+$", re.I)
+# A time adverbial of the past in front of the trigger ("Last year, ...", "Two years ago ...").
+_PAST_TIME = re.compile(
+    r"\b(?:last|previous)\s+(?:year|month|week|decade|summer|autumn|fall|winter|spring|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)\b|\b(?:years|months|weeks|decades)\s+ago\b|\bearlier\s+this\s+(?:year|month|week)\b|\bin\s+the\s+past\b",
     re.I,
 )
 _SUBORDINATE_START = re.compile(r"^\s*(?:After|Before|When|Since|As|Although|Though|While|Once|If)\b")
@@ -367,18 +404,27 @@ _MECHANISM = re.compile(
     r"conferences?|negotiat\w+|visits?|summits?|meetings?|talks|consultations?|dialogues?|tariffs?|"
     r"rules of origin|standards|regulations?|licen[cs]es?|ban|prohibition|"
     r"moratorium|sanctions|investigations?|prosecutions?|deployments?|personnel|telephone call|call|flights|"
-    r"delegations?|joint statement|communiqu[eé]|hotlines?|channels?|exchanges)\b",
+    r"delegations?|joint statement|communiqu[eé]|hotlines?|channels?|exchanges|deals?)\b",
     re.I,
 )
 _QUANTITY = re.compile(
     r"\$\s?\d|\b\d[\d,.]*\s*(?:percent|per cent|%|million|billion|trillion|tons?|tonnes?)\b"
-    r"|\b(?!(?:19|20)\d\d\b)\d[\d,.]*\s+(?:more\s+|new\s+|additional\s+|[a-z]+\s+)?[a-z]+s\b",  # "500 officers"
+    r"|\b(?!(?:19|20)\d\d\b)\d[\d,.]*\s+(?:more\s+|new\s+|additional\s+|[a-z]+\s+)?[a-z]+s\b"  # "500 officers"
+    # "five additional coastal radar systems", "two more patrol vessels", "a third Hamilton-class cutter"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundreds|thousands|dozens)\s+"
+    r"(?:more\s+|new\s+|additional\s+|further\s+)?(?:[\w-]+\s+){0,2}[a-z-]+s\b"
+    r"|\ba\s+(?:second|third|fourth|fifth|sixth)\s+(?:[\w-]+\s+){0,2}[a-z-]+\b",
     re.I,
 )
 _PURPOSE_CUT = re.compile(r"\b(?:so as to|in order to|so that|with a view to|in line with|with the aim of)\b", re.I)
+_EFFECT_PARTICIPLE = re.compile(
+    r",\s+(?:giving|handing|dealing|delivering\s+a\s+(?:blow|boost)|marking|signalling|signaling|paving|raising|"
+    r"boosting|easing|fuelling|fueling|ending|capping|sparking|setting\s+the\s+stage|underscoring|highlighting|"
+    r"reflecting|amid)\b"
+)
 _LONG_PURPOSE = re.compile(r",\s+(?:to|so as to|in order to|so that)\s+\w+")
 _WELCOME_FUTURE = re.compile(
-    r"^(?:the\s+)?(?:resumption|establishment|launch|creation|start|holding|convening|opening|commencement|"
+    r"^(?:the\s+)?(?:(?:future|early|upcoming|forthcoming|planned|swift|prompt)\s+)?(?:resumption|establishment|launch|creation|start|holding|convening|opening|commencement|"
     r"formation|setting up|signing|restoration|reopening)\s+of\b",
     re.I,
 )
@@ -501,7 +547,17 @@ def _subject_in_chunk(chunk: str, context: DocumentContext, *, quoted_party: str
         return _Subject(sorted(set(named)), "person")
     if persons and context.issuer:
         return _Subject([context.issuer], "issuer")
+    if len(context.parties) >= 2 and _JOINT_BODY.match(chunk):
+        return _Subject(list(context.parties), "collective")  # "The Joint Committee will meet annually"
     return None
+
+
+# A body of the parties' own as a subject, the whole chunk before the verb: its parties act.
+_JOINT_BODY = re.compile(
+    r"\s*(?:the|The|this|This|our|Our|a|A|the new|The new)?\s*(?:(?:[A-Z][\w.’'-]*|joint|bilateral|new)\s+){0,6}"
+    r"(?:[Ww]orking [Gg]roups?|Group|Committee|Commission|Council|Task Force|Steering Committee|Mechanism|"
+    r"joint committee|joint commission|working group|task force|steering committee)\s*(?:\([^)]{1,20}\))?\s*$"
+)
 
 
 def _quoted_party(paragraph: str, sentence_start_in_paragraph: int, context: DocumentContext) -> str | None:
@@ -555,10 +611,14 @@ def _evaluate(
         region_start = match.end()
         reporting = match
     veto_zone = sentence[clause.start : trigger.start]
+    if trigger.kind == "accepted":
+        return _accepted_invitation(sentence, clause, trigger, context, quoted_party=quoted_party)
     if _VETO_BEFORE.search(veto_zone) and trigger.kind != "called_on":
         return None
     if _NEGATED.search(before) and trigger.kind not in {"modal"}:
         return None
+    if trigger.kind == "reached" and _PAST_TIME.search(veto_zone):
+        return None  # "Last year, X and Y signed an agreement to ...": a past act
     # 3. trigger-specific readings
     passive = False
     if trigger.kind == "is_to" and re.search(
@@ -570,8 +630,9 @@ def _evaluate(
         return None  # "the objective of the dialogue is to expand ...": an explanation, not a pledge
     if trigger.kind in {"modal", "is_to"}:
         trig_word = sentence[trigger.start : trigger.start + 5].lower()
-        if trig_word.startswith("would") and not _REPORTED_MODAL.search(sentence, clause.start, trigger.start):
-            return None  # a conditional "would", not reported speech
+        reported_from = 0 if clause.coordinated else clause.start
+        if trig_word.startswith("would") and not _REPORTED_MODAL.search(sentence, reported_from, trigger.start):
+            return None  # a conditional "would", not reported speech ("said X would ... and would ..." is)
         verb = trigger.verb
         if re.search(r"\b(?:which|that|who)\s+$", sentence[clause.start : trigger.start], re.I):
             return None  # "which will provide": a relative clause describes, it does not pledge
@@ -587,7 +648,9 @@ def _evaluate(
                 return None  # "will be more vigorous": a state, not an action
         elif verb in {"have", "need"} and re.match(r"\w+\s+to\b", obj):
             return None  # "will have to", "will need to": obligations, not pledges
-        if verb in PREDICTION_VERBS or (verb in {"create", "bring", "open"} and PREDICTION_OBJECTS.match(obj.strip())):
+        if verb in PREDICTION_VERBS or (
+            verb in {"create", "bring", "open"} and PREDICTION_OBJECTS.match(obj[len(verb) :].strip())
+        ):
             return None
         if verb in _LOGISTICS_VERBS and not _AGREED_THAT.search(sentence, clause.start, trigger.start):
             return None
@@ -597,6 +660,8 @@ def _evaluate(
             reasons.append("agreed-that")
     elif trigger.kind == "verb_to":
         trig = sentence[trigger.start : trigger.end].split()[0].lower()
+        if trig in _NOUN_READINGS and _NOUN_BEFORE.search(before):
+            return None  # "welcomed Vietnam's plan to finalize": a noun, someone's plan, not a pledge
         if trig.startswith("expect") and _AUX_BEFORE.search(before):
             return None  # "is expected to": a prediction
         verb_on = sentence[verb_start:]
@@ -653,6 +718,12 @@ def _evaluate(
         target = who.group(1) if who else ""
         if not (COLLECTIVE.search(target) or re.search(r"\b(?:BRICS|ASEAN|member)\b", target)):
             return None
+    elif trigger.kind == "on_track":
+        verb = re.sub(r"ing$", "", trigger.verb)
+        if trigger.verb in PREDICTION_VERBS or verb in PREDICTION_VERBS or verb.startswith("becom"):
+            return None  # "on track to become a regional hub": an assessment
+        if not find_deadlines(sentence[trigger.start : clause.end], context.doc_date):
+            return None  # a target restated has its date; without one it is an assessment
     elif trigger.kind == "scheduled":
         if not find_deadlines(sentence[trigger.start : clause.end], context.doc_date):
             return None  # "is planned" with no date is a description
@@ -739,7 +810,10 @@ def _evaluate(
         reasons.append("passive")
     if subject is None or not subject.parties:
         return None
-    parties = context.lexicon.expand(subject.parties, context.doc_date)
+    if subject.how in {"collective", "pronoun", "passive"}:
+        parties = context.lexicon.expand_collective(subject.parties, context.doc_date)
+    else:
+        parties = context.lexicon.expand(subject.parties, context.doc_date)
     reasons.append(f"subject:{subject.how}")
     # 5. topic, strength modifiers, confidence
     span_start = clause.start
@@ -748,7 +822,8 @@ def _evaluate(
         sentence[span_start:span_end], lexicon
     )
     if not topics:
-        topics = list(context.topics[:1]) or ["dialogue"]
+        topics = list(context.topics[:1]) or ["dialogue"]  # no subject word in the clause: the document's
+        reasons.append("topic-fallback")
     if (
         re.search(
             r"\b(?:as required|as needed|as appropriate|where appropriate|if necessary|subject to)\b",
@@ -798,6 +873,44 @@ def _evaluate(
         confidence=max(0.05, min(0.98, confidence)),
         reasons=reasons,
         object_start=verb_start,
+    )
+
+
+_INVITATION = re.compile(r"\binvit(?:ation|ed|es)\b", re.I)
+_VISIT = re.compile(r"\b(?:to\s+)?(?:visit|travel to|attend|come to|pay\s+(?:an?\s+)?(?:\w+\s+)?visit)\b", re.I)
+
+
+def _accepted_invitation(sentence, clause, trigger, context: DocumentContext, *, quoted_party) -> _Candidate | None:
+    """An accepted invitation to visit is a pledge to make the visit, by whoever accepted it. When the
+    accepter is not named as a party, a two-party text's other party is: the host invited the guest."""
+    text = sentence[clause.start : clause.end]
+    if not (_INVITATION.search(text) and _VISIT.search(text)):
+        return None
+    if _NEGATED.search(sentence[clause.start : trigger.start]):
+        return None
+    region = sentence[clause.start : trigger.start]
+    region = re.split(r",\s+(?:and|which|but)\s+|\band\s+", region)[-1] if region.strip() else ""
+    subject = _resolve_region(region, context, quoted_party=quoted_party) if region.strip() else None
+    parties = list(subject.parties) if subject and subject.how in {"named", "person", "issuer"} else []
+    if not parties:
+        visit = _VISIT.search(text)
+        hosts = set(context.lexicon.parties_in(text[visit.end() :])) if visit else set()
+        guests = [p for p in context.parties if p not in hosts]
+        if hosts and len(context.parties) == 2 and len(guests) == 1:
+            parties = guests
+    if not parties:
+        return None
+    deadlines = find_deadlines(text, context.doc_date)
+    return _Candidate(
+        start=clause.start,
+        end=clause.end,
+        parties=context.lexicon.expand(parties, context.doc_date),
+        strength=FIRM,
+        topics=rank_topics(text, context.lexicon) or ["dialogue"],
+        deadline=deadlines[0] if deadlines else None,
+        confidence=0.6,
+        reasons=["accepted", "visit"],
+        object_start=clause.start,
     )
 
 
@@ -852,6 +965,14 @@ def _inherited_subject(sentence: str, clauses: list[_Clause], context: DocumentC
     first = clauses[0]
     finite = _finite_verbs(sentence, first.start, first.end)
     end = finite[0].start() if finite else first.end
+    if finite and re.fullmatch(r"said|says|told|added|stated|announced", finite[0].group()):
+        # "Lula said Brazil aims to ... and would create ...": the reported subject goes on
+        after = finite[0].end()
+        starts = [t.start for t in find_triggers(sentence[after : first.end])]
+        stop = after + starts[0] if starts else (finite[1].start() if len(finite) > 1 else first.end)
+        reported = _resolve_region(sentence[after:stop], context, quoted_party=quoted_party)
+        if reported is not None:
+            return reported
     return _resolve_region(_PREAMBLE.sub("", sentence[first.start : end]), context, quoted_party=quoted_party)
 
 
@@ -911,7 +1032,7 @@ def detect(
                 lead_in.parties, lead_in.strength = _lead_in_actors(sentence, context, quoted)
             continue
         if unit.is_item and lead_in is not None:
-            if not candidates and lead_in.parties and lead_in.strength and re.match(r"\s*[a-z]", sentence):
+            if not candidates and lead_in.parties and lead_in.strength and _continues_lead_in(sentence, lexicon):
                 obj_ok = _specific(sentence, lexicon)
                 if obj_ok:
                     candidates = [
@@ -932,6 +1053,29 @@ def detect(
         for candidate in candidates:
             results.append(_to_detected(text, unit, sentence, candidate))
     return results
+
+
+_NOT_A_VERB = re.compile(
+    r"(?:The|A|An|This|These|That|Those|Our|Their|Its|We|They|It|In|On|At|By|For|With|As|All|Each|Both|Some|Many|"
+    r"Most|More|Other|Such|Any|No|New|Further|Additional)$|\w+(?:tion|sion|ment|ance|ence|ity|ship|ness|ure|ism|al)$"
+)
+
+
+def _continues_lead_in(item: str, lexicon: Lexicon) -> bool:
+    """A list item that completes its lead-in's verb: "to ..."/"expand ..." in lower case, or an
+    imperative or gerund in upper case ("Establish a joint cell", "Expanding cooperation"); not a
+    noun phrase ("Purchases of energy products") nor a sentence with a subject of its own."""
+    words = re.findall(r"[\w’'-]+", item[:80])
+    if not words:
+        return False
+    first = words[0]
+    if first[0].islower():
+        return True
+    if _NOT_A_VERB.match(first) or (first.endswith("s") and not first.endswith("ss")):
+        return False
+    if len(words) > 1 and words[1].lower() == "of":
+        return False
+    return not lexicon.mentions(first)
 
 
 _LEAD_IN_VERB = re.compile(
@@ -961,6 +1105,7 @@ def _detect_chinese(text: str, context: DocumentContext) -> list[Detected]:
     found = []
     for candidate in detect_chinese(text, context):
         sentence = next(((a, b) for a, b in spans if a <= candidate.start < b), (candidate.start, candidate.end))
+        deadline = _chinese_deadline(text, sentence[0], candidate.start, candidate.end, context.doc_date)
         found.append(
             Detected(
                 text=text[candidate.start : candidate.end],
@@ -970,16 +1115,29 @@ def _detect_chinese(text: str, context: DocumentContext) -> list[Detected]:
                 sentence_end=sentence[1],
                 parties=sorted(candidate.parties),
                 topics=list(candidate.topics),
-                deadline=None,
-                deadline_text=None,
-                deadline_granularity=None,
-                deadline_exact=False,
+                deadline=deadline.date if deadline else None,
+                deadline_text=deadline.text if deadline else None,
+                deadline_granularity=deadline.granularity if deadline else None,
+                deadline_exact=bool(deadline and deadline.exact),
                 strength=candidate.strength,
                 confidence=candidate.confidence,
+                deadline_label=deadline.label if deadline else None,
                 reasons=["chinese"],
             )
         )
     return found
+
+
+def _chinese_deadline(text: str, sentence_start: int, start: int, end: int, doc_date) -> Deadline | None:
+    """The first deadline inside the committing clause, else one fronted before it in its sentence
+    ("“十五五”期间，中国将…", "年底前，双方将…")."""
+    inside = find_chinese_deadlines(text[start:end], doc_date)
+    if inside:
+        return inside[0]
+    head = text[sentence_start:start]
+    cut = max(head.rfind(mark) for mark in "。！？；>\n") + 1  # the start of the clause's sentence
+    fronted = [d for d in find_chinese_deadlines(head[cut:], doc_date) if d.start <= 2]
+    return fronted[0] if fronted else None
 
 
 def _occurrences(text: str, title: str | None) -> list[tuple[int, int]]:
@@ -992,7 +1150,7 @@ def _sentence_candidates(sentence: str, context: DocumentContext, *, quoted_part
     triggers = find_triggers(sentence)
     if not triggers:
         return []
-    clauses = _clauses(sentence)
+    clauses = _clauses(sentence, context.lexicon)
     found: list[tuple[_Clause, _Candidate | None]] = []
     for clause in clauses:
         candidate = None
@@ -1090,6 +1248,10 @@ def _trim_span(sentence: str, start: int, end: int) -> tuple[int, int]:
         if len(piece[match.start() :].split()) > 12 and match.start() > len(piece) * 0.35:
             purpose = match
             break
+    if purpose is None:
+        effect = _EFFECT_PARTICIPLE.search(piece)
+        if effect and len(piece[effect.start() :].split()) > 6 and len(piece[: effect.start()].split()) >= 8:
+            purpose = effect  # ", giving Tehran a boost as it struggles ...": the author's assessment
     if purpose is not None:
         end = start + purpose.start()
     while end > start and sentence[end - 1] in " ,;":

@@ -188,6 +188,16 @@ class Lexicon:
                 out.add(name)
         return sorted(out)
 
+    def expand_collective(self, names: Iterable[str], on: datetime.date | None = None) -> list[str]:
+        """Like ``expand``, for a collective subject ("the two sides", "we"): groupings whose leaders
+        meet as states are their members too."""
+        out: set[str] = set()
+        for name in self.expand(names, on):
+            party = self._by_name.get(name)
+            members = self.members(name, on) if party and party.members_when_collective else []
+            out.update(members or [name])
+        return sorted(out)
+
     def actors(self, mention: Mention, on: datetime.date | None = None) -> list[str]:
         """The parties a mention stands for: "ASEAN countries" are ASEAN's members."""
         if mention.party is None:

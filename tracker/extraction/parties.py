@@ -31,6 +31,9 @@ class PartyEntry:
     # entry are founding members.
     member_since: dict[str, str] = field(default_factory=dict)
     written_as_members: bool = False
+    # An intergovernmental grouping whose leaders meet as states (ASEAN): named, it is a party of its own
+    # ("the United States and ASEAN agreed"); "the two sides", "we", "the leaders" are its members.
+    members_when_collective: bool = False
 
 
 COUNTRY = "country"
@@ -313,6 +316,7 @@ _ORGANISATIONS: list[dict] = [
         "aliases": ["Association of Southeast Asian Nations"],
         "members": "bn kh id la my mm ph sg th vn tl",
         "since": {"tl": "2025-10-26"},
+        "collective_members": True,
     },
     {
         "name": "G7",
@@ -388,8 +392,16 @@ _ORGANISATIONS: list[dict] = [
         "code": "gcc",
         "aliases": ["Gulf Cooperation Council"],
         "members": "bh kw om qa sa ae",
+        "collective_members": True,
     },
-    {"name": "Mercosur", "short": "Mercosur", "code": "mercosur", "aliases": ["MERCOSUR"], "members": "ar br py uy bo"},
+    {
+        "name": "Mercosur",
+        "short": "Mercosur",
+        "code": "mercosur",
+        "aliases": ["MERCOSUR"],
+        "members": "ar br py uy bo",
+        "collective_members": True,
+    },
     {
         "name": "CELAC",
         "short": "CELAC",
@@ -486,6 +498,7 @@ def default_parties() -> list[PartyEntry]:
                 members=row.get("members", "").split(),
                 member_since=dict(row.get("since", {})),
                 written_as_members=row.get("as_members", False),
+                members_when_collective=row.get("collective_members", False),
             )
         )
     return parties

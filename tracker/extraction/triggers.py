@@ -75,7 +75,6 @@ PREDICTION_VERBS = {
     "reach",
     "find",
     "build upon",
-    "create",
     "provide access",
 }
 # "will create a working group" is a pledge, "will create more opportunities" a prediction.
@@ -251,6 +250,17 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     ("announces", re.compile(r"\b(?P<trig>announce[sd]?|is announcing|are announcing)\s+(?P<verb>\S+)", re.I)),
+    # a restated target: "is well on its way to doubling ... by 2025", "remains on track to train ... by 2026"
+    (
+        "on_track",
+        re.compile(
+            r"\b(?P<trig>(?:is|are|remains?)\s+(?:well\s+|still\s+|firmly\s+)?(?:on\s+(?:its|their|our)\s+way|"
+            r"on\s+track|on\s+course)\s+to)\s+(?P<verb>[a-z]+)",
+            re.I,
+        ),
+    ),
+    # an accepted invitation to visit: "Marcos accepted an invitation ... to visit Tokyo", "..., which X accepted"
+    ("accepted", re.compile(r"\b(?P<trig>accept(?:s|ed))\b(?P<verb>)", re.I)),
     (
         "promise",
         re.compile(
@@ -285,6 +295,8 @@ _NEEDLES = {
     "called_for": ("call",),
     "announces": ("announc",),
     "promise": ("promise", "pledge"),
+    "accepted": ("accept",),
+    "on_track": ("on track", "on course", "way to"),
 }
 
 
