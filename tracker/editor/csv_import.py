@@ -30,29 +30,10 @@ from django.db import IntegrityError, transaction
 
 from tracker.commitments import actions
 from tracker.commitments.models import Commitment, Meeting, Party, Topic
+from tracker.public.exports import COLUMN_NAMES
 
-# The columns of the public export (tracker/public/exports.py, CommitmentResource).
-COLUMNS = [
-    "reference",
-    "title",
-    "quote",
-    "parties",
-    "topics",
-    "strength",
-    "deadline",
-    "deadline_text",
-    "deadline_granularity",
-    "made_on",
-    "meeting",
-    "dialogue",
-    "parent",
-    "predecessor",
-    "source_url",
-    "current_status",
-    "current_status_as_of",
-    "is_published",
-    "url",
-]
+# The columns of the public export: the import reads back exactly what it writes.
+COLUMNS = COLUMN_NAMES
 # Read for information only; never written.
 INFORMATIONAL = {"dialogue", "current_status", "current_status_as_of", "url"}
 # Free text, escaped against formulas by the export.
