@@ -37,8 +37,9 @@ BOILERPLATE_MIN_ARTICLES = 3
 # are the same article.
 NEAR_DUPLICATE_BITS = 12
 NEAR_DUPLICATE_SIMILARITY = 0.9
-# How many existing commitments a new article is compared against for evidence, at most.
-EVIDENCE_MAX_COMMITMENTS = 2000
+# How many existing commitments (of the same parties, newest first) a new article is compared
+# against, for repeated commitments and for evidence, at most.
+MAX_COMPARED_COMMITMENTS = 2000
 
 
 class Outcome(enum.Enum):
@@ -430,9 +431,11 @@ def _find_duplicate_article(article_id: int, content_hash: str, fingerprint: int
 
 
 def _store_candidates(article: Article, detected, lexicon) -> None:
-    parties_by_name = {p.name: p for p in Party.objects.all()}
+    named = {name for item in detected for name in item.parties}
+    parties_by_name = {p.name: p for p in Party.objects.filter(name__in=named)}
     topics_by_key = {t.key: t for t in Topic.objects.all()}
-    existing = _commitment_infos(Commitment.objects.all())
+    # Only commitments of the same parties can be repeated here; the newest first.
+    existing = _commitment_infos(Commitment.objects.filter(parties__name__in=named).distinct())
     for item in detected:
         parties = [parties_by_name[name] for name in item.parties if name in parties_by_name]
         topics = [topics_by_key[k] for k in item.topics if k in topics_by_key]
@@ -473,7 +476,7 @@ def _commitment_infos(queryset) -> list[match.CommitmentInfo]:
             topics=frozenset(t.key for t in c.topics.all()),
             made_on=c.made_on,
         )
-        for c in queryset.prefetch_related("parties", "topics")[:EVIDENCE_MAX_COMMITMENTS]
+        for c in queryset.order_by("-made_on", "-pk").prefetch_related("parties", "topics")[:MAX_COMPARED_COMMITMENTS]
     ]
 
 
