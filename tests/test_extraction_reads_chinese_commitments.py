@@ -54,3 +54,9 @@ def test_a_chinese_commitment_carries_its_deadline_fronted_or_inside():
     text = "中国和越南举行会谈。\n\n年底前，双方将完成铁路项目的可行性研究。"
     found = detect(text, doc_date=datetime.date(2031, 3, 1), parties=["China", "Vietnam"])
     assert [f.deadline_label for f in found] == ["2031-12-31 (年底前)"]
+
+
+def test_a_compound_naming_both_sides_beats_a_dateline_and_one_side_s_mentions():
+    text = "新华社北京3月14日电 中美双方同意在年底前建立禁毒联合工作组。\n\n美方表示愿意继续对话。"
+    result = extract_document(text, kind="text")
+    assert [c.parties for c in result.commitments] == [["China", "United States"]]

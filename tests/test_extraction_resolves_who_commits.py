@@ -52,7 +52,8 @@ def test_we_inside_a_quotation_is_the_speakers_country():
 
 def test_the_leaders_agreed_that_one_country_would_act_is_that_country_only():
     found = detect(
-        "The two leaders agreed that the United States would host the next round of talks.",
+        # (who hosts the next round would be logistics, so the action here is a grant)
+        "The two leaders agreed that the United States would fund a training course on port security.",
         doc_date=DAY,
         parties=["China", "United States"],
     )

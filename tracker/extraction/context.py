@@ -31,6 +31,7 @@ COLLECTIVE = re.compile(
     r"\b(?:(?:the|both|all|these|our|their)\s+(?:two\s+|three\s+|four\s+|five\s+|respective\s+|participating\s+|"
     r"member\s+)?(?:sides|countries|nations|governments|leaders|presidents|parties|partners|ministers|delegations|"
     r"militaries|heads of state|co-chairs|teams|states|economies|administrations|prime ministers|premiers|"
+    r"interlocutors|counterparts|"
     r"foreign ministers|defen[cs]e ministers|officials|senior officials|experts)"
     r"|the\s+leaders|the\s+presidents|each\s+side|neither\s+(?:government|side|country|party)|both\s+sides"
     r"|all\s+parties|all\s+sides|the\s+participants|member\s+states)\b",
@@ -157,6 +158,7 @@ class DocumentContext:
     issuer: str | None = None
     officials: dict[str, str] = field(default_factory=dict)  # name token -> party
     text: str = ""
+    given: bool = False  # the caller named the parties (the meeting's): nothing overrides them
 
     @functools.cached_property
     def topics(self) -> list[str]:
@@ -186,6 +188,7 @@ class DocumentContext:
             issuer=issuer_for(site, lexicon),
             officials=find_officials(text, mentions),
             text=(title or "") + "\n" + text,
+            given=bool(parties),
         )
 
     def party_of_person(self, name: str) -> str | None:
@@ -264,6 +267,8 @@ def title_actors(title: str, lexicon: Lexicon) -> list[str]:
 
 _OF_PARTY = re.compile(rf"\b{TITLE}\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,2}})\s+of\s+(?:the\s+)?$")
 _TOKEN = re.compile(r"[\w.’'-]+")
+_TITLE_OF_BEFORE = re.compile(rf"\b{TITLE}\s+of\s+(?:the\s+)?$")
+_APPOSITIVE_NAME = re.compile(rf",\s+(?P<name>[A-Z][\w’'-]+{_NAME_PART}{{1,3}})\s*(?:,|\band\b|$)")
 # Words that make the words after them a person's name (not "Trade and Investment Framework").
 _TITLE_CORE = {
     "president",
@@ -329,6 +334,13 @@ def find_officials(text: str, mentions: list[Mention]) -> dict[str, str]:
         if titles and name:
             for token in name:
                 officials.setdefault(token, mention.party)
+        # "the President of the European Commission, Ursula von der Leyen": title of party, name
+        appositive = _TITLE_OF_BEFORE.search(text[max(0, mention.start - 60) : mention.start])
+        name_after = _APPOSITIVE_NAME.match(text[mention.end : mention.end + 80]) if appositive else None
+        if name_after:
+            for token in re.findall(r"[A-Z][\w’'-]+", name_after.group("name")):
+                if token.lower() not in _TITLE_WORDS:
+                    officials.setdefault(token, mention.party)
         before = text[max(0, mention.start - 80) : mention.start]
         of_match = _OF_PARTY.search(before)
         if of_match:

@@ -11,7 +11,8 @@ rule becomes a check here, in this order for every clause:
 4. the object must be specific: a topic of the fixed list, a mechanism, a named agreement or a
    quantity ("a strong partnership" is vague); "agreed to a Framework" is a past act,
    "commitment to the complete denuclearization" a principle;
-5. strength, topic and deadline are read off the clause.
+5. strength, topic and deadline are read off the clause; a clause that names no topic takes the one of
+   the rest of its sentence, then of its paragraph, then of its heading, before the document's.
 
 Clauses: a sentence is cut where a new verb phrase is coordinated ("... discussed X and tasked
 their teams to ..."), at semicolons, at reporting participles (", stressing that ...") and between
@@ -41,6 +42,7 @@ from tracker.extraction.context import (
 from tracker.extraction.deadlines import Deadline, find_chinese_deadlines, find_deadlines
 from tracker.extraction.language import CJK, dominant_script
 from tracker.extraction.lexicon import GENERIC_WEIGHT, Lexicon, default_lexicon
+from tracker.extraction.parties import capital_of_party
 from tracker.extraction.sentences import paragraph_spans, split_sentences
 from tracker.extraction.topics import GENERIC_TOPIC
 from tracker.extraction.triggers import (
@@ -142,14 +144,17 @@ _FURNITURE = re.compile(
 )
 
 
-def _looks_like_boilerplate(sentence: str, title: str | None) -> bool:
+def _looks_like_boilerplate(sentence: str, title: str | None, *, listed: bool = False) -> bool:
+    """Page furniture, headlines and link titles. ``listed``: an item under a lead-in, which may be a
+    verbless imperative full of names ("Convene the first meeting of a U.S.-Kenya ... Dialogue")."""
     if _FURNITURE.match(sentence):
         return True  # page furniture: link lists, share buttons, credits
     words = sentence.split()
     if len(words) > 110 or not re.search(r"[a-z]", sentence):
         return True
     content = [w for w in words[1:] if len(w) > 3 and w[0].isalpha()]
-    if len(content) >= 6 and sum(w[0].isupper() for w in content) / len(content) > 0.6 and not _finite_verbs(sentence):
+    capitalised = len(content) >= 6 and sum(w[0].isupper() for w in content) / len(content) > 0.6
+    if capitalised and not listed and not _finite_verbs(sentence):
         return True  # a headline or a run of link titles: capitalised words and no verb in lower case
     if title and _jaccard(_word_set(sentence), _word_set(title)) >= 0.8:
         return True
@@ -292,7 +297,7 @@ _REPORTING = re.compile(
     r"pledged|promised|declared|expressed|according to|it has been decided|it was decided|it is agreed)\s+(?:that\s+)?",
 )
 _REPORTED_MODAL = re.compile(
-    r"\b(?:said|says|say|added|stated|announced|noted|noting|told|reaffirmed|reiterated|emphasi[sz]ed|stressed|"
+    r"\b(?:said|says|say|saying|added|adding|stated|stating|announced|announcing|noted|noting|told|telling|reaffirmed|reiterated|emphasi[sz]ed|stressed|"
     r"underscored|highlighted|agreed|agree|decided|confirmed|explained|indicated|vowed|pledged|promised|declared|"
     r"decided|been decided|was decided)\b",
 )
@@ -335,6 +340,25 @@ _LOGISTICS_VERBS = {
     "arrive",
     "visit",
 }
+_HOSTING_VERBS = {"host", "co-chair", "chair", "lead", "address"}
+_EVENT_OBJECT = re.compile(
+    r"\s*(?:[\w’'.-]+\s+){0,6}?(?:summit|meeting|conference|forum|talks|session|round|dialogue|visit|ceremony|"
+    r"games|olympics|expo|exhibition|delegation|event|festival|celebration|COP\d*|consultations?|gathering|"
+    r"negotiations|workshop|seminar|symposium)s?\b",
+    re.I,
+)
+# "will hold the next round of the dialogue in Hanoi": when and where a meeting is held (logistics)
+_NEXT_EVENT = re.compile(
+    r"^\s*[\w-]+\s+(?:(?:the|their|its|our|a)\s+)?next\s+(?:[\w-]+\s+){0,2}?(?:round|meeting|session|summit|"
+    r"edition|dialogue|consultations?|conference|forum)\b",
+    re.I,
+)
+# "welcomed Turkmenistan's intention to ...": another party's plan, welcomed or noted
+_OTHERS_PLAN = re.compile(
+    r"\b(?:welcom|applaud|hail|commend|prais|appreciat|acknowledg|took note of|not(?:ed|es|ing)\b)\w*\s+"
+    r"(?:the\s+)?(?:[\w.’'-]+\s+){0,4}?[\w.’'-]+['’]s?\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been)\s+$", re.I)
 
 _DETERMINERS = {
@@ -391,10 +415,32 @@ _DETERMINERS = {
     "principles",
     "values",
 }
+# After "committed to" (a gerund or a noun follows), adjectives of principle start a noun phrase:
+# "committed to free trade", "to peaceful and prosperous relations" (after "agreed to" they would
+# be verbs: "agreed to open talks", "to secure supply chains").
+_PRINCIPLE_ADJECTIVES = {
+    "free",
+    "fair",
+    "open",
+    "peaceful",
+    "prosperous",
+    "sustainable",
+    "inclusive",
+    "rules-based",
+    "democratic",
+    "balanced",
+    "stable",
+    "secure",
+    "resilient",
+    "unwavering",
+    "ironclad",
+    "steadfast",
+}
 _INSTRUMENT = re.compile(
     r"\b(?:[A-Z][\w.’'-]*\s+){1,8}(?:Agreement|Declaration|Dialogue|Initiative|Plan|Memorandum|Framework|Accord|"
     r"Treaty|Statement|Consensus|Roadmap|Mechanism|Partnership|Programme|Program|Strategy|Guidelines|Convention|"
-    r"Charter|Communiqu[eé]|Protocol|Working Group|Committee|Forum|Group|Arrangement|Compact|Vision)\b"
+    r"Charter|Communiqu[eé]|Protocol|Working Group|Committee|Forum|Group|Arrangement|Compact|Vision|Ally|Mission|"
+    r"Corridor)\b"
     r"|\bMemorandum of [Uu]nderstanding\b|\bMoU\b"
 )
 _MECHANISM = re.compile(
@@ -404,19 +450,39 @@ _MECHANISM = re.compile(
     r"conferences?|negotiat\w+|visits?|summits?|meetings?|talks|consultations?|dialogues?|tariffs?|"
     r"rules of origin|standards|regulations?|licen[cs]es?|ban|prohibition|"
     r"moratorium|sanctions|investigations?|prosecutions?|deployments?|personnel|telephone call|call|flights|"
-    r"delegations?|joint statement|communiqu[eé]|hotlines?|channels?|exchanges|deals?)\b",
+    r"delegations?|joint statement|communiqu[eé]|hotlines?|channels?|exchanges|deals?|missions?|corridors?|"
+    r"consulates?|embass(?:y|ies))\b",
     re.I,
 )
 _QUANTITY = re.compile(
     r"\$\s?\d|\b\d[\d,.]*\s*(?:percent|per cent|%|million|billion|trillion|tons?|tonnes?)\b"
     r"|\b(?!(?:19|20)\d\d\b)\d[\d,.]*\s+(?:more\s+|new\s+|additional\s+|[a-z]+\s+)?[a-z]+s\b"  # "500 officers"
     # "five additional coastal radar systems", "two more patrol vessels", "a third Hamilton-class cutter"
+    r"|\b(?:one|a|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred)\s+(?:million|billion|thousand)\b"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundreds|thousands|dozens)\s+"
     r"(?:more\s+|new\s+|additional\s+|further\s+)?(?:[\w-]+\s+){0,2}[a-z-]+s\b"
     r"|\ba\s+(?:second|third|fourth|fifth|sixth)\s+(?:[\w-]+\s+){0,2}[a-z-]+\b",
     re.I,
 )
-_PURPOSE_CUT = re.compile(r"\b(?:so as to|in order to|so that|with a view to|in line with|with the aim of)\b", re.I)
+_PURPOSE_CUT = re.compile(
+    r"\b(?:so as to|in order to|so that|with a view to|in line with|with the aim of)\b"
+    # a clause of time or reason: "stand by Nigeria as it confronts terrorism" commits to no action on terrorism
+    r"|,?\s+\b(?:as|while|because|since|whereas|when)\s+(?:it|they|we|he|she|its|their|our|the country|the two)\b"
+    # a relative clause describes what is built, it is not what is done: "... architecture in which ASEAN is its center"
+    r"|\s+(?:in which|under which|whereby|through which)\b",
+    re.I,
+)
+_GENERIC_MEANS = re.compile(
+    r",?\s*(?:including\s+)?(?:through|via|within|using)\s+(?:the\s+|their\s+|our\s+|its\s+)?"
+    r"(?:(?:existing|relevant|regional|multilateral|bilateral|various|appropriate|other|[\w]+-led)\s+)*"
+    r"(?:mechanisms|frameworks|platforms|channels|formats|fora|forums)\b",
+    re.I,
+)
+# Standing by a partner is solidarity, not an action ("will continue to stand with Kazakhstan").
+_STANDING = re.compile(
+    r"^\s*(?:continue\s+to\s+)?stand(?:ing)?\s+(?:(?:firmly|shoulder to shoulder)\s+)?(?:with|by|behind|up\s+for)\b",
+    re.I,
+)
 _EFFECT_PARTICIPLE = re.compile(
     r",\s+(?:giving|handing|dealing|delivering\s+a\s+(?:blow|boost)|marking|signalling|signaling|paving|raising|"
     r"boosting|easing|fuelling|fueling|ending|capping|sparking|setting\s+the\s+stage|underscoring|highlighting|"
@@ -425,24 +491,31 @@ _EFFECT_PARTICIPLE = re.compile(
 _LONG_PURPOSE = re.compile(r",\s+(?:to|so as to|in order to|so that)\s+\w+")
 _WELCOME_FUTURE = re.compile(
     r"^(?:the\s+)?(?:(?:future|early|upcoming|forthcoming|planned|swift|prompt)\s+)?(?:resumption|establishment|launch|creation|start|holding|convening|opening|commencement|"
-    r"formation|setting up|signing|restoration|reopening)\s+of\b",
+    r"formation|setting up|restoration|reopening)\s+of\b"
+    # "welcomed the signing of deals during the visit" is the day's act; a signing to come is not
+    r"|^(?:the\s+)?(?:future|early|upcoming|forthcoming|planned|swift|prompt)\s+signing\s+of\b",
     re.I,
 )
 _WELCOME_UPCOMING = re.compile(r"\b(?:upcoming|forthcoming|planned|planning for|next round|scheduled)\b", re.I)
 _ANNOUNCE_OBJECT = re.compile(
     r"^(?:(?:a|an|the|its|their|new|additional|more than|over|nearly|up to|approximately)\s+)*(?:\$|US\$|USD|€|£|"
-    r"\d[\d.,]*\s*(?:million|billion)|new\b|(?:a|the)\s+(?:review|new|plan|program|programme|initiative|fund|"
-    r"office|center|centre)|the\s+(?:opening|launch|establishment|creation|start|expansion)\s+of)",
+    r"EUR\b|\d[\d.,]*\s*(?:million|billion)|new\b|(?:a|the)\s+(?:review|new|plan|program|programme|initiative|fund|"
+    r"office|center|centre)|the\s+(?:opening|launch|establishment|creation|start|expansion)\s+of"
+    # "a Global Gateway investment package of EUR 4.7 billion": a named package, fund or programme
+    r"|(?:an?|the)\s+(?:[\w’'-]+\s+){0,4}?(?:package|programme|program|initiative|fund|facility|grant|loan|"
+    r"credit line|scholarships?)\b)",
     re.I,
 )
 
 
-def _object_is_action(obj: str) -> bool:
+def _object_is_action(obj: str, *, committed: bool = False) -> bool:
     """After 'commitment to' / 'committed to': a verb or gerund is an action, a noun phrase is not."""
     first = re.match(r"[\w’'-]+", obj.strip())
     if not first:
         return False
     word = first.group()
+    if committed and word.lower() in _PRINCIPLE_ADJECTIVES:
+        return False
     return not word[0].isupper() and word.lower() not in _DETERMINERS
 
 
@@ -465,8 +538,12 @@ def _specific(obj: str, lexicon: Lexicon) -> bool:
     agreement or a quantity, rather than only words of aspiration ("strengthen our partnership
     for the challenges of our time"). Measured: also accepting any concrete-looking noun costs
     more precision than it gains recall."""
+    if _STANDING.match(obj):
+        return False
     cut = _PURPOSE_CUT.search(obj)
     core = obj[: cut.start()] if cut else obj
+    # generic means are no object: "work with ASEAN, including through ASEAN-led mechanisms"
+    core = _GENERIC_MEANS.sub(" ", core)
     if lexicon.topic_scores(core):
         return True
     return bool(_MECHANISM.search(core) or _INSTRUMENT.search(core) or _QUANTITY.search(core))
@@ -508,6 +585,40 @@ def _resolve_region(region: str, context: DocumentContext, *, quoted_party: str 
     return None
 
 
+# A country referred to by a definite description instead of its name.
+_ANAPHOR = re.compile(
+    r"(?:(?:also|now)\s+)?(?:the|The|his|His|her|Her|its|Its)\s+"
+    r"(?:(?:country['’]s|nation['’]s|new|federal|national|central)\s+)?"
+    r"(?:(?:government|kingdom|country|emirate|republic|administration|authorities|nation|sultanate)"
+    # "the Gulf state", "the oil-rich kingdom", "the East African country": a description of the country
+    r"|(?:[A-Z][\w-]+\s+|[a-z]+-[a-z]+\s+){1,2}(?:state|nation|country|kingdom|emirate|republic|monarchy))"
+    r"(?:\s+(?:also|now|itself))?"
+)
+
+
+def _antecedent(frame: str, preceding: str, context: DocumentContext) -> _Subject | None:
+    """The country a definite description ("the government", "the kingdom") stands for: the last
+    country named as an actor in the sentence's reporting frame, else in the text just before; a
+    party of the document is preferred to any other country."""
+    lexicon = context.lexicon
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", preceding) if s.strip()]
+    for index, piece in enumerate([frame, *reversed(sentences)]):
+        named = [
+            p
+            for m in _subject_mentions(piece, lexicon)
+            for p in lexicon.actors(m, context.doc_date)
+            if lexicon.is_country(p)
+        ]
+        persons = [context.officials[t] for t in re.findall(r"\b[A-Z][\w’'-]+\b", piece) if t in context.officials]
+        candidates = named + persons if index == 0 else named
+        if not candidates:
+            continue
+        own = {p for p in candidates if p in context.parties} or set(candidates)
+        # two countries acting together just before ("Qatar and Kenya signed ..."): no telling which
+        return _Subject([own.pop()], "named") if len(own) == 1 else None
+    return None
+
+
 def _only_names(chunk: str, lexicon: Lexicon) -> bool:
     rest = chunk
     for mention in reversed(lexicon.mentions(chunk)):
@@ -517,13 +628,39 @@ def _only_names(chunk: str, lexicon: Lexicon) -> bool:
     return bool(lexicon.mentions(chunk)) and not re.sub(r"\b(?:and|the|of|government|s)\b|[’'\s]", "", rest, flags=re.I)
 
 
-def _subject_in_chunk(chunk: str, context: DocumentContext, *, quoted_party: str | None) -> _Subject | None:
-    lexicon = context.lexicon
-    mentions = [
+# After a country's name, words that make the phrase a company or companies ("Turkish Airlines",
+# "Saudi Aramco", "French energy group TotalEnergies", "Chinese enterprises"): actions of companies
+# are third-party acts in the labelling rules, not the country's.
+_COMPANY_AFTER = re.compile(
+    r"^['’]?s?\s+(?:(?:state-owned|state|national|private|leading|major|biggest|largest|[a-z]+)\s+){0,2}"
+    r"(?:Airlines|Airways|Air|Aramco|Telecom|Railways|Petroleum|Motors|Holdings|Corporation|Corp\b|Inc\b|Ltd\b|"
+    r"companies|company|firms?|enterprises?|businesses|corporations|carriers?|airlines?|banks|lenders|insurers|"
+    r"investors|exporters|importers|manufacturers|producers|(?:energy|oil|gas|mining|defen[cs]e|tech)\s+"
+    r"(?:groups?|giants?|majors?|firms?|companies|company)|private sector)\b"
+)
+
+
+# ... and words before a name that make it part of a company's name ("the national carrier Air Astana").
+_COMPANY_BEFORE = re.compile(
+    r"\b(?:carrier|airline|company|firm|group|giant|operator|conglomerate|Air|Bank)\s+(?:[A-Z][\w&-]*\s+)?$"
+)
+
+
+def _subject_mentions(chunk: str, lexicon: Lexicon) -> list:
+    """Party mentions that can be the actor: not after a preposition ("with China"), not a company."""
+    return [
         m
         for m in lexicon.mentions(chunk)
-        if m.party and not OBJECT_PREPOSITIONS.search(chunk[max(0, m.start - 30) : m.start])
+        if m.party
+        and not OBJECT_PREPOSITIONS.search(chunk[max(0, m.start - 30) : m.start])
+        and not _COMPANY_AFTER.match(chunk[m.end : m.end + 60])
+        and not _COMPANY_BEFORE.search(chunk[max(0, m.start - 40) : m.start])
     ]
+
+
+def _subject_in_chunk(chunk: str, context: DocumentContext, *, quoted_party: str | None) -> _Subject | None:
+    lexicon = context.lexicon
+    mentions = _subject_mentions(chunk, lexicon)
     if mentions:
         # "Mexico's delegation", "the U.S. side", "China and the United States", "ASEAN countries"
         return _Subject(sorted({p for m in mentions for p in lexicon.actors(m, context.doc_date)}), "named")
@@ -547,6 +684,10 @@ def _subject_in_chunk(chunk: str, context: DocumentContext, *, quoted_party: str
         return _Subject(sorted(set(named)), "person")
     if persons and context.issuer:
         return _Subject([context.issuer], "issuer")
+    tail = re.search(r"(?:^|\bthat\s+)([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?:\s+(?:also|now))?\s*$", chunk.strip())
+    capital = capital_of_party(tail.group(1)) if tail else None
+    if capital and capital in context.parties:
+        return _Subject([capital], "named")  # "Lima would open a consulate": the capital of a party
     if len(context.parties) >= 2 and _JOINT_BODY.match(chunk):
         return _Subject(list(context.parties), "collective")  # "The Joint Committee will meet annually"
     return None
@@ -595,6 +736,7 @@ def _evaluate(
     context: DocumentContext,
     *,
     quoted_party: str | None,
+    preceding: str = "",
 ) -> _Candidate | None:
     lexicon = context.lexicon
     before = sentence[clause.start : trigger.start]
@@ -614,6 +756,15 @@ def _evaluate(
     if trigger.kind == "accepted":
         return _accepted_invitation(sentence, clause, trigger, context, quoted_party=quoted_party)
     if _VETO_BEFORE.search(veto_zone) and trigger.kind != "called_on":
+        return None
+    if trigger.kind in {"intention", "plans", "commitment", "verb_to", "funds"} and _OTHERS_PLAN.search(veto_zone):
+        return None  # "welcomed Turkmenistan's intention to join": someone else's plan, welcomed
+    if _NEXT_EVENT.match(obj) and (
+        trigger.verb in _HOSTING_VERBS
+        or (trigger.kind in {"modal", "is_to"} and not _AGREED_THAT.search(sentence, clause.start, trigger.start))
+    ):
+        # "will host the next round", "will hold the next meeting in Hanoi in 2025": who hosts, when and
+        # where a meeting is held (logistics); "agreed to hold the next round by March" is a decision
         return None
     if _NEGATED.search(before) and trigger.kind not in {"modal"}:
         return None
@@ -648,11 +799,17 @@ def _evaluate(
                 return None  # "will be more vigorous": a state, not an action
         elif verb in {"have", "need"} and re.match(r"\w+\s+to\b", obj):
             return None  # "will have to", "will need to": obligations, not pledges
-        if verb in PREDICTION_VERBS or (
+        if (verb in PREDICTION_VERBS and not (verb == "lead" and not re.match(r"lead\s+to\b", obj))) or (
             verb in {"create", "bring", "open"} and PREDICTION_OBJECTS.match(obj[len(verb) :].strip())
         ):
             return None
-        if verb in _LOGISTICS_VERBS and not _AGREED_THAT.search(sentence, clause.start, trigger.start):
+        # attending or visiting is logistics; hosting or leading is only when what is hosted is an
+        # event ("host the summit"), not a project or a mission ("host pilot projects")
+        if (
+            verb in _LOGISTICS_VERBS
+            and not _AGREED_THAT.search(sentence, clause.start, trigger.start)
+            and (verb not in _HOSTING_VERBS or _EVENT_OBJECT.match(obj[len(verb) :]))
+        ):
             return None
         if verb in _PRESSING_VERBS and _ON_SOMEONE_TO.match(obj[len(verb) :]):
             return None  # "Canberra would press Beijing to remove barriers": a demand on the other side
@@ -674,7 +831,7 @@ def _evaluate(
             strength = INTENT  # "committed to work towards": an effort, not a result
         if (
             trig.startswith("commit")
-            and not _object_is_action(verb_on)
+            and not _object_is_action(verb_on, committed=True)
             and not _noun_object_counts(sentence[verb_start : clause.end], lexicon, context)
         ):
             return None
@@ -686,7 +843,7 @@ def _evaluate(
             return None
         obj_text = sentence[trigger.end : clause.end]
         prep = trigger.verb
-        if prep == "to" and not _object_is_action(obj_text):
+        if prep == "to" and not _object_is_action(obj_text, committed=True):
             if not _noun_object_counts(obj_text, lexicon, context):
                 return None
         elif prep in {"in", "under"} and not _INSTRUMENT.search(obj_text[:150]):
@@ -713,6 +870,18 @@ def _evaluate(
     elif trigger.kind == "announces":
         if not _ANNOUNCE_OBJECT.match(sentence[trigger.end - len(trigger.verb) : clause.end]):
             return None
+    elif trigger.kind == "binds":
+        # the party bound is the actor, whatever binds it; an agreement's own subject is no party
+        who = re.search(r"\s(.+?)\s+to\s+\w+$", sentence[trigger.start : trigger.end])
+        bound = [p for m in lexicon.mentions(who.group(1) if who else "") for p in lexicon.actors(m, context.doc_date)]
+        if not bound or not re.search(
+            r"\b(?:agreement|deal|treaty|accord|framework|memorandum|protocol|pact|"
+            r"arrangement|declaration|statement|plan)\b",
+            before,
+            re.I,
+        ):
+            return None
+        possessive_bound = _Subject(sorted(set(bound)), "named")
     elif trigger.kind == "called_on":
         who = re.search(r"(?:on|upon)\s+(.+?)\s+to\s+[\"“]?\w+$", sentence[trigger.start : trigger.end])
         target = who.group(1) if who else ""
@@ -725,9 +894,18 @@ def _evaluate(
         if not find_deadlines(sentence[trigger.start : clause.end], context.doc_date):
             return None  # a target restated has its date; without one it is an assessment
     elif trigger.kind == "scheduled":
-        if not find_deadlines(sentence[trigger.start : clause.end], context.doc_date):
-            return None  # "is planned" with no date is a description
-        passive = True
+        active = re.match(r"\s*(?:[a-z]+ly\s+)?([a-z]+)", sentence[trigger.end : clause.end])
+        if sentence[trigger.start : trigger.end].endswith("to") and active:
+            # "Both governments are set to sign an agreement in April": a scheduled act of the subject
+            if active.group(1) in PREDICTION_VERBS or active.group(1) == "be":
+                return None  # "is set to become the largest ...": a forecast
+            obj = sentence[trigger.end : clause.end]
+            if "planned" not in sentence[trigger.start : trigger.end]:
+                strength = FIRM
+        else:
+            if not find_deadlines(sentence[trigger.start : clause.end], context.doc_date):
+                return None  # "is planned" with no date is a description
+            passive = True
     elif trigger.kind == "may" and sentence[verb_start:].startswith("be "):
         return None
     if passive:
@@ -751,6 +929,8 @@ def _evaluate(
             names = [m.party for m in lexicon.mentions(count_on.group(1)) if m.party]
             if names:
                 possessive_owner = _Subject(sorted(set(names)), "named")
+    if trigger.kind == "binds":
+        possessive_owner = possessive_bound
     if possessive_owner is not None:
         subject = possessive_owner
     else:
@@ -768,6 +948,11 @@ def _evaluate(
         ):
             # "Tokyo announced Friday it will send ...": "it" is whoever announced
             subject = _resolve_region(sentence[clause.start : reporting.start()], context, quoted_party=quoted_party)
+        if subject is None and _ANAPHOR.fullmatch(re.split(r",\s+", region.strip())[-1]):
+            # "Turkish Trade Minister Omer Bolat said the government would ...": the country last named
+            subject = _antecedent(sentence[:region_start], preceding, context)
+            if subject is not None:
+                reasons.append("anaphor")
         if subject is None and clause.coordinated:
             subject = _inherited_subject(sentence, clauses, context, quoted_party=quoted_party)
             if subject is not None:
@@ -1013,11 +1198,12 @@ def detect(
         sentence = text[unit.start : unit.end]
         if not unit.is_item and unit.first_in_paragraph:
             lead_in = None
-        if _looks_like_boilerplate(sentence, title):
+        if _looks_like_boilerplate(sentence, title, listed=unit.is_item and lead_in is not None):
             continue
         para_start, para_end = paragraphs[unit.paragraph]
         quoted = _quoted_party(text[para_start:para_end], unit.start - para_start, context)
-        candidates = _sentence_candidates(sentence, context, quoted_party=quoted)
+        preceding = text[max(para_start - 400, 0) : unit.start]
+        candidates = _sentence_candidates(sentence, context, quoted_party=quoted, preceding=preceding)
         candidates = [c for c in candidates if not any(a <= unit.start + c.object_start < b for a, b in headlines)]
         if sentence.rstrip().endswith(":") and unit.last_in_paragraph:
             # a lead-in: not a commitment itself; its deadline and actors go to the items below
@@ -1051,8 +1237,54 @@ def detect(
                 if candidate.deadline is None and lead_in.deadline is not None:
                     candidate.deadline = lead_in.deadline
         for candidate in candidates:
+            if "topic-fallback" in candidate.reasons:
+                # the rest of the sentence, without the clauses split off from it for their own topics
+                siblings = [(unit.start + o.start, unit.start + o.end) for o in candidates if o is not candidate]
+                candidate.topics = _context_topics(text, paragraphs, unit, siblings, context) or candidate.topics
             results.append(_to_detected(text, unit, sentence, candidate))
     return results
+
+
+_HEADING_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+\S|\*\*[^*]{2,120}\*\*[.:]?\s*$|__[^_]{2,120}__\s*$)")
+_RUN_IN_HEADING = re.compile(r"^\s*\*\*(?P<label>[^*]{2,80}?)[.:]?\*\*[.:]?\s")
+
+
+def _context_topics(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    unit: _Unit,
+    siblings: list[tuple[int, int]],
+    context: DocumentContext,
+) -> list[str]:
+    """The topic of a committing clause that names none: the rest of its sentence, then its paragraph,
+    then the heading it stands under, before the document's main topic (nearest evidence first).
+    Clauses split off the same sentence for a topic of their own (``siblings``) are no evidence."""
+    lexicon = context.lexicon
+    blanked = text
+    for a, b in siblings:
+        blanked = blanked[:a] + " " * (b - a) + blanked[b:]
+    para_start, para_end = paragraphs[unit.paragraph]
+    sentence = blanked[unit.start : unit.end]
+    paragraph = blanked[para_start:para_end]
+    for piece in (sentence, paragraph, _heading_before(text, paragraphs, unit.paragraph)):
+        topics = [t for t in rank_topics(piece, lexicon) if t != GENERIC_TOPIC] if piece else []
+        if topics:
+            return topics
+    return []
+
+
+def _heading_before(text: str, paragraphs: list[tuple[int, int]], index: int) -> str:
+    """The heading a paragraph stands under: the nearest Markdown heading or bold line above it, or
+    the bold run-in label that opens the paragraph itself ("**Defense and Security.** The ...")."""
+    start, end = paragraphs[index]
+    run_in = _RUN_IN_HEADING.match(text[start:end])
+    if run_in:
+        return run_in.group("label")
+    for j in range(index - 1, max(-1, index - 30), -1):
+        a, b = paragraphs[j]
+        if _HEADING_MARKUP.match(text[a:b]):
+            return text[a:b]
+    return ""
 
 
 _NOT_A_VERB = re.compile(
@@ -1081,7 +1313,9 @@ def _continues_lead_in(item: str, lexicon: Lexicon) -> bool:
 _LEAD_IN_VERB = re.compile(
     r"\b(?P<verb>agree[sd]?|commit(?:s|ted)?|pledge[sd]?|decide[sd]?|resolve[sd]?|intend(?:s|ed)?|plan(?:s|ned)?|"
     r"undert(?:ake|akes|ook)|vow(?:s|ed)?|announce[sd]?|will(?:\s+(?:jointly|also|further))?(?=\s*:)|"
-    r"commitments?|will work to|will seek to)\b(?:\s+[\w-]+){0,5}?\s*(?:to|on|upon|the following[\w\s]*)?\s*:\s*$",
+    # "will take the following steps by March 31, 2032:"
+    r"will(?:\s+(?:jointly|also|further))?\s+[a-z]+(?=\s+the\s+following\b)|"
+    r"commitments?|will work to|will seek to)\b(?:\s+[\w-]+){0,5}?\s*(?:to|on|upon|the following[\w\s,]*)?\s*:\s*$",
 )
 
 
@@ -1146,7 +1380,7 @@ def _occurrences(text: str, title: str | None) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(re.escape(title), text)]
 
 
-def _sentence_candidates(sentence: str, context: DocumentContext, *, quoted_party):
+def _sentence_candidates(sentence: str, context: DocumentContext, *, quoted_party, preceding: str = ""):
     triggers = find_triggers(sentence)
     if not triggers:
         return []
@@ -1157,7 +1391,9 @@ def _sentence_candidates(sentence: str, context: DocumentContext, *, quoted_part
         for trigger in triggers:
             if not (clause.start <= trigger.start < clause.end):
                 continue
-            candidate = _evaluate(sentence, clause, clauses, trigger, context, quoted_party=quoted_party)
+            candidate = _evaluate(
+                sentence, clause, clauses, trigger, context, quoted_party=quoted_party, preceding=preceding
+            )
             if candidate is not None:
                 break
         found.append((clause, candidate))

@@ -23,6 +23,7 @@ from tracker.extraction.topics import GENERIC_TOPIC, TopicEntry, default_topics
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _MEMBER_SUFFIXES = ("countries", "member states", "member countries", "members", "nations", "states", "leaders")
+_CJK_MEMBER_SUFFIXES = ("成员国", "各成员国", "国家")
 
 # How much a keyword of the generic topic counts against a keyword of a subject topic.
 GENERIC_WEIGHT = 0.4
@@ -86,6 +87,14 @@ class Lexicon:
                     if key not in self._alias:
                         self._alias[key] = party.name
                         self._member_alias.add(key)
+            # "上海合作组织成员国", "东盟国家": the members, as "ASEAN countries" are
+            for alias in party.aliases:
+                if _CJK.match(alias):
+                    for suffix in _CJK_MEMBER_SUFFIXES:
+                        key = alias + suffix
+                        if key not in self._alias:
+                            self._alias[key] = party.name
+                            self._member_alias.add(key)
         # Latin aliases end at word boundaries; Chinese has none ("中方同意" holds the alias "中方").
         latin = [a for a in self._alias if not _CJK.match(a)]
         cjk = [a for a in self._alias if _CJK.match(a)]

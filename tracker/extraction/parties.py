@@ -130,6 +130,16 @@ _EXTRA_ALIASES = {
     "sa": ["Saudi", "Riyadh", "Kingdom of Saudi Arabia"],
     "nz": ["New Zealander", "Wellington"],
     "ke": ["Kenyan", "Nairobi"],
+    # demonyms the packages lack or share with a territory
+    "no": ["Norwegian", "Oslo"],
+    "kz": ["Kazakh", "Kazakhstani", "Astana"],
+    "kg": ["Kyrgyz", "Kyrgyzstani", "Bishkek"],
+    "uz": ["Uzbek", "Uzbekistani", "Tashkent"],
+    "tj": ["Tajik", "Tajikistani", "Dushanbe"],
+    "tm": ["Turkmen", "Turkmenistani", "Ashgabat"],
+    "ar": ["Argentine", "Argentinian", "Buenos Aires"],
+    "ps": ["Palestinian", "Palestinians"],
+    "bw": ["Botswanan", "Motswana"],
 }
 
 # Chinese names (and the "X方" side forms of Chinese readouts) of the parties they most often name.
@@ -175,6 +185,58 @@ _CHINESE_ALIASES = {
     "pe": ["秘鲁"],
     "kz": ["哈萨克斯坦"],
 }
+# Chinese names that the ISO translation spells otherwise than Chinese official usage, or that are
+# ambiguous in Chinese diplomatic text ("刚果" is either Congo; "黑山" and "关岛" name places).
+_CHINESE_NAME_FIXES = {
+    "kg": ["吉尔吉斯斯坦", "吉尔吉斯"],
+    "bo": ["玻利维亚"],
+    "cd": ["刚果（金）", "刚果(金)"],
+    "cg": ["刚果（布）", "刚果(布)"],
+    "ae": ["阿拉伯联合酋长国"],
+    "ps": ["巴勒斯坦"],
+}
+_CHINESE_SKIPPED = {
+    "刚果",
+    "黑山",
+    "中国台湾省",
+    "香港",
+    "澳门",
+    "中国香港特别行政区",
+    "中国澳门特别行政区",
+    "波利维亚",
+}
+_TERRITORY_MARKS = ("属", "领地", "群岛", "岛", "特别行政区", "中国台湾")
+
+
+def _chinese_country_names() -> dict[str, list[str]]:
+    """Chinese names of every country, from the ISO 3166 translation that pycountry ships (common and
+    official names), with the fixes above; territories left out. Empty if the catalogue is missing."""
+    try:
+        import gettext
+
+        import pycountry
+
+        translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"])
+    except Exception:  # a pycountry without locales: the explicit names above still work
+        return {}
+    names: dict[str, list[str]] = {}
+    for country in pycountry.countries:
+        code = country.alpha_2.lower()
+        found = []
+        for attr in ("name", "common_name", "official_name"):
+            english = getattr(country, attr, None)
+            chinese = translation.gettext(english) if english else ""
+            if chinese and chinese != english and _CJK_NAME.fullmatch(chinese) and chinese not in found:
+                found.append(chinese)
+        found = [n for n in found if n not in _CHINESE_SKIPPED and not any(m in n for m in _TERRITORY_MARKS)]
+        if code in {"hk", "mo", "tw"}:
+            continue
+        names[code] = [*_CHINESE_NAME_FIXES.get(code, []), *found]
+    return names
+
+
+_CJK_NAME = re.compile(r"[\u3400-\u9fff（）()]+")
+
 _CHINESE_ORGANISATION_ALIASES = {
     "eu": ["欧盟", "欧方", "欧洲联盟"],
     "asean": ["东盟"],
@@ -186,6 +248,13 @@ _CHINESE_ORGANISATION_ALIASES = {
     "sco": ["上海合作组织", "上合组织"],
     "apec": ["亚太经合组织"],
     "au_org": ["非洲联盟", "非盟"],
+    "gcc": ["海湾阿拉伯国家合作委员会", "海合会"],
+    "celac": ["拉美和加勒比国家共同体", "拉共体"],
+    "mercosur": ["南方共同市场"],
+    "arableague": ["阿拉伯国家联盟", "阿盟"],
+    "c5": ["中亚国家", "中亚五国", "中亚"],
+    "c5plus1": [],
+    "rcep": ["区域全面经济伙伴关系协定"],
     "nato": ["北约"],
 }
 
@@ -299,6 +368,13 @@ NOT_PARTIES = [
     "Communist Party of China",
     "Jordan River",
     "Georgia Tech",
+    "内蒙古",
+    "印度洋",
+    "中非合作",
+    "中非关系",
+    "中非友好",
+    "中非双方",
+    "中非命运共同体",
 ]
 
 _ORGANISATIONS: list[dict] = [
@@ -306,7 +382,7 @@ _ORGANISATIONS: list[dict] = [
         "name": "EU",
         "short": "EU",
         "code": "eu",
-        "aliases": ["European Union", "E.U.", "European Commission", "EU side", "Brussels"],
+        "aliases": ["European Union", "E.U.", "European Commission", "European Council", "EU side", "Brussels"],
         "members": "at be bg hr cy cz dk ee fi fr de gr hu ie it lv lt lu mt nl pl pt ro sk si es se",
     },
     {
@@ -373,6 +449,9 @@ _ORGANISATIONS: list[dict] = [
         "short": "SCO",
         "code": "sco",
         "aliases": ["Shanghai Cooperation Organisation", "Shanghai Cooperation Organization"],
+        "members": "cn ru in pk kz kg tj uz ir by",
+        "since": {"in": "2017-06-09", "pk": "2017-06-09", "ir": "2023-07-04", "by": "2024-07-04"},
+        "collective_members": True,
     },
     {
         "name": "OSCE",
@@ -408,6 +487,31 @@ _ORGANISATIONS: list[dict] = [
         "code": "celac",
         "aliases": ["Community of Latin American and Caribbean States"],
     },
+    # Groupings that are no organisation of their own: named, they stand for their members.
+    {
+        "name": "Central Asia",
+        "short": "C5",
+        "code": "c5",
+        "aliases": ["Central Asian countries", "Central Asian states", "Central Asian nations", "C5"],
+        "members": "kz kg tj tm uz",
+        "as_members": True,
+    },
+    {
+        "name": "C5+1",
+        "short": "C5+1",
+        "code": "c5plus1",
+        "aliases": ["C5+1 diplomatic platform", "C5+1 format"],
+        "members": "us kz kg tj tm uz",
+        "as_members": True,
+    },
+    {
+        "name": "RCEP",
+        "short": "RCEP",
+        "code": "rcep",
+        "aliases": ["Regional Comprehensive Economic Partnership"],
+        "members": "bn kh id la my mm ph sg th vn cn jp kr au nz",
+        "as_members": True,
+    },
     {"name": "Pacific Islands Forum", "short": "PIF", "code": "pif", "aliases": ["PIF"]},
     {"name": "Arab League", "short": "Arab League", "code": "arableague", "aliases": ["League of Arab States"]},
 ]
@@ -423,6 +527,17 @@ def _demonym_plural(demonym: str) -> list[str]:
     return [demonym + "s"]
 
 
+_held_back_capitals: dict[str, set[str]] = {}
+
+
+def capital_of_party(word: str) -> str | None:
+    """The country whose capital a name is, for capitals kept out of the aliases because they name
+    other things too ("Santiago", "Lima"): a caller may accept them where that country is a party."""
+    _country_rows()
+    owners = _held_back_capitals.get(word.strip())
+    return next(iter(owners)) if owners and len(owners) == 1 else None
+
+
 @functools.lru_cache(maxsize=1)
 def _country_rows() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     """(code, name, aliases) for every ISO 3166 country, from the installed packages.
@@ -436,11 +551,16 @@ def _country_rows() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
 
     generated: dict[str, list[str]] = {}
     explicit: dict[str, list[str]] = {}
+    chinese = _chinese_country_names()
     names: dict[str, str] = {}
     for country in pycountry.countries:
         code = country.alpha_2.lower()
         names[code] = _SHORT_NAMES.get(code) or getattr(country, "common_name", None) or country.name
-        explicit[code] = [*_EXTRA_ALIASES.get(code, []), *_CHINESE_ALIASES.get(code, [])]
+        explicit[code] = [
+            *_EXTRA_ALIASES.get(code, []),
+            *_CHINESE_ALIASES.get(code, []),
+            *[n for n in chinese.get(code, []) if n not in _CHINESE_ALIASES.get(code, [])],
+        ]
         aliases: list[str] = [
             getattr(country, "official_name", None) or "",
             country.name,
@@ -457,6 +577,8 @@ def _country_rows() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
             aliases += [demonym, *_demonym_plural(demonym)]
         if capital and capital not in _AMBIGUOUS_CAPITALS and len(capital) > 3:
             aliases.append(capital)
+        elif capital and len(capital) > 3:
+            _held_back_capitals.setdefault(capital, set()).add(names[code])
         # Two- and three-letter codes ("CN", "CHN") are mostly ordinary words or noise in prose.
         aliases += [a for a in alternatives if len(a) > 3 and _latin(a)]
         generated[code] = [a.strip() for a in aliases if a.strip() and not re.search(r",\s", a)]

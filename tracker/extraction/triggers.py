@@ -23,7 +23,9 @@ ADVERBS = (
     r"(?:(?:also|further|jointly|together|now|soon|then|both|each|all|actively|immediately|swiftly|promptly|fully|"
     r"first|again|collectively|additionally|closely|equally|likewise|therefore|thus|not|never|continue to|"
     r"continuously|constantly|formally|duly|urgently|quickly|gradually|progressively|subsequently|"
-    r"mutually|separately|strongly|firmly|vigorously|steadily|always|henceforth|thereafter|[a-z]+ly)\s+)*"
+    r"mutually|separately|strongly|firmly|vigorously|steadily|always|henceforth|thereafter|"
+    # any other -ly adverb, but not the verbs that end in -ly ("will supply", "would apply")
+    r"(?!(?:supply|apply|comply|rely|reply|multiply|imply|fly|ally|resupply)\b)[a-z]+ly)\s+)*"
 )
 _PARENTHETICAL = r"(?:,[^,;:]{1,50},\s*)?"
 # "pledged on Tuesday to", "agreed at the meeting to", "agreed in principle to"
@@ -43,7 +45,6 @@ PREDICTION_VERBS = {
     "lead",
     "result",
     "enable",
-    "allow",
     "serve",
     "mean",
     "remain",
@@ -217,6 +218,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     ("commitment", re.compile(r"\b(?P<trig>commitments?)\s+(?P<verb>to|in|under)\b", re.I)),
+    # an instrument that binds a party: "The agreement commits Peru to lowering tariffs ..."
+    (
+        "binds",
+        re.compile(
+            r"\b(?P<trig>commits|committed|obliges|obligates|binds)\s+(?P<who>(?!itself\b|themselves\b|to\b)"
+            r"[^,;:]{2,50}?)\s+to\s+(?P<verb>[a-z][a-z-]*)",
+            re.I,
+        ),
+    ),
     ("welcomed", re.compile(r"\b(?P<trig>welcome[sd]?|hail(?:s|ed)?)\s+(?P<verb>\w+)", re.I)),
     (
         "tasked",
@@ -287,6 +297,7 @@ _NEEDLES = {
     "plans": ("plan",),
     "progressive": ("ing",),
     "commitment": ("commitment",),
+    "binds": ("commit", "oblig", "bind"),
     "welcomed": ("welcom", "hail"),
     "tasked": ("task", "instruct", "direct", "mandat", "empower", "charg", "authori"),
     "proposed": ("propos",),
