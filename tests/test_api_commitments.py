@@ -7,34 +7,17 @@ import pytest
 from django.urls import reverse
 
 from tests import test_public_fixtures as fx
-from tracker.commitments import actions
-from tracker.commitments.status import Status
 
-fresh_cache = fx.fresh_cache
 story = fx.story
+draft = fx.draft
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
+pytestmark = pytest.mark.django_db
 
 D = datetime.date
 
 
-@pytest.fixture
-def draft(make_commitment, erin):
-    draft = make_commitment(quote="A draft about secret talks.", publish=False)
-    actions.record_assessment(
-        commitment=draft, status=Status.FULFILLED, as_of=D(2018, 1, 1), rationale="Draft rationale.", author=erin
-    )
-    return draft
-
-
-def get(client, name, *args, **params):
-    response = client.get(reverse(f"public:api:{name}", args=args), params, HTTP_ACCEPT="application/json")
-    assert response.status_code == 200, response.content[:500]
-    return response.json()
-
-
 def test_commitments_come_with_their_status_and_history(rob_client, story, draft):
-    data = get(rob_client, "commitment-list")
+    data = fx.api_get(rob_client, "commitment-list")
     assert [c["reference"] for c in data["results"]] == [story.commitment.reference]
     item = data["results"][0]
     assert item["status"]["status"] == "partial" and item["status"]["since"] == "2019-05-01"
@@ -53,7 +36,7 @@ def test_commitments_come_with_their_status_and_history(rob_client, story, draft
 
 
 def test_one_commitment_by_reference_and_drafts_are_not_found(rob_client, story, draft):
-    item = get(rob_client, "commitment-detail", story.commitment.reference)
+    item = fx.api_get(rob_client, "commitment-detail", story.commitment.reference)
     assert item["title"] == "Repatriate fugitives within 30 days"
     response = rob_client.get(reverse("public:api:commitment-detail", args=[draft.reference]))
     assert response.status_code == 404
@@ -61,8 +44,8 @@ def test_one_commitment_by_reference_and_drafts_are_not_found(rob_client, story,
 
 def test_the_list_filters_apply_with_as_of(rob_client, story, make_commitment, united_states):
     make_commitment(quote="The United States will train officers.", parties=[united_states])
-    assert len(get(rob_client, "commitment-list", party="cn")["results"]) == 1
-    past = get(rob_client, "commitment-list", as_of="2018-06-01", status="in_progress")["results"]
+    assert len(fx.api_get(rob_client, "commitment-list", party="cn")["results"]) == 1
+    past = fx.api_get(rob_client, "commitment-list", as_of="2018-06-01", status="in_progress")["results"]
     assert [c["reference"] for c in past] == [story.commitment.reference]
     assert past[0]["status"] == {
         "status": "in_progress",
@@ -88,7 +71,7 @@ def test_invalid_filters_are_refused_with_400(rob_client, story):
 def test_pages_are_cursor_paginated(rob_client, make_commitment):
     for i in range(3):
         make_commitment(quote=f"The sides will hold talk {i}.")
-    first = get(rob_client, "commitment-list", page_size=2)
+    first = fx.api_get(rob_client, "commitment-list", page_size=2)
     assert len(first["results"]) == 2 and first["next"] and "cursor=" in first["next"]
     second = rob_client.get(first["next"], HTTP_ACCEPT="application/json").json()
     assert len(second["results"]) == 1 and second["next"] is None

@@ -7,24 +7,13 @@ import pytest
 from django.urls import reverse
 
 from tests import test_public_fixtures as fx
-from tracker.commitments import actions
-from tracker.commitments.status import Status
 
-fresh_cache = fx.fresh_cache
 story = fx.story
+draft = fx.draft
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
+pytestmark = pytest.mark.django_db
 
 D = datetime.date
-
-
-@pytest.fixture
-def draft(make_commitment, erin):
-    draft = make_commitment(quote="A draft about secret talks.", publish=False)
-    actions.record_assessment(
-        commitment=draft, status=Status.FULFILLED, as_of=D(2018, 1, 1), rationale="Draft rationale.", author=erin
-    )
-    return draft
 
 
 def test_nothing_unpublished_or_personal_leaks(rob_client, story, draft):

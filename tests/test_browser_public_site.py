@@ -7,13 +7,11 @@ import pytest
 
 from tests import test_public_fixtures as fx
 
-fresh_cache = fx.fresh_cache
 story = fx.story
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.usefixtures("fresh_cache"),
 ]
 
 

@@ -14,10 +14,9 @@ from tests import test_public_fixtures as fx
 from tracker.commitments.models import Commitment
 from tracker.public.exports import COLUMN_NAMES, CommitmentResource
 
-fresh_cache = fx.fresh_cache
 story = fx.story
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
+pytestmark = pytest.mark.django_db
 
 D = datetime.date
 

@@ -12,10 +12,9 @@ from tests import test_public_fixtures as fx
 from tracker.commitments import actions
 from tracker.commitments.status import Status
 
-fresh_cache = fx.fresh_cache
 story = fx.story
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
+pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 D = datetime.date

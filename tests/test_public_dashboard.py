@@ -13,10 +13,9 @@ from tracker.commitments import actions
 from tracker.commitments.models import Commitment, compliance_by_party
 from tracker.commitments.status import Status
 
-fresh_cache = fx.fresh_cache
 story = fx.story
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
+pytestmark = pytest.mark.django_db
 
 D = datetime.date
 

@@ -11,10 +11,9 @@ from tests import test_public_fixtures as fx
 from tracker.commitments import actions
 from tracker.commitments.models import Dialogue, Meeting, Topic
 
-fresh_cache = fx.fresh_cache
 story = fx.story
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
+pytestmark = pytest.mark.django_db
 
 D = datetime.date
 

@@ -6,15 +6,12 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from tests import test_public_fixtures as fx
 from tracker.commitments import actions
 from tracker.commitments.models import Commitment, Evidence
 from tracker.commitments.status import Status
 from tracker.public.templatetags.public_tags import safe_href
 
-fresh_cache = fx.fresh_cache
-
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
+pytestmark = pytest.mark.django_db
 
 SCRIPT = "<script>alert(1)</script>"
 EVIL = "javascript:alert(document.cookie)"

@@ -1,10 +1,9 @@
 """Fixtures of the public-site tests: a commitment with a history, and many rows for query counts.
 
-Use from a test module as tests/browser.py's fixtures are used:
+Use from a test module:
 
     from tests import test_public_fixtures as fx
 
-    fresh_cache = fx.fresh_cache
     story = fx.story
 
 `story` is the worked example of the as-of tests: a commitment whose overall status changed twice
@@ -19,6 +18,7 @@ import datetime
 from dataclasses import dataclass
 
 import pytest
+from django.urls import reverse
 
 D = datetime.date
 UTC = datetime.UTC
@@ -26,17 +26,6 @@ UTC = datetime.UTC
 
 def at(day: datetime.date) -> datetime.datetime:
     return datetime.datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
-
-
-@pytest.fixture
-def fresh_cache():
-    """Rendered pages are cached for anonymous readers; each test starts with an empty cache
-    (inside a test transaction the version bump after commit never runs)."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @dataclass
@@ -151,3 +140,23 @@ def make_many(make_commitment, erin, china, united_states, topic):
         return made
 
     return make
+
+
+@pytest.fixture
+def draft(make_commitment, erin):
+    """An unpublished commitment with an assessment: neither may appear anywhere public."""
+    from tracker.commitments import actions
+    from tracker.commitments.status import Status
+
+    draft = make_commitment(quote="A draft about secret talks.", publish=False)
+    actions.record_assessment(
+        commitment=draft, status=Status.FULFILLED, as_of=D(2018, 1, 1), rationale="Draft rationale.", author=erin
+    )
+    return draft
+
+
+def api_get(client, name, *args, **params):
+    """GET a read-API endpoint by its URL name as JSON, asserting it answered 200."""
+    response = client.get(reverse(f"public:api:{name}", args=args), params, HTTP_ACCEPT="application/json")
+    assert response.status_code == 200, response.content[:500]
+    return response.json()

@@ -7,14 +7,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests import test_public_fixtures as fx
 from tracker.commitments import actions
 from tracker.commitments.models import Dialogue, Meeting, Topic
 from tracker.commitments.status import Status
 
-fresh_cache = fx.fresh_cache
-
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
+pytestmark = pytest.mark.django_db
 
 D = datetime.date
 TODAY = timezone.localdate

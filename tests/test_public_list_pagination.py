@@ -8,13 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests import test_public_fixtures as fx
 from tracker.public import views
 from tracker.public.pagination import SORTS
 
-fresh_cache = fx.fresh_cache
-
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

@@ -4,13 +4,10 @@ commitment, the compliance score, evidence, corrections, editors' names, and the
 import pytest
 from django.urls import reverse
 
-from tests import test_public_fixtures as fx
 from tracker.commitments.status import STATUS_MEANINGS
 from tracker.public.exports import COLUMN_NAMES
 
-fresh_cache = fx.fresh_cache
-
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
+pytestmark = pytest.mark.django_db
 
 
 def test_the_methodology_page_publishes_the_status_scale_and_the_rules(rob_client):

@@ -12,10 +12,9 @@ from tracker.commitments import actions
 from tracker.commitments.models import Evidence
 from tracker.commitments.status import Status
 
-fresh_cache = fx.fresh_cache
 story = fx.story
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
+pytestmark = pytest.mark.django_db
 
 SECRET = "Zanzibar"
 

@@ -6,10 +6,9 @@ from django.urls import reverse
 
 from tests import test_public_fixtures as fx
 
-fresh_cache = fx.fresh_cache
 story = fx.story
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
+pytestmark = pytest.mark.django_db
 
 
 def test_a_party_page_lists_its_commitments_with_its_own_status(

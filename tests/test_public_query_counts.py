@@ -16,10 +16,9 @@ from tracker.commitments import actions
 from tracker.commitments.models import Evidence
 from tracker.commitments.status import Status
 
-fresh_cache = fx.fresh_cache
 make_many = fx.make_many
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
+pytestmark = pytest.mark.django_db
 
 D = datetime.date
 

@@ -10,10 +10,9 @@ from django.urls import reverse
 from tests import test_public_fixtures as fx
 from tracker.public import timeline
 
-fresh_cache = fx.fresh_cache
 story = fx.story
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
+pytestmark = pytest.mark.django_db
 
 D = datetime.date
 
