@@ -25,9 +25,10 @@ from tracker.commitments.models import (
     Evidence,
     Meeting,
     Party,
+    StatusStep,
     Topic,
 )
-from tracker.commitments.status import Status
+from tracker.commitments.status import NOT_ASSESSED, Status, headline_steps
 
 # --- Assessments -------------------------------------------------------------------------------
 
@@ -62,8 +63,6 @@ def record_assessment(
     if supersedes is not None:
         if supersedes.commitment_id != commitment.pk:
             errors["supersedes"] = "A correction must concern the same commitment."
-        elif supersedes.party_id != (party.pk if party else None):
-            errors["supersedes"] = "A correction must concern the same party (or the whole commitment)."
         if not (correction_reason or "").strip():
             errors["correction_reason"] = "Say what was wrong with the assessment being corrected."
     elif correction_reason:
@@ -111,11 +110,15 @@ def correct_assessment(
     reason: str,
     author=None,
     evidence: Iterable[Evidence] = (),
+    party: Party | type[Ellipsis] | None = ...,
 ) -> Assessment:
-    """Record a new assessment that replaces `assessment` (which stays in the log, marked corrected)."""
+    """Record a new assessment that replaces `assessment` (which stays in the log, marked corrected).
+
+    `party` fixes the lane when the assessment was recorded for the wrong party (None: the whole
+    commitment); left out, the correction concerns the same lane."""
     return record_assessment(
         commitment=assessment.commitment,
-        party=assessment.party,
+        party=assessment.party if party is ... else party,
         status=status,
         as_of=as_of,
         rationale=rationale,
@@ -128,15 +131,40 @@ def correct_assessment(
 
 
 def _refresh_current_status(commitment: Commitment, today: datetime.date) -> None:
-    latest = commitment.assessments.effective().lane(None).as_of(today).latest_first().first()
-    status = latest.status if latest else Status.NOT_ASSESSED
-    as_of = latest.as_of if latest else None
-    if (status, as_of) != (commitment.current_status, commitment.current_status_as_of):
+    """Rewrite the derived headline of `commitment` from its whole log (`status.headline_steps`):
+    the steps every list reads on any date, and the current status on the commitment's row.
+    A correction or a back-dated entry can change the past, so the steps are rebuilt each time."""
+    log = list(commitment.assessments.effective().as_of(today))
+    party_ids = list(commitment.parties.values_list("pk", flat=True))
+    steps = headline_steps(log, party_ids)
+    StatusStep.objects.filter(commitment=commitment).delete()
+    StatusStep.objects.bulk_create(
+        StatusStep(commitment=commitment, since=day, status=h.status, is_demonstration=h.is_demonstration)
+        for day, h in steps
+    )
+    now = steps[-1][1] if steps else NOT_ASSESSED
+    row = (now.status, now.since, now.is_demonstration)
+    if row != (commitment.current_status, commitment.current_status_as_of, commitment.current_status_is_demonstration):
         # update(), not save(): these columns are derived, and the change is already in the log.
         Commitment.objects.filter(pk=commitment.pk).update(
-            current_status=status, current_status_as_of=as_of, status_changed_at=timezone.now()
+            current_status=now.status,
+            current_status_as_of=now.since,
+            current_status_is_demonstration=now.is_demonstration,
+            status_changed_at=timezone.now(),
         )
-        commitment.current_status, commitment.current_status_as_of = status, as_of
+        (
+            commitment.current_status,
+            commitment.current_status_as_of,
+            commitment.current_status_is_demonstration,
+        ) = row
+
+
+def refresh_headline(*, commitment: Commitment) -> None:
+    """Rebuild the derived headline of `commitment` (after its committing parties changed, which
+    changes the rule that applies, or by the migration that introduced it)."""
+    with transaction.atomic():
+        locked = Commitment.objects.select_for_update().get(pk=commitment.pk)
+        _refresh_current_status(locked, timezone.localdate())
 
 
 # --- Commitments -------------------------------------------------------------------------------
@@ -264,6 +292,8 @@ def update_commitment(
         commitment.save()
         if parties is not None:
             commitment.parties.set(parties)
+            # Which headline rule applies depends on the number of committing parties.
+            _refresh_current_status(commitment, timezone.localdate())
         if topics is not None:
             commitment.topics.set(topics)
     if commitment.is_published:

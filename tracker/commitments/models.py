@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from tracker.commitments.status import CLOSED, ComplianceScore, Status
+from tracker.commitments.status import CLOSED, ComplianceScore, Status, party_status
 
 # --- Parties, dialogues, meetings, topics ------------------------------------------------------
 
@@ -225,20 +225,44 @@ class CommitmentQuerySet(models.QuerySet):
         return self.filter(made_on__lte=day)
 
     def with_status_on(self, day: datetime.date):
-        """Annotate `status_on_day` and `status_on_day_as_of`: the whole commitment's status as it
-        stood on `day` (the rule of `Commitment.status_on`), computed in SQL so that the public
-        list can filter and sort on it. One correlated subquery per column, no extra query."""
-        latest = (
-            Assessment.objects.filter(commitment=models.OuterRef("pk"), as_of__lte=day)
-            .effective()
-            .lane(None)
-            .latest_first()
-        )
+        """Annotate `status_on_day`, `status_on_day_as_of` and `status_on_day_is_demonstration`:
+        the headline as it stood on `day` (the rule of `status.headline`, stored as steps by
+        `actions.record_assessment`), in SQL so that lists can filter, count and sort on it. One
+        correlated subquery per column, no extra query."""
+        step = StatusStep.objects.filter(commitment=models.OuterRef("pk"), since__lte=day).order_by("-since")
         return self.annotate(
             status_on_day=models.functions.Coalesce(
-                models.Subquery(latest.values("status")[:1]), models.Value(Status.NOT_ASSESSED.value)
+                models.Subquery(step.values("status")[:1]), models.Value(Status.NOT_ASSESSED.value)
             ),
-            status_on_day_as_of=models.Subquery(latest.values("as_of")[:1]),
+            status_on_day_as_of=models.Subquery(step.values("since")[:1]),
+            status_on_day_is_demonstration=models.functions.Coalesce(
+                models.Subquery(step.values("is_demonstration")[:1]), models.Value(False)
+            ),
+        )
+
+    def with_party_status_on(self, party, day: datetime.date):
+        """The same three annotations, for one party's status (the rule of `status.party_status`):
+        its own lane's latest assessment, else the whole's; for a one-party commitment, the
+        headline. The list's party filter reads these, so "status" means that party's status."""
+        log = Assessment.objects.filter(commitment=models.OuterRef("pk"), as_of__lte=day).effective().latest_first()
+        own, whole = log.lane(party), log.lane(None)
+        step = StatusStep.objects.filter(commitment=models.OuterRef("pk"), since__lte=day).order_by("-since")
+        others = Commitment.parties.through.objects.filter(commitment=models.OuterRef("pk")).exclude(party=party)
+        one_party = ~models.Exists(others)
+
+        def pick(column, step_column, default=None):
+            value = models.Case(
+                models.When(one_party, then=models.Subquery(step.values(step_column)[:1])),
+                default=models.functions.Coalesce(
+                    models.Subquery(own.values(column)[:1]), models.Subquery(whole.values(column)[:1])
+                ),
+            )
+            return value if default is None else models.functions.Coalesce(value, models.Value(default))
+
+        return self.annotate(
+            status_on_day=pick("status", "status", Status.NOT_ASSESSED.value),
+            status_on_day_as_of=pick("as_of", "since"),
+            status_on_day_is_demonstration=pick("is_demonstration", "is_demonstration", False),
         )
 
     def search(self, query: str):
@@ -310,6 +334,9 @@ class Commitment(models.Model):
     # Denormalised from the assessment log; written only by actions.record_assessment.
     current_status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_ASSESSED)
     current_status_as_of = models.DateField(null=True, blank=True)
+    current_status_is_demonstration = models.BooleanField(
+        default=False, help_text="The current status rests on demonstration assessments."
+    )
     status_changed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -369,7 +396,11 @@ class Commitment(models.Model):
         return self.assessments.chronological().select_related("party", "author", "supersedes")
 
     def status_on(self, day: datetime.date, party=None) -> str:
-        """The status of the whole commitment (or of one party's part) as it stood on `day`."""
+        """The headline status (`status.headline`) as it stood on `day`; with `party`, the latest
+        assessment of that party's own lane (not inherited)."""
+        if party is None:
+            step = self.status_steps.filter(since__lte=day).order_by("-since").first()
+            return step.status if step else Status.NOT_ASSESSED
         assessment = self.assessments.effective().lane(party).as_of(day).latest_first().first()
         return assessment.status if assessment else Status.NOT_ASSESSED
 
@@ -426,6 +457,30 @@ class CommitmentSource(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.url or f"Article {self.article_id}"
+
+
+class StatusStep(models.Model):
+    """The headline status of a commitment from `since` on, derived from the assessment log by
+    `status.headline_steps`: what lists filter, count and sort on, now and on past dates.
+
+    Derived, not a record: `actions.record_assessment` rewrites a commitment's steps each time it
+    records an assessment (corrections and back-dated entries change the past), and nothing else
+    writes them. The log stays the one source of truth."""
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="status_steps")
+    since = models.DateField()
+    status = models.CharField(max_length=20, choices=Status.choices)
+    is_demonstration = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["commitment", "since"]
+        constraints = [
+            models.UniqueConstraint(fields=["commitment", "since"], name="status_step_once_a_day"),
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="status_step_status_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.commitment_id}: {self.status} from {self.since}"
 
 
 # --- Evidence and assessments ------------------------------------------------------------------
@@ -610,19 +665,24 @@ class AssessmentEvidence(models.Model):
 
 
 def compliance_by_party(commitments, day: datetime.date | None = None) -> dict:
-    """{party: ComplianceScore} over `commitments`, each party scored on its own lane.
+    """{party: ComplianceScore} over `commitments`, each party scored on its own status.
 
-    A party's status on a commitment is its own lane's latest assessment, or, where that side has
-    not been assessed separately, the whole commitment's. Two queries, whatever the number of rows.
+    A party's status on a commitment follows `status.party_status`: its own lane's latest
+    assessment, or, where that side has not been assessed separately, the whole commitment's (for
+    a one-party commitment, the headline). Two queries, whatever the number of rows.
     """
     day = day or timezone.localdate()
     commitments = list(commitments.prefetch_related("parties"))
     ids = [c.pk for c in commitments]
     latest = Assessment.objects.filter(commitment_id__in=ids).effective().as_of(day).latest_per_lane()
-    lanes = {(a.commitment_id, a.party_id): a.status for a in latest}
+    by_commitment = defaultdict(list)
+    for assessment in latest:
+        by_commitment[assessment.commitment_id].append(assessment)
     statuses = defaultdict(list)
     for commitment in commitments:
-        overall = lanes.get((commitment.pk, None), Status.NOT_ASSESSED)
-        for party in commitment.parties.all():
-            statuses[party].append(lanes.get((commitment.pk, party.pk), overall))
+        parties = list(commitment.parties.all())
+        party_ids = [p.pk for p in parties]
+        for party in parties:
+            result, _ = party_status(by_commitment[commitment.pk], party.pk, party_ids)
+            statuses[party].append(result.status)
     return {party: ComplianceScore(values) for party, values in sorted(statuses.items(), key=lambda kv: kv[0].name)}

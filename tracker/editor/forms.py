@@ -659,7 +659,15 @@ class AssessmentForm(EvidenceFields):
         self.commitment = commitment
         kwargs["initial"] = {"as_of": timezone.localdate(), **(kwargs.get("initial") or {})}
         super().__init__(*args, **kwargs)
-        self.fields["party"].queryset = commitment.parties.all()
+        parties = list(commitment.parties.all())
+        if len(parties) == 1:
+            # One committing party: its status is the overall status (methodology, "headline"),
+            # so there is no choice to make; the assessment is recorded for that party.
+            del self.fields["party"]
+            self.only_party = parties[0]
+        else:
+            self.only_party = None
+            self.fields["party"].queryset = commitment.parties.all()
 
     def save(self, *, user):
         data = self.cleaned_data
@@ -667,7 +675,7 @@ class AssessmentForm(EvidenceFields):
             with transaction.atomic():
                 return actions.record_assessment(
                     commitment=self.commitment,
-                    party=data["party"],
+                    party=self.only_party or data["party"],
                     status=data["status"],
                     as_of=data["as_of"],
                     rationale=data["rationale"],
@@ -680,6 +688,13 @@ class AssessmentForm(EvidenceFields):
 
 
 class CorrectionForm(EvidenceFields):
+    party = forms.ModelChoiceField(
+        queryset=Party.objects.none(),
+        required=False,
+        empty_label="The commitment as a whole",
+        label="For",
+        help_text="Change it if the assessment was recorded for the wrong party.",
+    )
     status = forms.ChoiceField(choices=Status.choices)
     as_of = forms.DateField(widget=DATE, label="True since")
     rationale = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
@@ -689,17 +704,23 @@ class CorrectionForm(EvidenceFields):
         help_text="Shown with the correction; the corrected assessment stays in the log.",
     )
 
-    field_order = ["status", "as_of", "rationale", "reason"]
+    field_order = ["party", "status", "as_of", "rationale", "reason"]
 
     def __init__(self, *args, assessment, **kwargs):
         self.assessment = assessment
         kwargs["initial"] = {
+            "party": assessment.party_id,
             "status": assessment.status,
             "as_of": assessment.as_of,
             "rationale": assessment.rationale,
             **(kwargs.get("initial") or {}),
         }
         super().__init__(*args, **kwargs)
+        parties = assessment.commitment.parties.all()
+        if len(parties) == 1 and assessment.party_id is None:
+            del self.fields["party"]  # one committing party: the whole and the party are one status
+        else:
+            self.fields["party"].queryset = parties
 
     def save(self, *, user):
         data = self.cleaned_data
@@ -707,6 +728,7 @@ class CorrectionForm(EvidenceFields):
             with transaction.atomic():
                 return actions.correct_assessment(
                     assessment=self.assessment,
+                    party=data["party"] if "party" in self.fields else self.assessment.party,
                     status=data["status"],
                     as_of=data["as_of"],
                     rationale=data["rationale"],

@@ -2,7 +2,8 @@
 
 Every filter is a GET parameter, so every view of the list is a link. The status filter and the
 "overdue" box read the status as it stood on `as_of` when that date is given (an annotation from
-the assessment log), and the denormalised current status otherwise.
+the assessment log), and the denormalised current status otherwise. With a party chosen, "status"
+means that party's own status (`status.party_status`), in the list, its count, feed, exports and API.
 """
 
 from __future__ import annotations
@@ -21,10 +22,17 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 ISO_DATE_FORMATS = ["%Y-%m-%d"]
 
 
-def with_shown_status(queryset, day=None):
-    """Annotate `status_on_day` / `status_on_day_as_of`: as of `day`, or the current status."""
+def with_shown_status(queryset, day=None, party=None):
+    """Annotate `status_on_day`, `status_on_day_as_of` and `status_on_day_is_demonstration`: the
+    headline as of `day`, or the current one; with `party`, that party's status instead."""
+    if party is not None:
+        return queryset.with_party_status_on(party, day or timezone.localdate())
     if day is None:
-        return queryset.annotate(status_on_day=F("current_status"), status_on_day_as_of=F("current_status_as_of"))
+        return queryset.annotate(
+            status_on_day=F("current_status"),
+            status_on_day_as_of=F("current_status_as_of"),
+            status_on_day_is_demonstration=F("current_status_is_demonstration"),
+        )
     return queryset.with_status_on(day)
 
 
@@ -83,6 +91,7 @@ class CommitmentFilter(django_filters.FilterSet):
     )
     status = django_filters.MultipleChoiceFilter(
         label="Status",
+        help_text="The status of the commitment as a whole; with a party chosen, that party’s own status.",
         choices=Status.choices,
         method="filter_status",
         widget=forms.CheckboxSelectMultiple,
@@ -146,8 +155,14 @@ class CommitmentFilter(django_filters.FilterSet):
     def sort_key(self) -> str:
         return (self.form.cleaned_data.get("sort") if self.is_valid() else None) or DEFAULT_SORT
 
+    @property
+    def status_party(self):
+        """The party chosen, whose status "status" then means (and the list shows)."""
+        return self.form.cleaned_data.get("party") if self.is_valid() else None
+
     def filter_queryset(self, queryset):
-        queryset = with_shown_status(queryset, self.form.cleaned_data.get("as_of"))
+        data = self.form.cleaned_data
+        queryset = with_shown_status(queryset, data.get("as_of"), party=data.get("party"))
         return super().filter_queryset(queryset)
 
     def filter_search(self, queryset, name, value):

@@ -1,7 +1,8 @@
 """Counts by status and compliance scores, overall and per party, on any date.
 
-A party's status on a commitment follows the rule of `compliance_by_party`: its own lane's latest
-assessment, or, where that side has not been assessed separately, the whole commitment's. The
+A party's status on a commitment follows `status.party_status` (as `compliance_by_party` does): its
+own lane's latest assessment, or, where that side has not been assessed separately, the whole
+commitment's; for a one-party commitment, the headline. The
 score itself is `compliance_by_party`'s, so the formula lives in one place; the counts are read
 from the same lanes (`Lanes`), in a fixed number of queries whatever the number of rows.
 """
@@ -10,32 +11,31 @@ from __future__ import annotations
 
 import copy
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count
 
 from tracker.commitments.models import Assessment, compliance_by_party
-from tracker.commitments.status import STATUS_MEANINGS, ComplianceScore, Status
+from tracker.commitments.status import STATUS_MEANINGS, ComplianceScore, Headline, Status, party_status
 
 
 class Lanes:
-    """The latest effective assessment of each lane of some commitments as of `day`: one query."""
+    """The latest effective assessment of each lane of some commitments as of `day`: one query.
+    `commitments` must have their parties loaded (prefetched), as every caller's rows do."""
 
     def __init__(self, commitments, day: datetime.date):
         ids = [c.pk for c in commitments]
         latest = Assessment.objects.filter(commitment_id__in=ids).effective().as_of(day).latest_per_lane()
-        self.latest = {(a.commitment_id, a.party_id): a for a in latest}
+        self.by_commitment: dict = defaultdict(list)
+        for assessment in latest:
+            self.by_commitment[assessment.commitment_id].append(assessment)
 
-    def overall(self, commitment) -> str:
-        assessment = self.latest.get((commitment.pk, None))
-        return assessment.status if assessment else Status.NOT_ASSESSED
-
-    def for_party(self, commitment, party) -> tuple[str, bool]:
-        """(status, inherited): inherited when the party has no assessment of its own."""
-        assessment = self.latest.get((commitment.pk, party.pk))
-        if assessment is not None:
-            return assessment.status, False
-        return self.overall(commitment), True
+    def for_party(self, commitment, party) -> tuple[Headline, bool]:
+        """(status, inherited) by `status.party_status`: inherited when the party has no
+        assessment of its own and follows the whole's."""
+        party_ids = [p.pk for p in commitment.parties.all()]
+        return party_status(self.by_commitment[commitment.pk], party.pk, party_ids)
 
 
 @dataclass
@@ -81,7 +81,7 @@ def party_scorecards(commitments, day: datetime.date, *, only=None) -> list[Scor
         for party in commitment.parties.all():
             if only is not None and party.pk != only.pk:
                 continue
-            status, _ = lanes.for_party(commitment, party)
+            status = lanes.for_party(commitment, party)[0].status
             by_status = counts.setdefault(party, {})
             by_status[status] = by_status.get(status, 0) + 1
     return [

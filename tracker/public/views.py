@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tracker.commitments.models import Assessment, Commitment, CommitmentSource, Dialogue, Meeting, Party
-from tracker.commitments.status import CLOSED, SCORE_POINTS, STATUS_MEANINGS, Status
+from tracker.commitments.status import CLOSED, SCORE_POINTS, STATUS_MEANINGS, Status, headline
 from tracker.public import timeline
 from tracker.public.asof import ViewDate, view_date
 from tracker.public.caching import public_page
@@ -211,13 +211,8 @@ def commitment_detail(request, reference):
         .prefetch_related("evidence")
     )
     chart = timeline.build(commitment, parties, history, day)
-    overall_latest = max(
-        (a for a in timeline.effective_on(history, day) if a.party_id is None),
-        key=lambda a: (a.as_of, a.recorded_at, a.pk),
-        default=None,
-    )
-    overall_status = overall_latest.status if overall_latest else Status.NOT_ASSESSED.value
-    overall_as_of = overall_latest.as_of if overall_latest else None
+    overall = headline(timeline.effective_on(history, day), [p.pk for p in parties])
+    overall_status, overall_as_of = overall.status, overall.since
 
     def visible(other):
         """A parent or predecessor readers may follow: published, and made by the page's date."""
@@ -229,6 +224,7 @@ def commitment_detail(request, reference):
         "topics": list(commitment.topics.all()),
         "sources": list(commitment.sources.all()),
         "timeline": chart,
+        "overall": overall,
         "overall_status": overall_status,
         "overall_as_of": overall_as_of,
         "deadline_info": deadline_state_on(commitment, day, overall_status, overall_as_of),
@@ -342,7 +338,8 @@ def party_detail(request, code):
     rows = _with_deadlines(list(commitments.with_related().order_by("-made_on", "reference")), day)
     lanes = Lanes(rows, day)
     for row in rows:
-        row.party_status, row.party_status_inherited = lanes.for_party(row, party)
+        status, row.party_status_inherited = lanes.for_party(row, party)
+        row.party_status, row.party_status_is_demonstration = status.status, status.is_demonstration
     cards = party_scorecards(commitments, day, only=party)
     dialogues = _public_dialogues(day).filter(parties=party).order_by("name")
     context = {

@@ -53,9 +53,11 @@ def status_meaning(value) -> str:
 
 
 @register.inclusion_tag("public/_status_badge.html")
-def status_badge(status, inherited=False, small=False):
+def status_badge(status, inherited=False, small=False, demo=False):
+    """A status, with its symbol; `demo` when demonstration assessments decided it (marked so)."""
     status = _status(status)
     return {
+        "demo": demo,
         "status": status.value,
         "label": status.label,
         "symbol": SYMBOLS[status],
