@@ -52,13 +52,19 @@ def test_the_list_filters_apply_with_as_of(rob_client, story, make_commitment, u
         "label": "In progress",
         "since": "2018-03-01",
         "on": "2018-06-01",
+        "party": None,
+        "is_demonstration": False,
     }
     assert [a["id"] for a in past[0]["history"]] == [story.started.pk]
-    assert past[0]["current"] == {
+    assert past[0]["current"] is None  # a view as of a date shows nothing later
+    now = fx.api_get(rob_client, "commitment-detail", story.commitment.reference)
+    assert now["current"] == {
         "status": "partial",
         "label": "Partially fulfilled",
         "since": "2019-05-01",
         "on": None,
+        "party": None,
+        "is_demonstration": False,
     }
 
 

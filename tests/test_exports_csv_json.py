@@ -37,7 +37,7 @@ def test_the_csv_has_the_documented_columns_in_order(rob_client, story, make_com
     assert header == COLUMN_NAMES == [
         "reference", "title", "quote", "parties", "topics", "strength", "deadline", "deadline_text",
         "deadline_granularity", "made_on", "meeting", "dialogue", "parent", "predecessor", "source_url",
-        "current_status", "current_status_as_of", "is_published", "url",
+        "current_status", "current_status_as_of", "status_party", "status_is_demonstration", "is_published", "url",
     ]  # fmt: skip
     assert len(rows) == 1
     row = dict(zip(header, rows[0], strict=True))
@@ -59,6 +59,8 @@ def test_the_csv_has_the_documented_columns_in_order(rob_client, story, make_com
         "source_url": "https://www.example.gov/readout-2017",
         "current_status": "partial",
         "current_status_as_of": "2019-05-01",
+        "status_party": "",
+        "status_is_demonstration": "0",
         "is_published": "1",
         "url": f"https://tracker.example.org/commitments/{story.commitment.reference}/",
     }

@@ -37,6 +37,7 @@ from tracker.commitments.models import (
     Topic,
 )
 from tracker.commitments.status import Status
+from tracker.public.asof import view_date
 from tracker.public.templatetags.public_tags import safe_href
 
 # (column, what it holds): the documentation of the export format, shown on /exports/.
@@ -65,6 +66,15 @@ COLUMNS = [
         "The overall status key (see the methodology); in an export with as_of, the status on that date (read-only).",
     ),
     ("current_status_as_of", "The date that status became true (YYYY-MM-DD), or empty (read-only)."),
+    (
+        "status_party",
+        "Whose status current_status is: empty for the commitment as a whole (the overall status, by the "
+        "rule on the methodology page); a party code when the export was filtered by that party (read-only).",
+    ),
+    (
+        "status_is_demonstration",
+        "1 when that status rests on demonstration data, invented to show the app at work (read-only).",
+    ),
     (
         "is_published",
         "1 for published commitments (exports hold nothing else). On import: 1 publishes, 0 unpublishes, "
@@ -111,6 +121,14 @@ def absolute_url(commitment) -> str:
     return f"{settings.SITE_URL}{commitment.get_absolute_url()}"
 
 
+class ShownStatusIsDemonstration(fields.Field):
+    """Whether the status in the row (as of the export's date, or a party's) rests on
+    demonstration data; rendered 1/0 like the other flags."""
+
+    def get_value(self, commitment):
+        return bool(getattr(commitment, "status_on_day_is_demonstration", commitment.current_status_is_demonstration))
+
+
 class CommitmentResource(resources.ModelResource):
     reference = fields.Field("reference", "reference", widget=TextWidget())
     title = fields.Field("title", "title", widget=TextWidget())
@@ -129,6 +147,10 @@ class CommitmentResource(resources.ModelResource):
     source_url = fields.Field("source_url", "source_url")
     current_status = fields.Field("current_status", "current_status", readonly=True)
     current_status_as_of = fields.Field("current_status_as_of", "current_status_as_of", widget=ISO_DATE, readonly=True)
+    status_party = fields.Field(column_name="status_party", readonly=True)
+    status_is_demonstration = ShownStatusIsDemonstration(
+        column_name="status_is_demonstration", widget=widgets.BooleanWidget(), readonly=True
+    )
     is_published = fields.Field("is_published", "is_published", widget=widgets.BooleanWidget(), readonly=True)
     url = fields.Field(column_name="url", readonly=True)
 
@@ -159,6 +181,9 @@ class CommitmentResource(resources.ModelResource):
         day = getattr(commitment, "status_on_day_as_of", commitment.current_status_as_of)
         return day.isoformat() if day else ""
 
+    def dehydrate_status_party(self, commitment):
+        return getattr(self, "status_party_code", "")
+
     def dehydrate_url(self, commitment):
         return absolute_url(commitment)
 
@@ -178,8 +203,14 @@ class _Echo:
         return value
 
 
-def stream_csv(queryset, filename: str) -> StreamingHttpResponse:
+def _resource(status_party=None) -> CommitmentResource:
     resource = CommitmentResource()
+    resource.status_party_code = status_party.code if status_party is not None else ""
+    return resource
+
+
+def stream_csv(queryset, filename: str, status_party=None) -> StreamingHttpResponse:
+    resource = _resource(status_party)
     writer = csv.writer(_Echo())
 
     def rows() -> Iterator[str]:
@@ -198,8 +229,8 @@ def _native_row(resource, commitment) -> dict:
     return dict(zip(resource.get_export_headers(), values, strict=True))
 
 
-def stream_json(queryset, filename: str, meta: dict) -> StreamingHttpResponse:
-    resource = CommitmentResource()
+def stream_json(queryset, filename: str, meta: dict, status_party=None) -> StreamingHttpResponse:
+    resource = _resource(status_party)
     encoder = DjangoJSONEncoder(ensure_ascii=False)
 
     def parts() -> Iterator[str]:
@@ -248,7 +279,7 @@ def export_csv(request):
     filterset, error = _filtered(request)
     if error:
         return error
-    return _public(stream_csv(export_queryset(filterset.qs), _filename(filterset)))
+    return _public(stream_csv(export_queryset(filterset.qs), _filename(filterset), filterset.status_party))
 
 
 @require_safe
@@ -260,10 +291,11 @@ def export_json(request):
         "source": settings.SITE_NAME,
         "generated_at": timezone.now(),
         "as_of": filterset.form.cleaned_data.get("as_of"),
+        "status_party": filterset.status_party.code if filterset.status_party else None,
         "filters": {k: request.GET.getlist(k) for k in request.GET if k not in {"after", "before"}},
         "documentation": f"{settings.SITE_URL}/exports/",
     }
-    return _public(stream_json(export_queryset(filterset.qs), _filename(filterset), meta))
+    return _public(stream_json(export_queryset(filterset.qs), _filename(filterset), meta, filterset.status_party))
 
 
 # --- The full dump -----------------------------------------------------------------------------
@@ -307,15 +339,23 @@ def _source(source) -> dict:
     }
 
 
-def dump_queryset():
+def dump_queryset(day=None):
+    """Every published commitment with its log; with `day`, as the tracker stood on that date
+    (commitments made by then, their status then, entries and sources dated by then)."""
     assessments = (
         Assessment.objects.chronological()
         .select_related("party")
         .prefetch_related(Prefetch("evidence", queryset=_evidence_queryset()))
     )
-    return export_queryset(Commitment.objects.published()).prefetch_related(
+    sources = CommitmentSource.objects.select_related("issuing_party")
+    commitments = Commitment.objects.published()
+    if day is not None:
+        commitments = commitments.made_by(day).with_status_on(day)
+        assessments = assessments.filter(as_of__lte=day)
+        sources = sources.exclude(article__published_on__gt=day)
+    return export_queryset(commitments).prefetch_related(
         Prefetch("assessments", queryset=assessments),
-        Prefetch("sources", queryset=CommitmentSource.objects.select_related("issuing_party")),
+        Prefetch("sources", queryset=sources),
     )
 
 
@@ -337,7 +377,10 @@ def dump(request):
     """Every published commitment with its whole assessment log and evidence, as one JSON document."""
     resource = CommitmentResource()
     encoder = DjangoJSONEncoder(ensure_ascii=False)
+    day = view_date(request).as_of
     published = Commitment.objects.published()
+    if day is not None:
+        published = published.made_by(day)
     dialogues = Dialogue.objects.filter(meetings__commitments__in=published).distinct().prefetch_related("parties")
     meetings = (
         Meeting.objects.filter(commitments__in=published)
@@ -345,9 +388,12 @@ def dump(request):
         .select_related("dialogue")
         .prefetch_related("parties")
     )
+    if day is not None:
+        meetings = meetings.filter(date__lte=day)
     head = {
         "source": settings.SITE_NAME,
         "generated_at": timezone.now(),
+        "as_of": day,
         "documentation": f"{settings.SITE_URL}/exports/",
         "status_scale": {s.value: s.label for s in Status},
     }
@@ -360,8 +406,9 @@ def dump(request):
                     "slug": d.slug,
                     "name": d.name,
                     "short_name": d.short_name,
-                    "state": d.state,
-                    "state_note": d.state_note,
+                    # The state is recorded as it stands today: not given for a past date.
+                    "state": d.state if day is None else None,
+                    "state_note": d.state_note if day is None else None,
                     "parties": [p.code for p in d.parties.all()],
                 }
                 for d in dialogues.order_by("name")
@@ -383,7 +430,7 @@ def dump(request):
             ]
         )
         yield ', "commitments": ['
-        for index, commitment in enumerate(dump_queryset().iterator(chunk_size=200)):
+        for index, commitment in enumerate(dump_queryset(day).iterator(chunk_size=200)):
             yield ("," if index else "") + "\n" + encoder.encode(_commitment_document(resource, commitment))
         yield "\n]}\n"
 

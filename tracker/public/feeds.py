@@ -8,8 +8,11 @@ author of every entry is the tracker's editors.
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import Q
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -17,7 +20,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
 from tracker.commitments.models import Assessment, Commitment, Dialogue, Party
-from tracker.public.asof import long_date
+from tracker.public.asof import long_date, view_date
 from tracker.public.caching import public_page
 from tracker.public.filters import CommitmentFilter
 from tracker.public.templatetags.public_tags import safe_href
@@ -30,7 +33,7 @@ class StatusChanges(Feed):
     author_name = "The editors"
 
     def get_object(self, request, *args, **kwargs):
-        return None
+        return self.dated(request, SimpleNamespace())
 
     def commitments(self, obj):
         return Commitment.objects.published()
@@ -44,13 +47,27 @@ class StatusChanges(Feed):
     def link(self, obj):
         return reverse("public:commitment_list")
 
-    def items(self, obj):
-        return (
-            Assessment.objects.filter(commitment__in=self.commitments(obj).values("pk"))
+    def dated(self, request, obj):
+        """`obj` with the feed's `as_of` date (None: today) attached: a feed read as of a date
+        holds only the entries dated by then, of the commitments made by then."""
+        obj.feed_day = view_date(request).as_of
+        return obj
+
+    def log(self, obj):
+        day = getattr(obj, "feed_day", None)
+        commitments = self.commitments(obj)
+        if day is not None:
+            commitments = commitments.made_by(day)
+        log = (
+            Assessment.objects.filter(commitment__in=commitments.values("pk"))
             .select_related("commitment", "party", "supersedes")
             .prefetch_related("evidence")
-            .order_by("-recorded_at", "-id")[:ITEMS]
+            .order_by("-recorded_at", "-id")
         )
+        return log if day is None else log.filter(as_of__lte=day)
+
+    def items(self, obj):
+        return self.log(obj)[:ITEMS]
 
     def item_title(self, item):
         lane = item.party.name if item.party_id else "overall"
@@ -105,13 +122,21 @@ class FilteredStatusChanges(StatusChanges):
         filterset = CommitmentFilter(request.GET, queryset=Commitment.objects.published(), request=request)
         if not filterset.is_valid():
             raise InvalidFilter(filterset)
-        return filterset
+        return self.dated(request, filterset)
 
     def commitments(self, obj):
         return obj.qs
 
+    def log(self, obj):
+        """With a party chosen, "status" means that party's: its own entries and the whole's,
+        which it follows until assessed on its own (the other parties' entries are left out)."""
+        log = super().log(obj)
+        party = obj.status_party
+        return log if party is None else log.filter(Q(party=party) | Q(party__isnull=True))
+
     def title(self, obj):
-        return f"{settings.SITE_NAME}: status changes" + (" (filtered)" if obj.active else "")
+        party = f", status of {obj.status_party.name}" if obj.status_party else ""
+        return f"{settings.SITE_NAME}: status changes" + (" (filtered" + party + ")" if obj.active else "")
 
     def link(self, obj):
         query = obj.data.urlencode()
@@ -125,7 +150,7 @@ class InvalidFilter(Exception):
 
 class CommitmentChanges(StatusChanges):
     def get_object(self, request, reference):
-        return get_object_or_404(Commitment.objects.published(), reference=reference)
+        return self.dated(request, get_object_or_404(Commitment.objects.published(), reference=reference))
 
     def commitments(self, obj):
         return Commitment.objects.published().filter(pk=obj.pk)
@@ -145,7 +170,7 @@ class DialogueChanges(StatusChanges):
         dialogue = get_object_or_404(Dialogue, slug=slug)
         if not Commitment.objects.published().filter(meeting__dialogue=dialogue).exists():
             raise Dialogue.DoesNotExist
-        return dialogue
+        return self.dated(request, dialogue)
 
     def commitments(self, obj):
         return Commitment.objects.published().filter(meeting__dialogue=obj)
@@ -159,7 +184,7 @@ class DialogueChanges(StatusChanges):
 
 class PartyChanges(StatusChanges):
     def get_object(self, request, code):
-        return get_object_or_404(Party, code=code)
+        return self.dated(request, get_object_or_404(Party, code=code))
 
     def commitments(self, obj):
         return Commitment.objects.published().filter(parties=obj)

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils import timezone
 
 from tracker.commitments.models import Commitment, Dialogue, Meeting, Party, Topic
 from tracker.commitments.status import CLOSED, Status
-from tracker.public.asof import validate_not_future
+from tracker.public.asof import parse_as_of, validate_not_future
 from tracker.public.pagination import DEFAULT_SORT, SORTS
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -36,6 +37,15 @@ def with_shown_status(queryset, day=None, party=None):
     return queryset.with_status_on(day)
 
 
+def _requested_day(request):
+    """The list's `as_of` when it is a valid date: the choices offered then hide later meetings
+    (an invalid date is reported by the form itself)."""
+    try:
+        return parse_as_of(request.GET.get("as_of", "")) if request and request.GET.get("as_of") else None
+    except ValidationError:
+        return None
+
+
 def _public_parties(request):
     return Party.objects.filter(commitments__is_published=True).distinct()
 
@@ -45,7 +55,10 @@ def _public_dialogues(request):
 
 
 def _public_meetings(request):
-    return Meeting.objects.filter(commitments__is_published=True).distinct().select_related("dialogue")
+    meetings = Meeting.objects.filter(commitments__is_published=True)
+    if day := _requested_day(request):
+        meetings = meetings.filter(date__lte=day)
+    return meetings.distinct().select_related("dialogue")
 
 
 class MeetingField(forms.ModelChoiceField):

@@ -53,6 +53,16 @@ def _page(request, template: str, vd: ViewDate, context: dict, status: int = 200
     return render(request, template, context, status=400 if vd.error and status == 200 else status)
 
 
+def _sources_known_on(day: datetime.date):
+    """Sources of commitments as a page dated `day` shows them: documents published later are
+    left out (a source without a publication date is the commitment's own, made by then)."""
+    return (
+        CommitmentSource.objects.exclude(article__published_on__gt=day)
+        .select_related("issuing_party", "article")
+        .order_by("added_at", "id")
+    )
+
+
 # --- Dashboard ---------------------------------------------------------------------------------
 
 
@@ -195,7 +205,7 @@ def commitment_detail(request, reference):
         .prefetch_related(
             "parties",
             "topics",
-            Prefetch("sources", queryset=CommitmentSource.objects.select_related("issuing_party", "article")),
+            Prefetch("sources", queryset=_sources_known_on(day)),
             Prefetch("sub_commitments", queryset=related, to_attr="public_subs"),
             Prefetch("successors", queryset=related, to_attr="public_successors"),
         ),
@@ -297,9 +307,7 @@ def dialogue_detail(request, slug):
         )
         meeting.commitment_count = sum(len(v) for v in groups.values())
     sources: dict = {}
-    for source in CommitmentSource.objects.filter(commitment__in=[r.pk for r in rows]).select_related(
-        "issuing_party", "article"
-    ):
+    for source in _sources_known_on(day).filter(commitment__in=[r.pk for r in rows]):
         sources.setdefault(source.article_id or source.url, source)
     context = {
         "dialogue": dialogue,

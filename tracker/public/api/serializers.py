@@ -61,6 +61,13 @@ class DialogueSerializer(serializers.ModelSerializer):
     def get_url(self, dialogue) -> str:
         return site_url(dialogue.get_absolute_url())
 
+    def to_representation(self, dialogue):
+        data = super().to_representation(dialogue)
+        if self.context.get("as_of"):
+            # The state is recorded as it stands today: not given for a past date.
+            data["state"] = data["state_note"] = None
+        return data
+
 
 class MeetingSerializer(serializers.ModelSerializer):
     dialogue = serializers.SlugRelatedField(slug_field="slug", read_only=True)
@@ -108,16 +115,30 @@ class AssessmentSerializer(serializers.ModelSerializer):
 
 
 class StatusSnapshotSerializer(serializers.Serializer):
-    """The overall status of a commitment on a date."""
+    """The status of a commitment on a date: overall (by the rule on the methodology page), or,
+    when the request filters by party, that party's own."""
 
     status = serializers.ChoiceField(choices=Status.choices)
     label = serializers.CharField()
     since = serializers.DateField(allow_null=True, help_text="The date of the assessment that set it.")
     on = serializers.DateField(allow_null=True, help_text="The as_of date asked for; null for today.")
+    party = serializers.CharField(
+        allow_null=True, help_text="Whose status: null for the commitment as a whole; the party code of the filter."
+    )
+    is_demonstration = serializers.BooleanField(
+        help_text="True when the status rests on demonstration data, invented to show the app at work."
+    )
 
 
-def _snapshot(status, since, on) -> dict:
-    return {"status": status, "label": Status(status).label, "since": since, "on": on}
+def _snapshot(status, since, on, *, party=None, demo=False) -> dict:
+    return {
+        "status": status,
+        "label": Status(status).label,
+        "since": since,
+        "on": on,
+        "party": party,
+        "is_demonstration": bool(demo),
+    }
 
 
 class CommitmentSerializer(serializers.ModelSerializer):
@@ -129,9 +150,13 @@ class CommitmentSerializer(serializers.ModelSerializer):
     predecessor = serializers.SerializerMethodField()
     source_url = SafeURLField()
     status = serializers.SerializerMethodField(
-        help_text="The overall status now, or on the as_of date when the request gives one."
+        help_text="The overall status now, or on the as_of date when the request gives one; with a party "
+        "filter, that party's own status."
     )
-    current = serializers.SerializerMethodField(help_text="The overall status today, whatever the as_of date.")
+    current = serializers.SerializerMethodField(
+        help_text="The overall status today, whatever the party filter; null when as_of is given "
+        "(a view as of a date shows nothing later)."
+    )
     history = serializers.SerializerMethodField(
         help_text="Every assessment (up to the as_of date when given), oldest first; corrected rows included."
     )
@@ -179,11 +204,20 @@ class CommitmentSerializer(serializers.ModelSerializer):
             getattr(commitment, "status_on_day", commitment.current_status),
             getattr(commitment, "status_on_day_as_of", commitment.current_status_as_of),
             self.context.get("as_of"),
+            party=self.context.get("status_party_code"),
+            demo=getattr(commitment, "status_on_day_is_demonstration", commitment.current_status_is_demonstration),
         )
 
     @extend_schema_field(StatusSnapshotSerializer)
-    def get_current(self, commitment) -> dict:
-        return _snapshot(commitment.current_status, commitment.current_status_as_of, None)
+    def get_current(self, commitment) -> dict | None:
+        if self.context.get("as_of"):
+            return None  # a view as of a date shows nothing later
+        return _snapshot(
+            commitment.current_status,
+            commitment.current_status_as_of,
+            None,
+            demo=commitment.current_status_is_demonstration,
+        )
 
     def get_history(self, commitment) -> list[dict]:
         day = self.context.get("as_of")

@@ -2,7 +2,8 @@
 
 The commitment endpoint takes exactly the filters of the public list (the same FilterSet),
 `as_of` included: with it, statuses and histories are those of that date and commitments made
-later are left out, as on the pages.
+later are left out, as on the pages. Every endpoint takes `as_of` alike: nothing dated later shows
+(assessments, meetings; a dialogue's state, recorded as it stands today, is left out).
 """
 
 from __future__ import annotations
@@ -36,11 +37,18 @@ class AssessmentFilter(django_filters.FilterSet):
     as_of_from = django_filters.DateFilter(field_name="as_of", lookup_expr="gte")
     as_of_to = django_filters.DateFilter(field_name="as_of", lookup_expr="lte")
     recorded_after = django_filters.IsoDateTimeFilter(field_name="recorded_at", lookup_expr="gt")
+    as_of = django_filters.DateFilter(
+        method="filter_as_of",
+        label="The log as it stood on this date: entries dated up to it, of commitments made by then",
+    )
     is_correction = django_filters.BooleanFilter(field_name="supersedes", lookup_expr="isnull", exclude=True)
 
     class Meta:
         model = Assessment
         fields: list[str] = []
+
+    def filter_as_of(self, queryset, name, value):
+        return queryset.filter(as_of__lte=value, commitment__made_on__lte=value)
 
 
 class Cursor(CursorPagination):
@@ -110,11 +118,10 @@ class CommitmentViewSet(PublicReadOnly):
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
-        try:
-            raw = self.request.query_params.get("as_of", "")
-            context["as_of"] = parse_as_of(raw) if raw else None
-        except ValidationError:
-            context["as_of"] = None
+        context["as_of"] = requested_day(self.request)
+        # The filter refused an unknown code already (400), so the code names the party whose
+        # status `status` is (see ApiCommitmentFilter).
+        context["status_party_code"] = self.request.query_params.get("party", "") or None
         return context
 
 
@@ -133,6 +140,15 @@ class AssessmentViewSet(PublicReadOnly):
         )
 
 
+def requested_day(request):
+    """The request's valid `as_of` date, or None (today)."""
+    raw = request.query_params.get("as_of", "")
+    try:
+        return parse_as_of(raw) if raw else None
+    except ValidationError:
+        return None
+
+
 def _public_dialogues():
     return Dialogue.objects.filter(meetings__commitments__is_published=True)
 
@@ -147,6 +163,9 @@ class DialogueViewSet(PublicReadOnly):
     def get_queryset(self):
         return Dialogue.objects.filter(pk__in=_public_dialogues().values("pk")).prefetch_related("parties")
 
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "as_of": requested_day(self.request)}
+
 
 class MeetingViewSet(PublicReadOnly):
     """Meetings of those dialogues, and any meeting with a published commitment."""
@@ -158,6 +177,8 @@ class MeetingViewSet(PublicReadOnly):
 
     def get_queryset(self):
         visible = Q(commitments__is_published=True) | Q(dialogue__in=_public_dialogues().values("pk"))
+        if day := requested_day(self.request):
+            visible &= Q(date__lte=day)
         return (
             Meeting.objects.filter(pk__in=Meeting.objects.filter(visible).values("pk"))
             .select_related("dialogue")
