@@ -122,7 +122,13 @@ COMMITMENTS = [
     ),
 ]
 
-# (commitment key, party name or None for the whole, status, as_of, rationale); invented.
+# The one passage of the seed article that is evidence for a demonstration assessment: the U.S.
+# hand-overs of suspects, for the United States' part of the cooperation pledge. Cited only where
+# it fits, and only when the archived seed text holds it word for word.
+HANDOVER = "Since June, the U.S. law enforcement has handed over two criminal suspects to Chinese police."
+
+# (commitment key, party name or None for the whole, status, as_of, rationale, evidence passage
+# or None); invented, except that the evidence quotes the seed article.
 ASSESSMENTS = [
     (
         "cooperation",
@@ -130,13 +136,15 @@ ASSESSMENTS = [
         Status.IN_PROGRESS,
         datetime.date(2017, 12, 15),
         "Demonstration: working-level meetings on counter-narcotics and fugitives continued after the dialogue.",
+        None,
     ),
     (
         "cooperation",
         "United States",
         Status.IN_PROGRESS,
-        datetime.date(2018, 3, 1),
-        "Demonstration: further hand-overs of suspects reported.",
+        datetime.date(2017, 10, 6),
+        "Demonstration: the report of the dialogue says the U.S. had handed over two criminal suspects since June.",
+        HANDOVER,
     ),
     (
         "narcotics",
@@ -144,6 +152,7 @@ ASSESSMENTS = [
         Status.FULFILLED,
         datetime.date(2018, 6, 1),
         "Demonstration: recorded as fulfilled after joint operations were announced.",
+        None,
     ),
     (
         "identity",
@@ -151,6 +160,7 @@ ASSESSMENTS = [
         Status.IN_PROGRESS,
         datetime.date(2018, 2, 1),
         "Demonstration: verification of identities reported under way.",
+        None,
     ),
     (
         "identity",
@@ -158,6 +168,7 @@ ASSESSMENTS = [
         Status.NOT_STARTED,
         datetime.date(2018, 2, 1),
         "Demonstration: no public sign of the verification process on the U.S. side.",
+        None,
     ),
     (
         "identity",
@@ -165,6 +176,7 @@ ASSESSMENTS = [
         Status.IN_PROGRESS,
         datetime.date(2018, 2, 1),
         "Demonstration: one side has begun; the process is not yet repeatable.",
+        None,
     ),
     (
         "hotline",
@@ -172,6 +184,7 @@ ASSESSMENTS = [
         Status.NO_INFORMATION,
         datetime.date(2018, 6, 30),
         "Demonstration: nothing public on the use of the hotline.",
+        None,
     ),
     (
         "hotline",
@@ -179,6 +192,7 @@ ASSESSMENTS = [
         Status.STALLED,
         datetime.date(2019, 6, 30),
         "Demonstration: no second round of the dialogue; no sign the hotline is used.",
+        None,
     ),
     (
         "mechanism",
@@ -186,6 +200,7 @@ ASSESSMENTS = [
         Status.STALLED,
         datetime.date(2019, 1, 1),
         "Demonstration: the dialogue has not met again since its first round.",
+        None,
     ),
     (
         "consensus",
@@ -193,6 +208,16 @@ ASSESSMENTS = [
         Status.BROKEN,
         datetime.date(2019, 9, 1),
         "Demonstration: each side accused the other of acting against the 2015 cyber consensus.",
+        None,
+    ),
+    (
+        # A one-party commitment: the United States' status is its overall status.
+        "cases",
+        "United States",
+        Status.IN_PROGRESS,
+        datetime.date(2018, 4, 1),
+        "Demonstration: specific cases were raised with the Chinese side at working level.",
+        None,
     ),
 ]
 
@@ -346,9 +371,8 @@ def _assess(meeting: Meeting, editor: User, log) -> None:
         known = _matching(commitment.quote)
         if known:
             by_key.setdefault(known.key, commitment)
-    evidence = _demo_evidence(meeting, editor)
     recorded = {}
-    for key, party_name, status, as_of, rationale in ASSESSMENTS:
+    for key, party_name, status, as_of, rationale, passage in ASSESSMENTS:
         commitment = by_key.get(key)
         if commitment is None:
             continue
@@ -362,7 +386,7 @@ def _assess(meeting: Meeting, editor: User, log) -> None:
             as_of=as_of,
             rationale=rationale,
             author=editor,
-            evidence=[evidence] if evidence else [],
+            evidence=_demo_evidence(meeting, editor, passage),
             is_demonstration=True,
         )
     key, status, as_of, rationale, reason = CORRECTION
@@ -378,17 +402,17 @@ def _assess(meeting: Meeting, editor: User, log) -> None:
     log(f"Recorded {len(recorded) + 1} demonstration assessments.")
 
 
-def _demo_evidence(meeting: Meeting, editor: User) -> Evidence | None:
+def _demo_evidence(meeting: Meeting, editor: User, passage: str | None) -> list[Evidence]:
+    """The evidence an assessment cites: `passage` of the archived seed article when the article
+    holds it word for word (so the citation is true), else none."""
+    if not passage:
+        return []
     commitment = meeting.commitments.exclude(source_article=None).select_related("source_article").first()
-    if commitment is None:
-        return None
+    if commitment is None or passage not in " ".join(commitment.source_article.text.split()):
+        return []
     from tracker.ingest.review import evidence_from_article
 
-    return evidence_from_article(
-        article=commitment.source_article,
-        passage="Since June, the U.S. law enforcement has handed over two criminal suspects to Chinese police.",
-        author=editor,
-    )
+    return [evidence_from_article(article=commitment.source_article, passage=passage, author=editor)]
 
 
 def demonstration_commitments():

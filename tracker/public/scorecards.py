@@ -14,7 +14,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from tracker.commitments.models import Assessment, compliance_by_party
 from tracker.commitments.status import STATUS_MEANINGS, ComplianceScore, Headline, Status, party_status
@@ -43,6 +43,7 @@ class Scorecard:
     counts: dict[str, int]
     party: object | None = None
     score: ComplianceScore | None = None
+    demo: int = 0  # how many of the statuses counted rest on demonstration data
     total: int = field(init=False)
 
     def __post_init__(self):
@@ -65,10 +66,17 @@ class Scorecard:
 
 def overall_scorecard(commitments) -> Scorecard:
     """Counts of `commitments` by `status_on_day` (see filters.with_shown_status): one query."""
-    counts = dict(
-        commitments.order_by().values_list("status_on_day").annotate(n=Count("pk")).values_list("status_on_day", "n")
+    rows = (
+        commitments.order_by()
+        .values("status_on_day")
+        .annotate(n=Count("pk"), demo=Count("pk", filter=Q(status_on_day_is_demonstration=True)))
+        .values_list("status_on_day", "n", "demo")
     )
-    return Scorecard(counts)
+    counts, demo = {}, 0
+    for status, n, demo_n in rows:
+        counts[status] = n
+        demo += demo_n
+    return Scorecard(counts, demo=demo)
 
 
 def party_scorecards(commitments, day: datetime.date, *, only=None) -> list[Scorecard]:
@@ -77,15 +85,17 @@ def party_scorecards(commitments, day: datetime.date, *, only=None) -> list[Scor
     rows = list(commitments.prefetch_related("parties"))
     lanes = Lanes(rows, day)
     counts: dict = {}
+    demo: dict = defaultdict(int)
     for commitment in rows:
         for party in commitment.parties.all():
             if only is not None and party.pk != only.pk:
                 continue
-            status = lanes.for_party(commitment, party)[0].status
+            status = lanes.for_party(commitment, party)[0]
             by_status = counts.setdefault(party, {})
-            by_status[status] = by_status.get(status, 0) + 1
+            by_status[status.status] = by_status.get(status.status, 0) + 1
+            demo[party] += status.is_demonstration
     return [
-        Scorecard(by_status, party=party, score=scores.get(party))
+        Scorecard(by_status, party=party, score=scores.get(party), demo=demo[party])
         for party, by_status in sorted(counts.items(), key=lambda kv: kv[0].name)
     ]
 
