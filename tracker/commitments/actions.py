@@ -159,14 +159,6 @@ def _refresh_current_status(commitment: Commitment, today: datetime.date) -> Non
         ) = row
 
 
-def refresh_headline(*, commitment: Commitment) -> None:
-    """Rebuild the derived headline of `commitment` (after its committing parties changed, which
-    changes the rule that applies, or by the migration that introduced it)."""
-    with transaction.atomic():
-        locked = Commitment.objects.select_for_update().get(pk=commitment.pk)
-        _refresh_current_status(locked, timezone.localdate())
-
-
 # --- Commitments -------------------------------------------------------------------------------
 
 COMMITMENT_FIELDS = (

@@ -1,9 +1,13 @@
-"""The status timeline of one commitment: one lane for the whole and one per party.
+"""The status timeline of one commitment: the overall status, then one lane per party.
 
 Built from the assessment log already loaded for the page (no query of its own), as the data of
-a server-rendered SVG (`templates/public/_timeline.html`) and of its text equivalent. A party lane
-follows the whole commitment's status until that party is assessed on its own, the rule the
-compliance score uses; those stretches are drawn paler and said in the text.
+a server-rendered SVG (`templates/public/_timeline.html`) and of its text equivalent. The overall
+lane is the headline (`status.headline`, the rule every list uses); a party lane follows the
+assessments of the whole commitment until that party is assessed on its own (`status.party_status`,
+the rule the compliance score uses); those stretches are drawn paler and said in the text.
+
+The axis is fitted to the data (`axis_end`): it ends a margin after the last event, not at today,
+unless a deadline still to come is shown; the page's date is marked when it is on the axis.
 """
 
 from __future__ import annotations

@@ -208,7 +208,7 @@ class CommitmentSerializer(serializers.ModelSerializer):
             demo=getattr(commitment, "status_on_day_is_demonstration", commitment.current_status_is_demonstration),
         )
 
-    @extend_schema_field(StatusSnapshotSerializer)
+    @extend_schema_field(StatusSnapshotSerializer(allow_null=True))
     def get_current(self, commitment) -> dict | None:
         if self.context.get("as_of"):
             return None  # a view as of a date shows nothing later
