@@ -205,7 +205,7 @@ def _pair(a: Item, b: Item, i: int, j: int, value: float, shared: list[str]) -> 
         b=j,
         relation=relation(a.strength, b.strength),
         score=value,
-        shared=[bilingual.label(k.removeprefix("topic:")) for k in shared],
+        shared=list(dict.fromkeys(bilingual.label(k.removeprefix("topic:")) for k in shared)),
         cues_a=bilingual.strength_cues(a.text, a.strength, a.lang()),
         cues_b=bilingual.strength_cues(b.text, b.strength, b.lang()),
         diff=word_diff(a.text, b.text) if a.lang() == b.lang() else [],
