@@ -174,6 +174,9 @@ POST_ONLY = {
     "commitment_publish",
     "commitment_unpublish",
     "csv_confirm",
+    "alignment_confirm",
+    "alignment_change",
+    "alignment_reject",
 }
 GETS = sorted(name for name in SPECS if name not in POST_ONLY)
 

@@ -2,41 +2,19 @@
 commitments are the first account's pledges (across languages); an editor's confirmation makes ONE
 commitment with both readouts as sources, a rejection leaves both sentences their own."""
 
-import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
 
-from tests.texts.readouts import CHINA_ACCOUNT, US_READOUT
+from tests import test_readout_fixtures as rx
 from tracker.commitments import actions
-from tracker.commitments.models import Alignment, Commitment, CommitmentSource, Meeting
+from tracker.commitments.models import Alignment, Commitment, CommitmentSource
 from tracker.ingest import pipeline
 from tracker.ingest.models import Candidate
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def summit(china, united_states):
-    meeting = Meeting.objects.create(
-        title="Presidents' meeting in Harbour City",
-        slug="harbour-city-2025",
-        kind="summit",
-        date=datetime.date(2025, 3, 3),
-    )
-    meeting.parties.set([china, united_states])
-    return meeting
-
-
-@pytest.fixture
-def accounts(run, summit, china, united_states):
-    us, _ = run(pipeline.import_article, text=US_READOUT, meeting=summit, kind="readout", issuing_party=united_states)
-    cn, _ = run(pipeline.import_article, text=CHINA_ACCOUNT, meeting=summit, kind="readout", issuing_party=china)
-    return us, cn
-
-
-def pair(needle_a, needle_b):
-    return Alignment.objects.get(candidate_a__quote__contains=needle_a, candidate_b__quote__contains=needle_b)
+summit, accounts, pair = rx.summit, rx.accounts, rx.pair
 
 
 def test_the_second_account_gets_proposals_across_languages(accounts):

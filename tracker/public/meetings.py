@@ -72,10 +72,17 @@ class Comparison:
         count_a = len(self.a.commitments)
         count_b = len(self.b.commitments)
         both = len({row.commitment.pk for row in self.both})
+        first = possessive(self.a.label)
         return (
-            f"The {self.a.label} account records {count_a} outcome{'s' if count_a != 1 else ''}, "
-            f"the {self.b.label} {count_b}; {both} appear{'s' if both == 1 else ''} in both."
+            f"{first[:1].upper()}{first[1:]} account records {count_a} outcome{'s' if count_a != 1 else ''}, "
+            f"{possessive(self.b.label)} {count_b}; {both} appear{'s' if both == 1 else ''} in both."
         )
+
+
+def possessive(name: str) -> str:
+    """United States -> the United States', China -> China's."""
+    prefix = "the " if name.lower().startswith(("united ", "european ")) else ""
+    return prefix + (name + "'" if name.endswith("s") else name + "'s")
 
 
 _LANGUAGES = {"en": "English", "zh": "Chinese"}
@@ -134,7 +141,7 @@ def compare(meeting: Meeting, day: datetime.date, historical: bool = False) -> C
         if article is None:
             sides.append(None)
             continue
-        side = Side(article=article, label=article.issuing_party.label, language=language_name(article.language))
+        side = Side(article=article, label=article.issuing_party.name, language=language_name(article.language))
         side.commitments = [c for pk, c in commitments.items() if (pk, article.pk) in sources]
         sides.append(side)
     a, b = sides

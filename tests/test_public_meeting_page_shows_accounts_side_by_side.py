@@ -1,0 +1,71 @@
+"""The public meeting page puts the two accounts side by side: confirmed pairs (with the cue words
+of the firmer side), what only one side reports, subjects one side omits, a summary; proposals
+stay hidden; as_of, the citation, the CSV/JSON export and the API agree."""
+
+import datetime
+import json
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from tests import test_readout_fixtures as rx
+from tracker.commitments import actions
+from tracker.ingest import review
+
+pytestmark = pytest.mark.django_db
+
+summit, accounts, pair = rx.summit, rx.accounts, rx.pair
+
+
+@pytest.fixture
+def reviewed(accounts, summit, erin):
+    """Both accounts imported; military and flights confirmed in June 2025, narcotics still proposed,
+    the Chinese AI dialogue accepted on its own."""
+    _, cn = accounts
+    with time_machine.travel(datetime.datetime(2025, 6, 1, 12, tzinfo=datetime.UTC), tick=False):
+        actions.confirm_alignment(alignment=pair("military", "两军"), reviewer=erin, publish=True)
+        actions.confirm_alignment(alignment=pair("flights", "航班"), reviewer=erin, publish=True)
+        ai = cn.candidates.get(quote__contains="人工智能")
+        actions.publish_commitment(commitment=review.accept_candidate(candidate=ai, reviewer=erin), author=erin)
+    return summit
+
+
+def test_the_page_shows_both_accounts_pairs_and_one_sided_pledges(client, reviewed):
+    response = client.get(reverse("public:meeting_detail", args=[reviewed.slug]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    comparison = response.context["comparison"]
+    assert [r.relation for r in comparison.both] == ["same", "b_stronger"]
+    assert "两军高层沟通" in html and "military communication" in html
+    assert "<q>work towards</q>" in html and "<q>同意</q>" in html  # the cue words of the flights pair
+    assert [r.quote_b for r in comparison.only_b] == ["双方同意建立人工智能政府间对话。"]
+    # The counter-narcotics pair is only proposed: neither side's sentence is public yet.
+    assert "禁毒" not in html and "fentanyl trafficking." not in html.split("Subjects one side")[0]
+    assert comparison.summary == "The United States' account records 2 outcomes, China's 3; 2 appear in both."
+    assert "Taiwan" in comparison.topics_only_b and "human rights" in comparison.topics_only_a
+    assert "as_of=" in response.context["citation"].permalink
+
+
+def test_an_earlier_date_hides_what_was_confirmed_later(client, reviewed):
+    response = client.get(reverse("public:meeting_detail", args=[reviewed.slug]), {"as_of": "2025-05-01"})
+    assert response.status_code == 200
+    assert response.context["comparison"].both == []
+
+
+def test_the_exports_and_the_api_carry_the_same_rows(client, reviewed):
+    data = json.loads(client.get(reverse("public:meeting_export", args=[reviewed.slug, "json"])).content)
+    assert [(r["in"], r["relation"]) for r in data["rows"]] == [
+        ("both", "same"),
+        ("both", "b_stronger"),
+        ("only_b", None),
+    ]
+    csv_text = client.get(reverse("public:meeting_export", args=[reviewed.slug, "csv"])).content.decode()
+    assert csv_text.splitlines()[0].startswith("reference,in,relation,quote_a,quote_b")
+    assert len(csv_text.strip().splitlines()) == 4
+    api = client.get(reverse("public:api:meeting-comparison", args=[reviewed.slug])).json()
+    assert api["rows"] == data["rows"] and api["summary"] == data["summary"]
+
+
+def test_a_meeting_without_published_commitments_is_not_found(client, summit):
+    assert client.get(reverse("public:meeting_detail", args=[summit.slug])).status_code == 404
