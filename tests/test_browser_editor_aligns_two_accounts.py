@@ -27,7 +27,8 @@ def shot(page, name):
 
 
 def card(page, needle):
-    return page.locator("article.alignment[data-state=proposed]", has_text=needle)
+    quoted = page.locator("blockquote", has_text=needle)
+    return page.locator("article.alignment[data-state=proposed]").filter(has=quoted)
 
 
 def test_an_editor_confirms_two_alignments_and_rejects_one(page, live_server, erin, summit, united_states, china):

@@ -101,7 +101,7 @@ def features(item: Item) -> set[str]:
 
 
 def _weight(key: str) -> float:
-    return bilingual.FIELD if key.startswith("topic:") else bilingual.weight(key)
+    return bilingual.COMMON if key.startswith("topic:") else bilingual.weight(key)
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
