@@ -2,7 +2,6 @@
 commitments are the first account's pledges (across languages); an editor's confirmation makes ONE
 commitment with both readouts as sources, a rejection leaves both sentences their own."""
 
-
 import pytest
 from django.core.exceptions import ValidationError
 
