@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from tests import test_readout_fixtures as rx
 from tracker.commitments import actions
+from tracker.commitments.models import Alignment
 from tracker.ingest import review
 
 pytestmark = pytest.mark.django_db
@@ -69,3 +70,29 @@ def test_the_exports_and_the_api_carry_the_same_rows(client, reviewed):
 
 def test_a_meeting_without_published_commitments_is_not_found(client, summit):
     assert client.get(reverse("public:meeting_detail", args=[summit.slug])).status_code == 404
+
+
+def test_accounts_in_one_language_show_the_word_level_difference(client, run, erin, china, united_states):
+    from tracker.commitments.models import Meeting
+    from tracker.ingest import pipeline
+
+    meeting = Meeting.objects.create(title="Hotline talks", slug="hotline-talks", date=datetime.date(2025, 4, 2))
+    meeting.parties.set([china, united_states])
+    run(
+        pipeline.import_article,
+        text="Hotline talks\n\nThe two sides agreed to set up a cyber hotline before June.\n",
+        meeting=meeting,
+        kind="readout",
+        issuing_party=united_states,
+    )
+    run(
+        pipeline.import_article,
+        text="Hotline talks held\n\nThe two sides agreed to establish a cyber hotline before June.\n",
+        meeting=meeting,
+        kind="readout",
+        issuing_party=china,
+    )
+    alignment = Alignment.objects.get(meeting=meeting)
+    actions.confirm_alignment(alignment=alignment, reviewer=erin, publish=True)
+    html = client.get(reverse("public:meeting_detail", args=[meeting.slug])).content.decode()
+    assert "<del>set up</del>" in html and "<ins>establish</ins>" in html

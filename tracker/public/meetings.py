@@ -51,6 +51,7 @@ class Row:
     relation_label: str = ""
     cues_a: list = field(default_factory=list)
     cues_b: list = field(default_factory=list)
+    diff: list = field(default_factory=list)  # same-language accounts: [(op, words), ...]
 
 
 @dataclass
@@ -163,6 +164,7 @@ def compare(meeting: Meeting, day: datetime.date, historical: bool = False) -> C
             out.relation = alignment.relation
             out.relation_label = _relation_label(alignment.relation, a, b)
             out.cues_a, out.cues_b = alignment.cues_a, alignment.cues_b
+            out.diff = alignment.diff
         return out
 
     both = [row("both", commitments[al.commitment_id], al) for al in alignments]
