@@ -6,30 +6,15 @@ import datetime
 import json
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from tests import test_readout_fixtures as rx
 from tracker.commitments import actions
 from tracker.commitments.models import Alignment
-from tracker.ingest import review
 
 pytestmark = pytest.mark.django_db
 
-summit, accounts, pair = rx.summit, rx.accounts, rx.pair
-
-
-@pytest.fixture
-def reviewed(accounts, summit, erin):
-    """Both accounts imported; military and flights confirmed in June 2025, narcotics still proposed,
-    the Chinese AI dialogue accepted on its own."""
-    _, cn = accounts
-    with time_machine.travel(datetime.datetime(2025, 6, 1, 12, tzinfo=datetime.UTC), tick=False):
-        actions.confirm_alignment(alignment=pair("military", "两军"), reviewer=erin, publish=True)
-        actions.confirm_alignment(alignment=pair("flights", "航班"), reviewer=erin, publish=True)
-        ai = cn.candidates.get(quote__contains="人工智能")
-        actions.publish_commitment(commitment=review.accept_candidate(candidate=ai, reviewer=erin), author=erin)
-    return summit
+summit, accounts, pair, reviewed = rx.summit, rx.accounts, rx.pair, rx.reviewed
 
 
 def test_the_page_shows_both_accounts_pairs_and_one_sided_pledges(client, reviewed):

@@ -46,6 +46,24 @@ def pair(needle_a: str, needle_b: str):
     return Alignment.objects.get(candidate_a__quote__contains=needle_a, candidate_b__quote__contains=needle_b)
 
 
+@pytest.fixture
+def reviewed(accounts, summit, erin):
+    """Both accounts imported; military and flights confirmed in June 2025, narcotics still proposed,
+    the Chinese AI dialogue accepted on its own."""
+    import time_machine
+
+    from tracker.commitments import actions
+    from tracker.ingest import review
+
+    _, cn = accounts
+    with time_machine.travel(datetime.datetime(2025, 6, 1, 12, tzinfo=datetime.UTC), tick=False):
+        actions.confirm_alignment(alignment=pair("military", "两军"), reviewer=erin, publish=True)
+        actions.confirm_alignment(alignment=pair("flights", "航班"), reviewer=erin, publish=True)
+        ai = cn.candidates.get(quote__contains="人工智能")
+        actions.publish_commitment(commitment=review.accept_candidate(candidate=ai, reviewer=erin), author=erin)
+    return summit
+
+
 @pytest.mark.django_db
 def test_both_accounts_are_analysed_in_their_own_language(accounts):
     us, cn = accounts
