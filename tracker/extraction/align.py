@@ -26,10 +26,11 @@ from dataclasses import dataclass, field
 
 from tracker.extraction import bilingual
 
-# A pair is proposed when its score reaches MIN_SCORE; beside a commitment's best pair, others are
-# kept when they reach RELATIVE of that best score (a bundled sentence aligned with each listed item).
+# A pair is proposed when its score reaches MIN_SCORE, one to one, best first. A commitment already
+# paired takes a further partner (a bundled sentence against each item the other account lists)
+# only when at least COVERED of what that partner names, by weight, is named by the bundle too.
 MIN_SCORE = 0.30
-RELATIVE = 0.75
+COVERED = 0.5
 # Commitments whose parties differ (one side's unilateral pledge against a joint one) are rarely the
 # same pledge: their score is scaled down rather than ruled out, since an account may attribute a
 # joint action to one side.
@@ -180,16 +181,26 @@ def align(items_a: list[Item], items_b: list[Item]) -> Alignment:
             value, shared = score(a, b, fa[i], fb[j])
             if value >= MIN_SCORE:
                 scores[i, j] = (value, shared)
-    best_a: dict[int, float] = {}
-    best_b: dict[int, float] = {}
-    for (i, j), (value, _) in scores.items():
-        best_a[i] = max(best_a.get(i, 0.0), value)
-        best_b[j] = max(best_b.get(j, 0.0), value)
-    pairs = []
-    for (i, j), (value, shared) in sorted(scores.items()):
-        if value < RELATIVE * best_a[i] and value < RELATIVE * best_b[j]:
-            continue  # a weaker echo of a pair both commitments have elsewhere
-        pairs.append(_pair(items_a[i], items_b[j], i, j, value, shared))
+    # One to one first, best pairs first; then the further pairs of a bundled sentence: a
+    # commitment already paired takes another partner only when that partner is one of the items
+    # it lists, i.e. most of what the partner names is named by the bundle too.
+    chosen: dict[tuple[int, int], tuple[float, list[str]]] = {}
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1][0])
+    for (i, j), found in ranked:
+        if i not in used_a and j not in used_b:
+            chosen[i, j] = found
+            used_a.add(i)
+            used_b.add(j)
+    for (i, j), found in ranked:
+        if (i, j) in chosen:
+            continue
+        if (j not in used_b and _covered(fb[j], fa[i])) or (i not in used_a and _covered(fa[i], fb[j])):
+            chosen[i, j] = found
+            used_a.add(i)
+            used_b.add(j)
+    pairs = [_pair(items_a[i], items_b[j], i, j, value, shared) for (i, j), (value, shared) in sorted(chosen.items())]
     paired_a = {p.a for p in pairs}
     paired_b = {p.b for p in pairs}
     return Alignment(
@@ -197,6 +208,12 @@ def align(items_a: list[Item], items_b: list[Item]) -> Alignment:
         only_a=[i for i in range(len(items_a)) if i not in paired_a],
         only_b=[j for j in range(len(items_b)) if j not in paired_b],
     )
+
+
+def _covered(item: set[str], bundle: set[str]) -> bool:
+    """Whether most of what `item` names (by weight) is named by `bundle` too."""
+    total = sum(_weight(k) for k in item)
+    return total > 0 and sum(_weight(k) for k in item & bundle) / total >= COVERED
 
 
 def _pair(a: Item, b: Item, i: int, j: int, value: float, shared: list[str]) -> Pair:
