@@ -11,6 +11,7 @@ from django.urls import reverse
 from tests import test_readout_fixtures as rx
 from tracker.commitments import actions
 from tracker.commitments.models import Alignment
+from tracker.ingest import review
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +82,14 @@ def test_accounts_in_one_language_show_the_word_level_difference(client, run, er
     actions.confirm_alignment(alignment=alignment, reviewer=erin, publish=True)
     html = client.get(reverse("public:meeting_detail", args=[meeting.slug])).content.decode()
     assert "<del>set up</del>" in html and "<ins>establish</ins>" in html
+
+
+def test_a_pledge_merged_by_hand_from_both_accounts_is_in_both(client, reviewed, erin):
+    narcotics = pair("narcotics", "禁毒")
+    commitment = review.accept_candidate(candidate=narcotics.candidate_a, reviewer=erin, publish=True)
+    review.merge_candidate(candidate=narcotics.candidate_b, commitment=commitment, reviewer=erin)
+    comparison = client.get(reverse("public:meeting_detail", args=[reviewed.slug])).context["comparison"]
+    merged = [row for row in comparison.both if row.commitment == commitment]
+    assert [(row.relation, row.relation_label) for row in merged] == [("", "In both accounts")]
+    assert "禁毒" in merged[0].quote_b
+    assert commitment not in [row.commitment for row in comparison.only_a + comparison.only_b]

@@ -169,6 +169,14 @@ def compare(meeting: Meeting, day: datetime.date, historical: bool = False) -> C
 
     both = [row("both", commitments[al.commitment_id], al) for al in alignments]
     aligned = {al.commitment_id for al in alignments}
+    # A commitment an editor merged by hand from both accounts is in both, with no relation judged.
+    in_b = {c.pk for c in (b.commitments if b else [])}
+    for commitment in a.commitments if a else []:
+        if commitment.pk in in_b and commitment.pk not in aligned:
+            merged = row("both", commitment)
+            merged.relation_label = "In both accounts"
+            both.append(merged)
+            aligned.add(commitment.pk)
     only_a = [row("only_a", c) for c in (a.commitments if a else []) if c.pk not in aligned]
     only_b = [row("only_b", c) for c in (b.commitments if b else []) if c.pk not in aligned]
     topics_a, topics_b = omitted_topics(article_a.text, article_b.text) if (article_a and article_b) else ([], [])
