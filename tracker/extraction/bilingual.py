@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass
 
 # Weights: a named mechanism or programme (4) > a specific subject (3) > a field of policy (2) >
-# the shared vocabulary of readouts (1).
+# the shared vocabulary of readouts (1). The verbs of pledges are left out: every pledge has one,
+# and on the development pairs counting them paired less of what should be paired.
 NAMED, SUBJECT, FIELD, COMMON = 4.0, 3.0, 2.0, 1.0
 
 
@@ -222,6 +223,24 @@ CONCEPTS: tuple[Concept, ...] = (
         "managing the relationship",
     ),
     _c("cooperation", COMMON, [r"cooperat", r"collaborat", r"work together"], ["合作"], "cooperation"),
+    # --- further subjects and fields ---------------------------------------------------------------
+    _c(
+        "arms-control",
+        SUBJECT,
+        [r"arms control", r"nonproliferation", r"non-proliferation", r"disarmament"],
+        ["军控", "不扩散", "裁军"],
+        "arms control",
+        True,
+    ),
+    _c("maritime", FIELD, [r"maritime", r"ocean", r"fisher"], ["海洋", "海上", "渔业"], "maritime affairs"),
+    _c("space", SUBJECT, [r"outer space", r"\bspace\b"], ["太空", "外空"], "outer space"),
+    _c("terrorism", SUBJECT, [r"terroris"], ["恐怖", "反恐"], "counter-terrorism", True),
+    _c("visas", SUBJECT, [r"visa"], ["签证"], "visas"),
+    _c("missions", SUBJECT, [r"embass", r"consulat", r"diplomatic mission"], ["使馆", "领馆", "使领馆"], "embassies"),
+    _c("supply-chains", SUBJECT, [r"supply chain"], ["供应链", "产业链"], "supply chains"),
+    _c("investment", FIELD, [r"invest"], ["投资"], "investment"),
+    _c("afghanistan", SUBJECT, [r"afghan"], ["阿富汗"], "Afghanistan", True),
+    _c("myanmar", SUBJECT, [r"myanmar", r"burma"], ["缅甸"], "Myanmar", True),
 )
 
 # Strength cue words, shown beside a "one side firmer" pair. firm > intent > hedged.
