@@ -37,7 +37,11 @@ def test_the_page_shows_both_accounts_pairs_and_one_sided_pledges(client, review
 def test_an_earlier_date_hides_what_was_confirmed_later(client, reviewed):
     response = client.get(reverse("public:meeting_detail", args=[reviewed.slug]), {"as_of": "2025-05-01"})
     assert response.status_code == 200
-    assert response.context["comparison"].both == []
+    comparison = response.context["comparison"]
+    # Nothing was confirmed or accepted before June: no pair, and neither readout a source yet.
+    assert comparison.both == [] and comparison.only_a == [] and comparison.only_b == []
+    today = client.get(reverse("public:meeting_detail", args=[reviewed.slug])).context["comparison"]
+    assert len(today.both) == 2
 
 
 def test_the_exports_and_the_api_carry_the_same_rows(client, reviewed):

@@ -134,7 +134,10 @@ def compare(meeting: Meeting, day: datetime.date, historical: bool = False) -> C
     )
     article_a, article_b = _accounts(meeting, alignments)
     sources: dict[tuple, CommitmentSource] = {}
-    for source in CommitmentSource.objects.filter(commitment__in=list(commitments)).select_related("article"):
+    recorded = CommitmentSource.objects.filter(commitment__in=list(commitments))
+    if historical:  # a source attached later (the other side's readout, confirmed since) is not shown
+        recorded = recorded.filter(added_at__date__lte=day)
+    for source in recorded.select_related("article"):
         if source.article_id:
             sources.setdefault((source.commitment_id, source.article_id), source)
     sides = []
