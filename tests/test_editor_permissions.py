@@ -154,6 +154,10 @@ SPECS = {
     ),
     "dialogue_history": (lambda w: {"pk": w.dialogue.pk}, None),
     "csv_import": (None, lambda w: {"file": SimpleUploadedFile("c.csv", csv_text(w).encode())}),
+    "meeting_alignments": (lambda w: {"pk": w.meeting.pk}, None),
+    "alignment_confirm": (lambda w: {"pk": w.alignment.pk}, lambda w: {"relation": "same"}),
+    "alignment_change": (lambda w: {"pk": w.alignment.pk}, lambda w: {"relation": "a_stronger"}),
+    "alignment_reject": (lambda w: {"pk": w.alignment.pk}, lambda w: {"reason": "Not the same pledge"}),
     "csv_confirm": (None, lambda w: {"csv_text": csv_text(w)}),
 }
 POSTS = sorted(name for name, (_, post) in SPECS.items() if post)
@@ -170,6 +174,9 @@ POST_ONLY = {
     "commitment_publish",
     "commitment_unpublish",
     "csv_confirm",
+    "alignment_confirm",
+    "alignment_change",
+    "alignment_reject",
 }
 GETS = sorted(name for name in SPECS if name not in POST_ONLY)
 
@@ -189,6 +196,27 @@ def snapshot() -> dict:
                 for row in model.objects.order_by("pk").values()
             ]
     return state
+
+
+@pytest.fixture(autouse=True)
+def second_account(request):
+    """The other side's readout of the world's meeting, one sentence of it proposed as the same
+    pledge as the statement's working group (for the alignment views)."""
+    if "world" not in request.fixturenames:
+        return
+    from tracker.commitments.models import Alignment
+    from tracker.ingest.models import Article
+
+    w = request.getfixturevalue("world")
+    text = "双方同意成立禁毒合作工作组。"
+    account = Article.objects.create(
+        origin="paste", state="analysed", kind="readout", text=text, meeting=w.meeting, issuing_party=w.china
+    )
+    candidate = fixtures.make_candidate(account, text, parties=[w.china, w.united_states], topics=[w.narcotics])
+    candidate.state = "merged"
+    candidate.commitment = w.commitment
+    candidate.save()
+    w.alignment = Alignment.objects.create(meeting=w.meeting, candidate_a=w.working_group, candidate_b=candidate)
 
 
 @pytest.fixture(autouse=True)

@@ -342,3 +342,120 @@ def add_source(
     if commitment.is_published:
         cache.changed_on_commit()
     return source
+
+
+# --- Alignments of two accounts of one meeting -------------------------------------------------
+
+
+def _alignment_claim(alignment):
+    from tracker.commitments.models import Alignment
+
+    locked = Alignment.objects.select_for_update().select_related("candidate_a", "candidate_b").get(pk=alignment.pk)
+    if locked.state != Alignment.State.PROPOSED:
+        raise ValidationError(f"This alignment was already {locked.get_state_display().lower()}.")
+    return locked
+
+
+def propose_alignment(*, meeting: Meeting, candidate_a, candidate_b, relation: str, score: float = 0.0, **details):
+    """Record the pipeline's proposal that two accounts' candidates are one pledge (once per pair)."""
+    from tracker.commitments.models import Alignment
+
+    fields = {k: v for k, v in details.items() if k in {"shared", "cues_a", "cues_b", "diff"}}
+    alignment, _ = Alignment.objects.get_or_create(
+        candidate_a=candidate_a,
+        candidate_b=candidate_b,
+        defaults={"meeting": meeting, "relation": relation, "score": score, **fields},
+    )
+    return alignment
+
+
+def change_alignment(*, alignment, reviewer, relation: str | None = None, candidate_b=None):
+    """The editor corrects a proposal before deciding: another relation, or another counterpart."""
+    from tracker.commitments.models import Alignment
+
+    with transaction.atomic():
+        locked = _alignment_claim(alignment)
+        if relation is not None:
+            if relation not in Alignment.Relation.values:
+                raise ValidationError({"relation": f"“{relation}” is not a relation."})
+            locked.relation = relation
+        if candidate_b is not None and candidate_b.pk != locked.candidate_b_id:
+            if (
+                candidate_b.article.meeting_id != locked.meeting_id
+                or candidate_b.article_id == locked.candidate_a.article_id
+            ):
+                raise ValidationError({"candidate_b": "Choose a commitment of the other account of this meeting."})
+            if Alignment.objects.filter(candidate_a=locked.candidate_a, candidate_b=candidate_b).exists():
+                raise ValidationError({"candidate_b": "That pair is already proposed."})
+            locked.candidate_b = candidate_b
+            locked.cues_b, locked.diff = [], []
+        locked.reviewer, locked._history_user = reviewer, reviewer
+        locked.save()
+    return locked
+
+
+def confirm_alignment(*, alignment, reviewer, relation: str | None = None, publish: bool = False) -> Commitment:
+    """Confirm that both accounts state one pledge: both candidates become ONE tracked commitment
+    with both readouts as its sources. A candidate already accepted or merged lends its commitment;
+    otherwise account A's candidate is accepted and B's merged into it. Two different commitments
+    already made from the two candidates are refused: merging them is a decision of its own."""
+    from tracker.commitments.models import Alignment
+    from tracker.ingest import review  # review calls these verbs; imported here to avoid a cycle
+    from tracker.ingest.models import Candidate, Review
+
+    with transaction.atomic():
+        locked = _alignment_claim(alignment)
+        if relation is not None and relation not in Alignment.Relation.values:
+            raise ValidationError({"relation": f"“{relation}” is not a relation."})
+        pair = [
+            Candidate.objects.select_for_update().get(pk=pk) for pk in (locked.candidate_a_id, locked.candidate_b_id)
+        ]
+        if any(c.state == Review.REJECTED for c in pair):
+            raise ValidationError("One of the two was rejected as a commitment; reject the alignment instead.")
+        made = {c.commitment_id for c in pair if c.commitment_id}
+        if len(made) > 1:
+            raise ValidationError(
+                "Both accounts' sentences are already separate commitments; merge them before aligning."
+            )
+        if made:
+            commitment = Commitment.objects.get(pk=made.pop())
+        else:
+            commitment = review.accept_candidate(candidate=pair[0], reviewer=reviewer)
+            pair[0].refresh_from_db()
+        for candidate in pair:
+            if candidate.state == Review.PENDING:
+                review.merge_candidate(candidate=candidate, commitment=commitment, reviewer=reviewer)
+            else:
+                add_source(
+                    commitment=commitment,
+                    article=candidate.article,
+                    quote=candidate.quote,
+                    start=candidate.start,
+                    end=candidate.end,
+                    author=reviewer,
+                )
+        locked.state = Alignment.State.CONFIRMED
+        locked.commitment = commitment
+        locked.relation = relation or locked.relation
+        locked.reviewer, locked.reviewed_at, locked._history_user = reviewer, timezone.now(), reviewer
+        locked.save()
+        if publish:
+            publish_commitment(commitment=commitment, author=reviewer)
+        elif commitment.is_published:
+            cache.changed_on_commit()
+    return commitment
+
+
+def reject_alignment(*, alignment, reviewer, reason: str):
+    """The two sentences are not one pledge: each stays its account's own."""
+    from tracker.commitments.models import Alignment
+
+    if not (reason or "").strip():
+        raise ValidationError({"reason": "Say why the two are not the same pledge."})
+    with transaction.atomic():
+        locked = _alignment_claim(alignment)
+        locked.state = Alignment.State.REJECTED
+        locked.rejection_reason = reason.strip()
+        locked.reviewer, locked.reviewed_at, locked._history_user = reviewer, timezone.now(), reviewer
+        locked.save()
+    return locked

@@ -307,6 +307,11 @@ def load(*, seed: str | None = None, use_shared: bool = True, log=print) -> None
             log("The seed article is not available here: entering its commitments by hand.")
             _by_hand(meeting, editor)
     _assess(meeting, editor, log)
+    if seed is None:  # a seed given by path is the one document to load
+        # A meeting with both sides' accounts, for the meeting page (demo_meeting.py).
+        from tracker.commitments.demo_meeting import load_meeting_accounts
+
+        load_meeting_accounts(editor=editor, use_shared=use_shared, log=log)
     log(
         f"{meeting.commitments.count()} commitments, {Assessment.objects.filter(is_demonstration=True).count()} "
         "demonstration assessments."

@@ -686,3 +686,93 @@ def compliance_by_party(commitments, day: datetime.date | None = None) -> dict:
             result, _ = party_status(by_commitment[commitment.pk], party.pk, party_ids)
             statuses[party].append(result.status)
     return {party: ComplianceScore(values) for party, values in sorted(statuses.items(), key=lambda kv: kv[0].name)}
+
+
+# --- Accounts of one meeting -------------------------------------------------------------------
+
+
+class AlignmentQuerySet(models.QuerySet):
+    def proposed(self):
+        return self.filter(state=Alignment.State.PROPOSED)
+
+    def confirmed(self):
+        return self.filter(state=Alignment.State.CONFIRMED)
+
+    def public(self):
+        """What readers see: confirmed alignments of published commitments."""
+        return self.confirmed().filter(commitment__is_published=True)
+
+    def with_accounts(self):
+        return self.select_related(
+            "meeting", "commitment", "candidate_a__article__issuing_party", "candidate_b__article__issuing_party"
+        )
+
+
+class Alignment(models.Model):
+    """Two accounts of one meeting report the same pledge: a commitment of account A (one side's
+    readout) paired with one of account B (the other side's). Proposed by the pipeline when the
+    second account arrives (`ingest.alignments`), decided by an editor; once confirmed it ties
+    both to the one tracked commitment, which then has both readouts as sources."""
+
+    class State(models.TextChoices):
+        PROPOSED = "proposed", "Proposed"
+        CONFIRMED = "confirmed", "Confirmed"
+        REJECTED = "rejected", "Rejected"
+
+    class Relation(models.TextChoices):
+        SAME = "same", "Same pledge"
+        A_STRONGER = "a_stronger", "Account A words it more firmly"
+        B_STRONGER = "b_stronger", "Account B words it more firmly"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="alignments")
+    candidate_a = models.ForeignKey("ingest.Candidate", on_delete=models.CASCADE, related_name="+")
+    candidate_b = models.ForeignKey("ingest.Candidate", on_delete=models.CASCADE, related_name="+")
+    relation = models.CharField(max_length=12, choices=Relation.choices, default=Relation.SAME)
+    score = models.FloatField(default=0.0)
+    shared = models.JSONField(default=list, blank=True, help_text="What both wordings name, most specific first.")
+    cues_a = models.JSONField(default=list, blank=True, help_text="The words carrying account A's strength.")
+    cues_b = models.JSONField(default=list, blank=True, help_text="The words carrying account B's strength.")
+    diff = models.JSONField(default=list, blank=True, help_text="Same-language accounts: the word-level difference.")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PROPOSED)
+    commitment = models.ForeignKey(
+        Commitment,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="alignments",
+        help_text="The one tracked commitment both accounts state (set on confirmation).",
+    )
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    rejection_reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AlignmentQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "candidate_a__start", "candidate_b__start"]
+        constraints = [
+            # Re-running the proposal step on an account proposes each pair once.
+            models.UniqueConstraint(fields=["candidate_a", "candidate_b"], name="alignment_pair_once"),
+            models.CheckConstraint(condition=~Q(candidate_a=models.F("candidate_b")), name="alignment_two_candidates"),
+            models.CheckConstraint(
+                condition=Q(state__in=["proposed", "confirmed", "rejected"]), name="alignment_state_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(relation__in=["same", "a_stronger", "b_stronger"]), name="alignment_relation_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="rejected") | ~Q(rejection_reason=""), name="alignment_rejection_has_reason"
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="confirmed") | Q(commitment__isnull=False), name="alignment_confirmed_has_commitment"
+            ),
+        ]
+        indexes = [
+            # The editor's alignment queue of a meeting: proposed pairs.
+            models.Index(fields=["meeting"], condition=Q(state="proposed"), name="alignment_proposed_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting.slug}: {self.candidate_a_id} ~ {self.candidate_b_id} ({self.state})"

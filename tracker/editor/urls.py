@@ -4,6 +4,7 @@ walks this list and refuses each URL to an outsider and to an anonymous reader."
 from django.urls import path
 
 from tracker.editor import views
+from tracker.editor.views import alignments
 
 app_name = "editor"
 
@@ -53,6 +54,10 @@ urlpatterns = [
     path("meetings/<int:pk>/", views.MeetingDetail.as_view(), name="meeting_detail"),
     path("meetings/<int:pk>/edit/", views.MeetingUpdate.as_view(), name="meeting_update"),
     path("meetings/<int:pk>/history/", views.MeetingHistory.as_view(), name="meeting_history"),
+    path("meetings/<int:pk>/alignments/", alignments.MeetingAlignments.as_view(), name="meeting_alignments"),
+    path("alignments/<int:pk>/confirm/", alignments.AlignmentConfirm.as_view(), name="alignment_confirm"),
+    path("alignments/<int:pk>/change/", alignments.AlignmentChange.as_view(), name="alignment_change"),
+    path("alignments/<int:pk>/reject/", alignments.AlignmentReject.as_view(), name="alignment_reject"),
     path("dialogues/", views.DialogueList.as_view(), name="dialogue_list"),
     path("dialogues/new/", views.DialogueCreate.as_view(), name="dialogue_create"),
     path("dialogues/<int:pk>/", views.DialogueDetail.as_view(), name="dialogue_detail"),

@@ -25,6 +25,7 @@ from tracker.extraction import match
 from tracker.extraction.pipeline import extract_document
 from tracker.extraction.sentences import split_sentences
 from tracker.ingest import fetch as fetching
+from tracker.ingest.alignments import propose_alignments
 from tracker.ingest.canonical import canonical_url
 from tracker.ingest.lexicon import lexicon_from_database
 from tracker.ingest.models import Article, Candidate, DocumentKind, Feed, ParagraphSighting, Suggestion
@@ -401,6 +402,8 @@ def analyse(article_id: int) -> StepResult:
         article.refresh_from_db()
         _store_candidates(article, result.commitments, lexicon)
         _store_suggestions(article, document.text, lexicon)
+    # A second account of the meeting (the other side's readout): propose its alignments.
+    propose_alignments(article_id)
     return StepResult(Outcome.DONE)
 
 

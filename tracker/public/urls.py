@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from tracker.public import exports, feeds, views
+from tracker.public import exports, feeds, meetings, views
 
 app_name = "public"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("commitments/<str:reference>/", views.commitment_detail, name="commitment_detail"),
     path("dialogues/", views.dialogue_list, name="dialogue_list"),
     path("dialogues/<slug:slug>/", views.dialogue_detail, name="dialogue_detail"),
+    path("meetings/<slug:slug>/", meetings.meeting_detail, name="meeting_detail"),
+    path("meetings/<slug:slug>/comparison.<str:fmt>", meetings.meeting_export, name="meeting_export"),
     path("parties/", views.party_list, name="party_list"),
     path("parties/<slug:code>/", views.party_detail, name="party_detail"),
     path("methodology/", views.methodology, name="methodology"),

@@ -2,7 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from tracker.public.api import views
+from tracker.public.api import meetings, views
 
 router = DefaultRouter()
 router.register("commitments", views.CommitmentViewSet, basename="commitment")
@@ -15,5 +15,6 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="public:api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="public:api:schema"), name="redoc"),
+    path("meetings/<slug:slug>/comparison/", meetings.meeting_comparison, name="meeting-comparison"),
     path("", include(router.urls)),
 ]

@@ -1,0 +1,252 @@
+"""Two accounts of one meeting, side by side: which pledges both report, which one side words more
+firmly, and which appear on one side only.
+
+The two accounts are usually in two languages (the White House in English, Xinhua in Chinese), so
+they are compared on what they name, not on their words: each commitment becomes a weighted set of
+concepts from the bilingual lexicon (`bilingual.concepts_in`: subjects, named mechanisms and
+places, numbers), plus the topic keys and the deadline year the extraction found, which are the
+same in both languages. Two commitments of the same parties that name enough of the same things,
+weighted by how specific they are, are proposed as the same pledge. One account may bundle in one
+sentence what the other lists item by item, so a commitment may be aligned with several of the
+other side's, each pair standing on its own score.
+
+The relation of an aligned pair comes from the two strengths (firm > intent > hedged) and shows the
+cue words that carry them. Accounts in the same language also get a word-level difference.
+
+Pure Python, no Django: `manage.py compare_readouts` and the ingest pipeline both call `align`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import math
+import re
+from dataclasses import dataclass, field
+
+from tracker.extraction import bilingual
+
+# A pair is proposed when its score reaches MIN_SCORE, one to one, best first. A commitment already
+# paired takes a further partner (a bundled sentence against each item the other account lists)
+# only when at least COVERED of what that partner names, by weight, is named by the bundle too.
+MIN_SCORE = 0.30
+COVERED = 0.5
+# Commitments whose parties differ (one side's unilateral pledge against a joint one) are rarely the
+# same pledge: their score is scaled down rather than ruled out, since an account may attribute a
+# joint action to one side.
+OTHER_PARTIES = 0.55
+
+
+@dataclass
+class Item:
+    """One commitment of one account, as the extraction (or the record) has it."""
+
+    text: str
+    strength: str = "firm"
+    parties: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    deadline: datetime.date | None = None
+    language: str | None = None
+
+    def lang(self) -> str:
+        if self.language:
+            return "zh" if self.language.startswith("zh") else "en"
+        return "zh" if bilingual.is_chinese(self.text) else "en"
+
+
+@dataclass
+class Pair:
+    a: int
+    b: int
+    relation: str  # same | a_stronger | b_stronger
+    score: float
+    shared: list[str]  # concept labels both name, most specific first
+    cues_a: list[str] = field(default_factory=list)
+    cues_b: list[str] = field(default_factory=list)
+    diff: list[tuple[str, str]] = field(default_factory=list)  # same-language pairs: (op, words)
+
+
+@dataclass
+class Alignment:
+    aligned: list[Pair]
+    only_a: list[int]
+    only_b: list[int]
+
+    def as_json(self) -> dict:
+        return {
+            "aligned": [
+                {
+                    "a": p.a,
+                    "b": p.b,
+                    "relation": p.relation,
+                    "score": round(p.score, 3),
+                    "shared": p.shared,
+                    "cues_a": p.cues_a,
+                    "cues_b": p.cues_b,
+                    **({"diff": p.diff} if p.diff else {}),
+                }
+                for p in self.aligned
+            ],
+            "only_a": self.only_a,
+            "only_b": self.only_b,
+        }
+
+
+def features(item: Item) -> set[str]:
+    """The language-independent keys of a commitment: concepts, topics, deadline year."""
+    keys = bilingual.concepts_in(item.text, item.lang())
+    keys |= {f"topic:{t}" for t in item.topics}
+    if item.deadline:
+        keys.add(f"year:{item.deadline.year}")
+    return keys
+
+
+def _weight(key: str) -> float:
+    return bilingual.COMMON if key.startswith("topic:") else bilingual.weight(key)
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if len(w) > 2}
+
+
+def score(a: Item, b: Item, fa: set[str] | None = None, fb: set[str] | None = None) -> tuple[float, list[str]]:
+    """(similarity in [0, 1], the shared keys most specific first)."""
+    fa = features(a) if fa is None else fa
+    fb = features(b) if fb is None else fb
+    shared = fa & fb
+    if not shared:
+        value = 0.0
+    else:
+        total_a = sum(_weight(k) for k in fa)
+        total_b = sum(_weight(k) for k in fb)
+        value = sum(_weight(k) for k in shared) / math.sqrt(total_a * total_b)
+    if a.lang() == b.lang():
+        # Same language: the words themselves count too.
+        wa, wb = _words(a.text), _words(b.text)
+        if wa and wb:
+            value = max(value, len(wa & wb) / len(wa | wb))
+    if a.parties and b.parties and set(a.parties) != set(b.parties):
+        value *= OTHER_PARTIES
+    ordered = sorted(shared, key=lambda k: (-_weight(k), k))
+    return value, ordered
+
+
+def relation(strength_a: str, strength_b: str) -> str:
+    rank_a = bilingual.STRENGTH_ORDER.get(strength_a, 2)
+    rank_b = bilingual.STRENGTH_ORDER.get(strength_b, 2)
+    if rank_a == rank_b:
+        return "same"
+    return "a_stronger" if rank_a > rank_b else "b_stronger"
+
+
+def word_diff(text_a: str, text_b: str) -> list[tuple[str, str]]:
+    """Word-level difference of two wordings: [("equal"|"delete"|"insert", words), ...]."""
+    words_a, words_b = text_a.split(), text_b.split()
+    out: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(a=words_a, b=words_b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            out.append(("equal", " ".join(words_a[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(("delete", " ".join(words_a[i1:i2])))
+        if j2 > j1:
+            out.append(("insert", " ".join(words_b[j1:j2])))
+    return out
+
+
+# A lead-in that announces a list ("agreed to the following:", "…，包括") is not itself a pledge:
+# its items are. It stays one-sided rather than pairing with every item of the other account.
+_LEAD_IN = re.compile(r"(?:[:：]|\b(?:including|as follows|the following)|包括|如下)\s*[,，;；]?\s*$", re.I)
+
+
+def is_lead_in(text: str) -> bool:
+    return bool(_LEAD_IN.search(text.strip()))
+
+
+def align(items_a: list[Item], items_b: list[Item]) -> Alignment:
+    """Propose the pairs of two accounts' commitments; everything unpaired is one-sided."""
+    fa = [features(item) for item in items_a]
+    fb = [features(item) for item in items_b]
+    lead_a = {i for i, item in enumerate(items_a) if is_lead_in(item.text)}
+    lead_b = {j for j, item in enumerate(items_b) if is_lead_in(item.text)}
+    scores = {}
+    for i, a in enumerate(items_a):
+        for j, b in enumerate(items_b):
+            if i in lead_a or j in lead_b:
+                continue
+            value, shared = score(a, b, fa[i], fb[j])
+            if value >= MIN_SCORE:
+                scores[i, j] = (value, shared)
+    # One to one first, best pairs first; then the further pairs of a bundled sentence: a
+    # commitment already paired takes another partner only when that partner is one of the items
+    # it lists, i.e. most of what the partner names is named by the bundle too.
+    chosen: dict[tuple[int, int], tuple[float, list[str]]] = {}
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1][0])
+    for (i, j), found in ranked:
+        if i not in used_a and j not in used_b:
+            chosen[i, j] = found
+            used_a.add(i)
+            used_b.add(j)
+    for (i, j), found in ranked:
+        if (i, j) in chosen:
+            continue
+        if (j not in used_b and _covered(fb[j], fa[i])) or (i not in used_a and _covered(fa[i], fb[j])):
+            chosen[i, j] = found
+            used_a.add(i)
+            used_b.add(j)
+    pairs = [_pair(items_a[i], items_b[j], i, j, value, shared) for (i, j), (value, shared) in sorted(chosen.items())]
+    paired_a = {p.a for p in pairs}
+    paired_b = {p.b for p in pairs}
+    return Alignment(
+        aligned=pairs,
+        only_a=[i for i in range(len(items_a)) if i not in paired_a],
+        only_b=[j for j in range(len(items_b)) if j not in paired_b],
+    )
+
+
+def _covered(item: set[str], bundle: set[str]) -> bool:
+    """Whether most of what `item` names (by weight) is named by `bundle` too."""
+    total = sum(_weight(k) for k in item)
+    return total > 0 and sum(_weight(k) for k in item & bundle) / total >= COVERED
+
+
+def _pair(a: Item, b: Item, i: int, j: int, value: float, shared: list[str]) -> Pair:
+    return Pair(
+        a=i,
+        b=j,
+        relation=relation(a.strength, b.strength),
+        score=value,
+        shared=list(dict.fromkeys(bilingual.label(k.removeprefix("topic:")) for k in shared)),
+        cues_a=bilingual.strength_cues(a.text, a.strength, a.lang()),
+        cues_b=bilingual.strength_cues(b.text, b.strength, b.lang()),
+        diff=word_diff(a.text, b.text) if a.lang() == b.lang() else [],
+    )
+
+
+def omitted_topics(text_a: str, text_b: str) -> tuple[list[str], list[str]]:
+    """Salient subjects (Taiwan, export controls, human rights ...) one account raises and the other
+    does not mention at all: (raised by A only, raised by B only), as labels."""
+    in_a = bilingual.concepts_in(text_a) & bilingual.SALIENT
+    in_b = bilingual.concepts_in(text_b) & bilingual.SALIENT
+    return (
+        sorted(bilingual.label(k) for k in in_a - in_b),
+        sorted(bilingual.label(k) for k in in_b - in_a),
+    )
+
+
+def item_from_detected(detected, language: str | None = None) -> Item:
+    """An `Item` from the extraction's `Detected` commitment."""
+    return Item(
+        text=detected.text,
+        strength=detected.strength,
+        parties=tuple(detected.parties),
+        topics=tuple(detected.topics),
+        deadline=detected.deadline,
+        language=language,
+    )
