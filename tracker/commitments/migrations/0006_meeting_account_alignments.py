@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("commitments", "0004_reference_data"),
+        ("commitments", "0005_headline_status_steps"),
         ("ingest", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
