@@ -588,7 +588,17 @@ _TOPICS: list[tuple[str, str, list[str]]] = [
 
 TOPIC_KEYS = [key for key, _name, _keywords in _TOPICS]
 
+# Chinese words of the topics that Chinese readouts use and the list above lacks.
+_MORE_CHINESE = {
+    "counter-narcotics": ["贩毒", "麻醉品"],
+    "counter-terrorism": ["三股势力", "极端主义", "分裂主义"],
+    "law-enforcement": ["有组织犯罪", "电信网络诈骗", "电信诈骗", "打击犯罪"],
+    "technology": ["科创", "孵化", "卫星", "遥感", "科研", "科学家"],
+    "people-to-people": ["交流年", "青少年", "访学", "来华学习", "赴华学习", "参展"],
+    "dialogue": ["党际交往", "治国理政", "全球发展倡议", "全球安全倡议", "全球文明倡议", "全球倡议", "行为准则"],
+}
+
 
 def default_topics() -> list[TopicEntry]:
     """The topic list of the labelling rules, in its fixed order, with default keywords."""
-    return [TopicEntry(key, name, list(keywords)) for key, name, keywords in _TOPICS]
+    return [TopicEntry(key, name, [*keywords, *_MORE_CHINESE.get(key, [])]) for key, name, keywords in _TOPICS]
