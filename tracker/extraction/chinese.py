@@ -18,6 +18,7 @@ own ("同意继续保持沟通势头，加强宏观经济政策协调"); a veto 
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -278,7 +279,8 @@ def detect_document(text: str, context: DocumentContext) -> list[Detected]:
 
 def chinese_deadline(text: str, sentence_start: int, start: int, end: int, doc_date) -> Deadline | None:
     """The first deadline inside the committing clause, else one fronted before it in its sentence
-    ("“十五五”期间，中国将…", "年底前，双方将…"), else the time a 届时 ("by then") refers to."""
+    ("“十五五”期间，中国将…", "年底前，双方将…"), else a year the clause designates ("将2032年定为…年")
+    or the year a 届时 ("by then") refers to ("承办2033年世博会，届时将派团参展")."""
     inside = find_chinese_deadlines(text[start:end], doc_date)
     if inside:
         return inside[0]
@@ -287,7 +289,22 @@ def chinese_deadline(text: str, sentence_start: int, start: int, end: int, doc_d
     fronted = [d for d in find_chinese_deadlines(head[cut:], doc_date) if d.start <= 2]
     if fronted:
         return fronted[0]
+    designated = DESIGNATED_YEAR.search(text, start, end)
+    if designated:
+        return _year_deadline(designated, designated.group("first"), designated.group("last"))
     if text.startswith("届时", start):
-        earlier = find_chinese_deadlines(head[cut:], doc_date)
-        return earlier[-1] if earlier else None
+        years = list(YEAR.finditer(head[cut:]))
+        return _year_deadline(years[-1], years[-1].group("first")) if years else None
     return None
+
+
+# "宣布2032年为…年", "将2025—2026年定为…年": the years of a designated programme
+DESIGNATED_YEAR = re.compile(r"(?P<first>\d{4})(?:[—–-](?P<last>\d{4}))?年(?:为|定为|确定为)")
+YEAR = re.compile(r"(?P<first>\d{4})年")
+
+
+def _year_deadline(match: re.Match, first: str, last: str | None = None) -> Deadline:
+    """The end of the last year named, labelled "2032" or "2025-2026" as the labelled data writes it."""
+    label = f"{first}-{last}" if last else first
+    day = datetime.date(int(last or first), 12, 31)
+    return Deadline(match.start(), match.end(), match.group(0), day, "year", False, label)

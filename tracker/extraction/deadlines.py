@@ -541,7 +541,7 @@ _ZH_FINDERS = [
     ("month", re.compile(rf"(?P<y>\d{{4}})年(?P<m>\d{{1,2}})月(?:底|末)?{_ZH_BEFORE}")),
     ("year_end", re.compile(rf"(?P<y>\d{{4}})年(?:底|末){_ZH_BEFORE}?")),
     ("year", re.compile(rf"(?:到|至|在)?(?P<y>\d{{4}})年{_ZH_BEFORE}")),
-    ("rel_half", re.compile(r"(?P<rel>今年|明年)(?P<half>上半年|下半年)")),
+    ("rel_half", re.compile(r"(?P<rel>今年|明年)?(?P<half>上半年|下半年)")),
     ("rel_end", re.compile(rf"(?:(?P<rel>今年|明年)(?:底|年底|年末)|年底|年末){_ZH_BEFORE}?")),
     ("rel_year", re.compile(r"(?P<rel>今年|明年|年内)")),
     ("within", re.compile(r"(?P<n>\d{1,2}|[一两二三四五六七八九十]{1,2})个(?P<unit>月|星期)内")),

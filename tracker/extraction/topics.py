@@ -590,6 +590,7 @@ TOPIC_KEYS = [key for key, _name, _keywords in _TOPICS]
 
 # Chinese words of the topics that Chinese readouts use and the list above lacks.
 _MORE_CHINESE = {
+    "trade": ["自贸", "自由贸易", "海关", "经济合作"],
     "counter-narcotics": ["贩毒", "麻醉品"],
     "counter-terrorism": ["三股势力", "极端主义", "分裂主义"],
     "law-enforcement": ["有组织犯罪", "电信网络诈骗", "电信诈骗", "打击犯罪"],

@@ -45,9 +45,10 @@ EXPLORE = re.compile(
     r"探讨|探索|(?<!可行性)(?<!前期)(?<!联合)(?<!课题)研究(?=[\u4e00-\u9fff])(?!报告|成果|中心|机构|院|所|项目)"
     r"|积极考虑|考虑|可以|可(?=在|就|视|根据|按|通过|探讨|考虑|研究|开展|进一步|适时)"
 )
-# "将积极考虑", "还将探讨", "将共同努力": the verb after 将 sets the strength, as "will explore" does
+# "将积极考虑", "还将探讨", "同意探索建立", "将共同努力": the verb after 将 or 同意 sets the strength, as
+# "will explore" and "agreed to explore" do
 MODAL_THEN = re.compile(
-    r"将(?:进一步|继续|积极|共同|一道|联合)?(?=探讨|探索|研究|积极考虑|考虑|共同努力|努力|争取|力争)"
+    r"(?:将|一致同意|同意|商定|决定)(?:进一步|继续|积极|共同|一道|联合)?(?=探讨|探索|研究|积极考虑|考虑|共同努力|努力|争取|力争)"
 )
 # A concrete joint action that a proposal (建议) may name: a negotiation, consultations, an agreement
 # or a mechanism to set up, a meeting to hold. Proposals of "more cooperation in a field" are vague.
@@ -63,7 +64,9 @@ HOPE = re.compile(r"希望|期待|期望|盼")
 NORMATIVE = re.compile(r"应当|应该|(?<![因答回相])应(?![对用邀约])|(?<![重主需纲摘必首只])要(?![求点素闻])|必须")
 NEED = re.compile(r"有必要|认为|相信|强调.{0,10}重要")
 CONDITION = re.compile(r"如果|(?<![例比])如(?![下期何今])|若|倘若|一旦")
-PAST = re.compile(r"已经|已(?!有)|曾|过去|(?<![为除])了(?!解)|宣布完成|见证签署|发表了|签署了")
+PAST = re.compile(r"已经|已(?!有)|曾|过去|宣布完成|见证签署")
+# 了 after a verb marks a completed act wherever it stands ("共同努力恢复和新建了…渠道")
+PERFECTIVE = re.compile(r"(?<![为除])了(?!解)")
 ONGOING = re.compile(r"正在|持续推进")
 DISCUSSED = re.compile(r"讨论|交换意见|探讨了|进行了")
 CALL_ON_OTHERS = re.compile(r"敦促|呼吁.{0,6}(?:日方|美方|各国|国际社会)|鼓励.{0,8}(?:企业|公司|机构|航空)")
@@ -114,7 +117,8 @@ def own_call(clause: str) -> Cue | None:
 
 
 def will_then_verb(clause: str) -> Cue | None:
-    """将探讨 / 将积极考虑 (hedged), 将共同努力 / 将争取 (intent): the verb after 将 decides."""
+    """将探讨 / 同意探索 / 将积极考虑 (hedged), 将共同努力 / 将争取 (intent): the verb after 将 or 同意
+    decides."""
     match = MODAL_THEN.search(clause)
     if match is None:
         return None
@@ -185,7 +189,8 @@ VETO_RULES: tuple[tuple[str, re.Pattern, str], ...] = (
     ("normative", NORMATIVE, "head"),
     ("need", NEED, "head"),
     ("condition", CONDITION, "head"),
-    ("past", PAST, "clause"),
+    ("past", PAST, "head"),
+    ("past", PERFECTIVE, "clause"),
     ("ongoing", ONGOING, "head"),
     ("discussed", DISCUSSED, "head"),
     ("call on others", CALL_ON_OTHERS, "clause"),
@@ -221,8 +226,11 @@ def read_clause(clause: str) -> Reading:
 # Objects that make a commitment concrete even without a topic keyword.
 CONCRETE = re.compile(
     r"合作|机制|对话|磋商|会议|协议|协定|计划|项目|资金|美元|亿|倡议|伙伴|沟通|交流|解决|中心|实验室|园区|基地|走廊|"
-    r"工程|平台|基金|援助|奖学金|名额|培训|免签|签证|航线|展馆|办事处|谈判|关税|参展|交流年|孵化园"
+    r"工程|平台|基金|援助|奖学金|名额|培训|免签|签证|航线|展馆|办事处|谈判|关税|参展|交流年|孵化园|"
+    r"大使|使馆|领事|联合工作组|工作组|派遣|派出|派团|互派|考察团|代表团"
 )
+# A pledged negative action is concrete by itself: "承诺不再同台湾发生任何官方关系"
+NEGATIVE_PLEDGE = re.compile(r"(?:承诺|保证|同意)(?:不再|不进行|不会|永不|不)")
 # "推进…务实合作", "深化战略伙伴关系": cooperation or a partnership with no field named
 NO_FIELD = re.compile(
     r"^[^，；。]{0,30}?(?:务实合作|互利合作|各领域合作|战略伙伴关系|伙伴关系|友好关系|双边关系)[，；。]?$"
@@ -234,7 +242,7 @@ def is_vague(clause: str, topics: list[str]) -> bool:
     more collaboration"."""
     if NO_FIELD.search(clause):
         return True
-    return not topics and not CONCRETE.search(clause)
+    return not topics and not CONCRETE.search(clause) and not NEGATIVE_PLEDGE.search(clause)
 
 
 def proposal_reading(clause: str) -> Cue | None:

@@ -39,7 +39,7 @@ ONE_CHAR = {
     "朝": "North Korea",
     "意": "Italy",
 }
-PAIR_AFTER = "(?=双方|两国|关系|合作|领导人|元首|建交|友谊|三方|三国)"
+PAIR_AFTER = "(?=双方|两国|关系|合作|领导人|元首|建交|友谊|三方|三国|自由贸易|自贸|经贸|人文|投资协定)"
 MIDDLE_EAST = "东"  # 中东 is the Middle East, not China and Timor-Leste
 COLLECTIVE = re.compile(
     r"双方|两国|两国元首|两国领导人|两国总理|与会各方|各方|我们|成员国|与会.{0,6}领导人|领导人|各代表团|会议|"
@@ -199,6 +199,10 @@ def document_parties(text: str, context: DocumentContext, names: Names) -> list[
         for side, party in names.sides.items():
             if party not in parties and side in text:
                 parties = sorted({*parties, *context.lexicon.expand([party], context.doc_date)})
+        if len(parties) == 1 and "China" not in parties and COLLECTIVE.search(text):
+            # a Chinese readout of a meeting with one named partner ("李强同孟加拉国总理会谈",
+            # then "双方…"): the other side is China, whose leaders it names without a country
+            parties = sorted({"China", *parties})
     return parties
 
 

@@ -166,7 +166,7 @@ DATELINE = re.compile(
     r"|据[^，。]{1,20}?报道[，,]\s*)?(?:(?:当地时间|北京时间|[^，。]{0,6}时间)[^，。]{1,16}?[，,]\s*)?"
 )
 # "中方建议，金砖国家…": one party's proposal for the actors named after it.
-PROPOSAL_FRAME = re.compile(r"\s*[^，。；]{0,12}?(?:建议|提议|倡议)[，,：:]")
+PROPOSAL_FRAME = re.compile(r"\s*[^，。；]{0,12}?(?:建议|提议)[，,：:]")
 
 
 def units(text: str) -> list[Unit]:
