@@ -48,7 +48,7 @@ EXPLORE = re.compile(
 # "将积极考虑", "还将探讨", "同意探索建立", "将共同努力": the verb after 将 or 同意 sets the strength, as
 # "will explore" and "agreed to explore" do
 MODAL_THEN = re.compile(
-    r"(?:将|一致同意|同意|商定|决定)(?:进一步|继续|积极|共同|一道|联合)?(?=探讨|探索|研究|积极考虑|考虑|共同努力|努力|争取|力争)"
+    r"(?:将|一致同意|同意|商定|决定)(?:进一步|继续|积极|共同|一道|联合|携手)?(?=探讨|探索|研究|积极考虑|考虑|共同努力|努力|争取|力争)"
 )
 # A concrete joint action that a proposal (建议) may name: a negotiation, consultations, an agreement
 # or a mechanism to set up, a meeting to hold. Proposals of "more cooperation in a field" are vague.
@@ -81,7 +81,8 @@ PREDICTION = re.compile(r"^(?:这|此|该|它|这些|这将)|必将|将为.{0,20
 LOGISTICS = re.compile(
     r"(?:将于|定于).{0,20}(?:出席|访问|会见|会晤|主持|访华|出访)"
     r"|(?:将于|定于).{0,20}(?:举行|召开|举办)(?:[^，。；]{0,30}(?:会议|会谈|会晤|峰会|论坛|对话|磋商|年会|会)|[。，；]|$)"
-    r"|出席|访问|举行会晤|下次会议|下一届|下届|接任|轮值主席"
+    r"|(?:会晤|会议|峰会|论坛|对话|磋商|年会)[^，。；]{0,8}(?:将于|将在|定于)[^，。；]{0,20}(?:举行|召开|举办)"
+    r"|出席|访问|举行会晤|下次会议|下一次|下一届|下届|接任|轮值主席"
 )
 # A clause opening with a principle verb: "坚持公平正义", "共同维护世界和平稳定", "反对霸权主义"
 PRINCIPLE = re.compile(r"^(?:共同|继续|始终)?(?:坚持|恪守|奉行|反对|维护(?:世界|地区|国际)|尊重)")
