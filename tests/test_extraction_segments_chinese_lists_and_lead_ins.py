@@ -74,3 +74,11 @@ def test_a_dateline_and_html_markup_are_left_out_of_the_commitment():
     text = "<p><strong>新华社圣地亚哥4月1日电</strong> 中智双方商定明年上半年举行经贸联委会。</p>"
     (one,) = detect(text, doc_date=DAY)
     assert one.text == "中智双方商定明年上半年举行经贸联委会。"
+
+
+def test_an_enumeration_comma_cuts_between_verb_phrases_but_not_between_fields():
+    body = "双方同意加强禁毒合作、扩大人文交流、年内举行战略对话。"
+    assert [text for text, _s, _p in found(body)] == ["双方同意加强禁毒合作", "扩大人文交流", "年内举行战略对话。"]
+    assert [text for text, _s, _p in found("双方同意深化教育、文化、旅游等人文交流合作。")] == [
+        "双方同意深化教育、文化、旅游等人文交流合作。"
+    ]

@@ -95,11 +95,23 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# "、" joins verb phrases as well as nouns: "加强禁毒合作、扩大人文交流" is two clauses, "深化教育、文化、
+# 旅游等领域合作" one. It cuts only before an action verb, after a phrase of its own.
+VERB_AFTER_ENUMERATION = re.compile(
+    r"(?<=[\u4e00-\u9fff]{4})(?<!加强)(?<!深化)(?<!扩大)(?<!推进)(?<!推动)(?<!拓展)"
+    r"、(?=(?:年内|年底前|明年|今年|尽快|尽早|共同|积极|进一步|继续)?"
+    r"(?:加强|扩大|深化|推进|推动|举行|召开|建立|设立|开展|启动|签署|商签|完成|落实|提供|派遣|开通|实施|恢复)"
+    r"[^、，。；]{3})"
+)
+
+
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The clauses of a sentence, cut after "，", "；" and "：", and at inline markup."""
+    """The clauses of a sentence, cut after "，", "；" and "：", before a verb phrase joined by "、",
+    and at inline markup."""
     pieces = []
     position = start
-    for match in re.finditer(rf"{CLAUSE_END.pattern}|{MARKUP.pattern}", text[start:end]):
+    pattern = rf"{CLAUSE_END.pattern}|{VERB_AFTER_ENUMERATION.pattern}|{MARKUP.pattern}"
+    for match in re.finditer(pattern, text[start:end]):
         cut = start + match.end()
         pieces.append((position, cut))
         position = cut
