@@ -84,3 +84,30 @@ def test_more_cooperation_with_no_field_is_vague_and_a_negative_pledge_is_not():
 def test_a_prediction_and_a_conditional_threat_are_not_pledges():
     assert commitments("相信双方合作将为两国人民带来更多福祉。") == []
     assert commitments("如智方胆敢挑衅，中方必将坚决反击。") == []
+
+
+def test_should_governs_the_clauses_after_it_until_one_names_its_own_actor():
+    # Given a "要" clause followed by actor-less clauses, and one followed by an agreement of both sides
+    governed = "习近平指出，各方要发挥建设性作用，致力于缓和局势，早日重启对话。"
+    released = "智方希望中方扩大进口，双方同意年内启动自贸协定升级谈判。"
+    # Then the first commits nothing and the second only from the agreement on
+    assert commitments(governed) == []
+    assert commitments(released) == [("双方同意年内启动自贸协定升级谈判。", "firm")]
+
+
+def test_words_that_only_contain_a_modal_character_do_not_veto():
+    assert read_clause("维护产业链供应链稳定畅通").veto is None
+    assert read_clause("双方同意如期举行第三轮对话").veto is None
+    assert read_clause("这对两国都很重要").veto != "normative"
+
+
+def test_a_reported_clause_without_an_actor_is_its_speaker_s():
+    text = (
+        "国家主席习近平同智利总统博里奇会谈。\n\n习近平表示，将扩大进口智利车厘子。"
+        "\n\n博里奇表示，将简化中国公民签证手续。"
+    )
+    found = detect(text, doc_date=DAY)
+    assert [(f.text, f.parties) for f in found] == [
+        ("将扩大进口智利车厘子。", ["China"]),
+        ("将简化中国公民签证手续。", ["Chile"]),
+    ]

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from tracker.extraction import zh_segment as seg
 from tracker.extraction.context import DocumentContext
 from tracker.extraction.deadlines import Deadline, find_chinese_deadlines
-from tracker.extraction.zh_cues import FIRM, Cue, is_vague, proposal_reading, read_clause
+from tracker.extraction.zh_cues import FIRM, MODAL_VETOES, Cue, is_vague, proposal_reading, read_clause
 from tracker.extraction.zh_parties import Names, document_parties, pair_parties, resolve, subject
 
 if TYPE_CHECKING:
@@ -147,12 +147,16 @@ def _committing_clauses(text: str, unit: seg.Unit, context: DocumentContext, nam
     carried = _carried(unit)
     strength = carried
     chosen: list[_Clause] = []
+    governed = False  # inside the scope of a modal veto ("各方要…，致力于…，早日重启对话")
     for c_start, c_end in seg.clauses(text, unit.start, unit.end):
         clause = seg.MARKUP.sub("", text[c_start:c_end]).strip()
         reading = read_clause(clause)
-        if reading.veto:
+        if not reading.veto and governed:
+            governed = not _leaves_modal_scope(clause, reading.cue, context, names)
+        if reading.veto or governed:
             if chosen:
                 break
+            governed = governed or reading.veto in MODAL_VETOES
             strength = carried
             continue
         cue = reading.cue
@@ -179,6 +183,12 @@ def _committing_clauses(text: str, unit: seg.Unit, context: DocumentContext, nam
             )
         )
     return chosen
+
+
+def _leaves_modal_scope(clause: str, cue: Cue | None, context: DocumentContext, names: Names) -> bool:
+    """A clause after "要" / "愿" / "应" / "希望" is still governed by it unless it names an actor of its own
+    or agrees ("…希望…，双方同意…")."""
+    return subject(clause, context, names) is not None or (cue is not None and cue.kind == "agreement")
 
 
 def _apply_cue(clause, cue: Cue | None, actors, strength, unit, context, names):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tracker.extraction.context import DocumentContext
 from tracker.extraction.lexicon import Lexicon
@@ -94,6 +94,28 @@ def pair_parties(text: str, chars: dict[str, str] | None = None) -> list[str]:
     return list(max(counts, key=counts.get)) if counts else []
 
 
+# Officials by their title: "智利总统博里奇", "国家主席习近平", "国务院总理李强"; a later "博里奇表示，将…"
+# speaks for that party.
+OFFICIAL_TITLE = "总统|总理|首相|副总统|副总理|外长|外交部长|部长|国王|主席|议长|大使|国务卿|秘书长|特使"
+CHINESE_TITLE = re.compile(
+    r"(?:国家主席|国务院总理|国务院副总理|国务委员|外交部长|中共中央政治局委员|中央外办主任)"
+    r"([\u4e00-\u9fff]{2,3}?)(?=[同与和在，、出会表指强说宣])"
+)
+FOREIGN_TITLE = re.compile(rf"(?:{OFFICIAL_TITLE})([\u4e00-\u9fff]{{2,4}}?)(?=[同与和在，、出会表指强说宣。])")
+
+
+def find_officials(text: str, lexicon: Lexicon) -> dict[str, str]:
+    """Names of officials and the party each speaks for, from "<country><title><name>" and from the
+    titles of China's leaders."""
+    officials = {m.group(1): "China" for m in CHINESE_TITLE.finditer(text)}
+    for match in FOREIGN_TITLE.finditer(text):
+        before = text[max(0, match.start() - 12) : match.start()]
+        mentions = [m for m in lexicon.mentions(before) if m.party and m.end == len(before)]
+        if mentions and match.group(1) not in officials:
+            officials[match.group(1)] = mentions[-1].party
+    return officials
+
+
 @dataclass
 class Names:
     """A document's short forms of its parties: "哈方" (the Kazakh side) and "哈" in "中哈". Built from
@@ -102,6 +124,7 @@ class Names:
 
     sides: dict[str, str]  # "哈方" -> "Kazakhstan"
     chars: dict[str, str]  # "哈" -> "Kazakhstan" (with the fixed one-character names)
+    officials: dict[str, str] = field(default_factory=dict)  # "博里奇" -> "Chile"
 
     @classmethod
     def build(cls, text: str, context: DocumentContext) -> Names:
@@ -129,7 +152,7 @@ class Names:
             for alias in _chinese_aliases(lexicon, party):
                 if 2 <= len(alias) <= 3 and lexicon.canonical(alias + "方") is None:
                     sides.setdefault(alias + "方", party)
-        return cls(sides, chars)
+        return cls(sides, chars, find_officials(text, lexicon))
 
     def at(self, text: str, position: int) -> tuple[str, int] | None:
         """(party, end) of the longest side form starting at ``position``."""
@@ -160,6 +183,10 @@ def subject(clause: str, context: DocumentContext, names: Names | None = None) -
     if CHINESE_ORGAN.match(head):
         return ["China"]
     found = _named_actors(head, context, names)
+    if not found and names is not None:
+        # "博里奇表示，将…": a reported clause without an actor of its own is its speaker's
+        speaker = re.match(r"([\u4e00-\u9fff]{2,4}?)(?:表示|指出|强调|说|宣布|介绍)", head)
+        found = [names.officials[speaker.group(1)]] if speaker and speaker.group(1) in names.officials else []
     return sorted(set(found)) if found else None
 
 
