@@ -65,3 +65,18 @@ def test_named_days_and_half_years_resolve_against_the_document_date():
     assert [d.label for d in find_chinese_deadlines("下半年举办投资论坛", DAY)] == ["2031-12-31 (下半年)"]
     assert [d.label for d in find_chinese_deadlines("明年3月1日起实施", DAY)] == ["2032-03-01"]
     assert find_chinese_deadlines("当地时间3月8日", DAY) == []  # already past
+
+
+def test_periods_counted_in_years_run_from_the_document_date():
+    day = datetime.date(2024, 5, 8)
+    assert [d.label for d in find_chinese_deadlines("中方将在未来3年邀请300名青年", day)] == ["2027-05-08 (未来3年)"]
+    assert [d.label for d in find_chinese_deadlines("今后五年内建成", day)] == ["2029-05-08 (今后五年内)"]
+    assert [d.label for d in find_chinese_deadlines("半年内完成", day)] == ["2024-11-08 (半年内)"]
+    assert [d.label for d in find_chinese_deadlines("年内完成", day)] == ["2024 (年内)"]
+
+
+def test_a_pledge_not_to_act_is_firm_but_a_bare_denial_is_a_position():
+    parties = ["China", "United States"]
+    (pledge,) = detect("美方承诺不寻求改变中国体制。", doc_date=DAY, parties=parties)
+    assert (pledge.parties, pledge.strength) == (["United States"], "firm")
+    assert detect("美国不寻求新冷战。", doc_date=DAY, parties=parties) == []

@@ -541,6 +541,9 @@ _ZH_FINDERS = [
     ("month", re.compile(rf"(?P<y>\d{{4}})年(?P<m>\d{{1,2}})月(?:底|末)?{_ZH_BEFORE}")),
     ("year_end", re.compile(rf"(?P<y>\d{{4}})年(?:底|末){_ZH_BEFORE}?")),
     ("year", re.compile(rf"(?:到|至|在)?(?P<y>\d{{4}})年{_ZH_BEFORE}")),
+    # "未来3年", "今后五年内", "三年内", "半年内": a period counted from the document's date
+    ("within", re.compile(r"(?:(?:未来|今后)(?P<n>\d{1,2}|[一两二三四五六七八九十]{1,2})(?P<unit>年)内?)")),
+    ("within", re.compile(r"(?P<n>\d{1,2}|[一两二三四五六七八九十]{1,2}|半)(?P<unit>年)内")),
     ("rel_half", re.compile(r"(?P<rel>今年|明年)?(?P<half>上半年|下半年)")),
     ("rel_end", re.compile(rf"(?:(?P<rel>今年|明年)(?:底|年底|年末)|年底|年末){_ZH_BEFORE}?")),
     ("rel_year", re.compile(r"(?P<rel>今年|明年|年内)")),
@@ -610,8 +613,9 @@ def _zh_resolve(kind: str, m: re.Match, ref: datetime.date | None):
     if ref is None:
         return None, VAGUE, False, phrase
     if kind == "within":
-        n = _zh_count(m.group("n"))
-        day = _add_months(ref, n) if m.group("unit") == "月" else ref + datetime.timedelta(weeks=n)
+        n = _zh_count(m.group("n")) if m.group("n") != "半" else 0
+        months = {"月": n, "年": 12 * n or 6}.get(m.group("unit"))
+        day = _add_months(ref, months) if months else ref + datetime.timedelta(weeks=n)
         return day, MONTH_G, False, f"{day.isoformat()} ({phrase})"
     year = ref.year + (1 if (m.groupdict().get("rel") or "") == "明年" else 0)
     if kind == "rel_half":

@@ -199,7 +199,7 @@ VETO_RULES: tuple[tuple[str, re.Pattern, str], ...] = (
     ("call on others", CALL_ON_OTHERS, "clause"),
     ("welcomed", WELCOMED, "head"),
     ("position", SUPPORT, "head"),
-    ("position", UNCHANGED, "clause"),
+    ("position", UNCHANGED, "head"),
     ("position", POSITION_AFTER_WILL, "clause"),
     ("logistics", LOGISTICS, "clause"),
     ("principle", PRINCIPLE, "clause"),

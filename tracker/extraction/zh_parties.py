@@ -42,7 +42,7 @@ ONE_CHAR = {
 PAIR_AFTER = "(?=双方|两国|关系|合作|领导人|元首|建交|友谊|三方|三国|自由贸易|自贸|经贸|人文|投资协定)"
 MIDDLE_EAST = "东"  # 中东 is the Middle East, not China and Timor-Leste
 COLLECTIVE = re.compile(
-    r"双方|两国|两国元首|两国领导人|两国总理|与会各方|各方|我们|成员国|与会.{0,6}领导人|领导人|各代表团|会议|"
+    r"双方|两国|两军|两国元首|两国领导人|两国总理|与会各方|各方|我们|成员国|与会.{0,6}领导人|领导人|各代表团|会议|"
     rf"三方|[{NUMERAL}]国(?=元首|领导人|外长|首脑|政府)?"
 )
 # A state organ of China: in a Chinese text it acts for China.
