@@ -111,3 +111,22 @@ def test_a_reported_clause_without_an_actor_is_its_speaker_s():
         ("将扩大进口智利车厘子。", ["China"]),
         ("将简化中国公民签证手续。", ["Chile"]),
     ]
+
+
+def test_about_to_and_becoming_are_no_will():
+    assert find_cue("第二届博览会即将开幕") is None
+    assert read_clause("双方合作将成为地区合作的典范").veto == "prediction"
+    assert read_clause("中方将为全球发展作出更大贡献").veto == "prediction"
+
+
+def test_agreeing_with_a_view_is_not_agreeing_to_act():
+    assert read_clause("智方同意习近平主席的看法").veto == "agreed view"
+
+
+def test_an_actor_less_sentence_takes_the_actor_of_the_sentence_before_it_in_its_paragraph():
+    text = "中国和智利举行会谈。\n\n中方将设立中智科创孵化园。还将派遣农业专家组。"
+    found = detect(text, doc_date=DAY, parties=["China", "Chile"])
+    assert [(f.text, f.parties) for f in found] == [
+        ("中方将设立中智科创孵化园。", ["China"]),
+        ("还将派遣农业专家组。", ["China"]),
+    ]

@@ -72,12 +72,19 @@ def detect_chinese(text: str, context: DocumentContext) -> list[ChineseCandidate
     names = Names.build(text, context)
     context.parties = document_parties(text, context, names)
     results: list[ChineseCandidate] = []
+    previous: tuple[int, list[str] | None] = (-1, None)  # (paragraph, actor) of the sentence before
     for unit in seg.units(text):
         measure = announced_measure(text, unit, context, names)
         if measure is not None:
             results.append(measure)
             continue
-        results.extend(_read_unit(text, unit, context, names))
+        # Chinese drops a subject the sentence before named ("中方将设立…。还将派遣…"): within a paragraph,
+        # an actor-less sentence takes the actor of the one before
+        actor = _unit_subject(text, unit, context, names)
+        if actor is None and unit.lead is None and previous[0] == unit.paragraph:
+            actor = previous[1]
+        previous = (unit.paragraph, actor)
+        results.extend(_read_unit(text, unit, actor, context, names))
     return results
 
 
@@ -111,14 +118,16 @@ def _carried(unit: seg.Unit) -> str | None:
     return FIRM if unit.lead is not None and unit.lead.kind == seg.AGREED else None
 
 
-def _read_unit(text: str, unit: seg.Unit, context: DocumentContext, names: Names) -> list[ChineseCandidate]:
+def _read_unit(
+    text: str, unit: seg.Unit, actor: list[str] | None, context: DocumentContext, names: Names
+) -> list[ChineseCandidate]:
     """Committing clause groups of one unit: from the first cue (or all of an agreed item) to a clause
     that vetoes."""
     if unit.lead is not None and unit.lead.kind == seg.NORMATIVE:
         return []  # 一要…二要…: exhortations, not outcomes
     if PROMULGATED.search(text, unit.start, unit.end):
         return []  # a measure of an announcement issued that day, with no later start: in force, past
-    chosen = _committing_clauses(text, unit, context, names)
+    chosen = _committing_clauses(text, unit, actor, context, names)
     if not chosen or all(BARE_CUE.fullmatch(seg.MARKUP.sub("", text[c.start : c.end]).strip()) for c in chosen):
         return []
     if not any(c.topics for c in chosen) and not any(not is_vague(text[c.start : c.end], c.topics) for c in chosen):
@@ -142,8 +151,9 @@ def _unit_subject(text: str, unit: seg.Unit, context: DocumentContext, names: Na
     return subject(unit.lead.text, context, names)
 
 
-def _committing_clauses(text: str, unit: seg.Unit, context: DocumentContext, names: Names) -> list[_Clause]:
-    actors = _unit_subject(text, unit, context, names)
+def _committing_clauses(
+    text: str, unit: seg.Unit, actors: list[str] | None, context: DocumentContext, names: Names
+) -> list[_Clause]:
     carried = _carried(unit)
     strength = carried
     chosen: list[_Clause] = []

@@ -32,7 +32,8 @@ OBJECT_MARKER = re.compile(
 )
 # "宣布2024年为“中国东盟人文交流年”": a designated year of a joint programme
 DESIGNATION = re.compile(r"宣布(?=\d{4}(?:[—–-]\d{4})?年为)")
-WILL = re.compile(r"将(?:继续|进一步|共同|积极|加快|尽快|尽早)?")
+# not 即将 (about to), 将近 (nearly), 将军 / 将领 (a general)
+WILL = re.compile(r"(?<!即)将(?!近|军|领|士)(?:继续|进一步|共同|积极|加快|尽快|尽早)?")
 COMMITTED_TO = re.compile(r"致力于")
 INTENT_CUE = re.compile(r"将共同努力|共同努力|将努力|致力于推动|致力于促进|计划|拟(?!定|订)|争取|力争")
 # 支持 / 主张 / 呼吁 + a concrete joint action of the parties themselves: called for own action (intent)
@@ -79,7 +80,12 @@ UNCHANGED = re.compile(r"没有变|不会变|不变|没变|不会动摇|不寻�
 POSITION_AFTER_WILL = re.compile(
     r"将(?:继续|始终|一如既往地?)?(?:坚定)?(?:地)?(?:支持|奉行|恪守|坚持|站在|把|同.{0,6}站在)"
 )
-PREDICTION = re.compile(r"^(?:这|此|该|它|这些|这将)|必将|将为.{0,20}(?:空间|条件|机遇|动力)|也将成为|带来|有利于|相信")
+PREDICTION = re.compile(
+    r"^(?:这|此|该|它|这些|这将)|必将|将为[^，。；]{0,30}(?:空间|条件|机遇|动力|贡献|作出|做出|注入|开辟|创造)"
+    r"|将成为|将是|带来|有利于|相信"
+)
+# 同意 + someone's view: "同意习近平主席的看法" agrees with an opinion, not to act
+AGREED_VIEW = re.compile(r"同意[^，。；]{0,24}(?:看法|观点|意见|判断|评估|分析)[，。；]?$")
 LOGISTICS = re.compile(
     r"(?:将于|定于).{0,20}(?:出席|访问|会见|会晤|主持|访华|出访)"
     r"|(?:将于|定于).{0,20}(?:举行|召开|举办)(?:[^，。；]{0,30}(?:会议|会谈|会晤|峰会|论坛|对话|磋商|年会|会)|[。，；]|$)"
@@ -202,6 +208,7 @@ VETO_RULES: tuple[tuple[str, re.Pattern, str], ...] = (
     ("position", UNCHANGED, "head"),
     ("position", POSITION_AFTER_WILL, "clause"),
     ("logistics", LOGISTICS, "clause"),
+    ("agreed view", AGREED_VIEW, "clause"),
     ("principle", PRINCIPLE, "clause"),
 )
 

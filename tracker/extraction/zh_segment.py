@@ -68,7 +68,7 @@ class Unit:
     start: int
     end: int
     lead: Lead | None = None  # the lead-in whose item this unit is
-    continues: bool = False  # a later sentence of a paragraph that opened with a bare agreement
+    paragraph: int = 0  # the index of its paragraph: an actor-less sentence may take the actor before it
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -187,7 +187,7 @@ def units(text: str) -> list[Unit]:
     is judged too. A lead-in governs the rest of its paragraph and the item paragraphs after it."""
     found: list[Unit] = []
     lead: Lead | None = None
-    for p_start, p_end in paragraphs(text):
+    for number, (p_start, p_end) in enumerate(paragraphs(text)):
         paragraph = MARKUP.sub("", text[p_start:p_end]).strip()
         if not (ITEM_MARKER.match(paragraph) and not paragraph.startswith("——")):
             lead = None
@@ -200,23 +200,23 @@ def units(text: str) -> list[Unit]:
             inline = inline_items(text, s_start, s_end)
             if inline is not None:
                 lead, items = inline
-                found.extend(Unit(a, b, lead) for a, b in items)
+                found.extend(Unit(a, b, lead, number) for a, b in items)
                 continue
             frame = PROPOSAL_FRAME.match(text, s_start, s_end)
             if frame and lead is None:
-                found.append(Unit(frame.end(), s_end, Lead(PROPOSED, text[s_start : frame.end()])))
+                found.append(Unit(frame.end(), s_end, Lead(PROPOSED, text[s_start : frame.end()]), number))
                 continue
             kind = lead_kind(sentence)
             if kind and OPENS_LIST.search(sentence) and not ITEM_MARKER.match(sentence):
                 lead = Lead(kind, sentence)
                 if sentence.endswith(("：", ":")) or re.search(r"以下|如下", sentence):
                     continue
-                found.append(Unit(s_start, s_end))
+                found.append(Unit(s_start, s_end, None, number))
                 continue
             if bare and index > 0:
-                found.append(Unit(s_start, s_end, Lead(AGREED, bare.group(0)), continues=True))
+                found.append(Unit(s_start, s_end, Lead(AGREED, bare.group(0)), number))
                 continue
-            found.append(Unit(s_start, s_end, lead))
+            found.append(Unit(s_start, s_end, lead, number))
     return found
 
 
