@@ -82,3 +82,12 @@ def test_an_enumeration_comma_cuts_between_verb_phrases_but_not_between_fields()
     assert [text for text, _s, _p in found("双方同意深化教育、文化、旅游等人文交流合作。")] == [
         "双方同意深化教育、文化、旅游等人文交流合作。"
     ]
+
+
+def test_items_after_an_agreed_colon_are_split_at_semicolons_without_markers():
+    body = "两国元首同意加强各领域对话合作，包括：成立海洋事务磋商机制；建立禁毒合作工作组；扩大青年交流。"
+    assert found(body) == [
+        ("成立海洋事务磋商机制", "firm", BOTH),
+        ("建立禁毒合作工作组", "firm", BOTH),
+        ("扩大青年交流。", "firm", BOTH),
+    ]

@@ -51,7 +51,10 @@ LEAD_IN_KINDS = (
 OPENS_LIST = re.compile(rf"[：:]\s*$|以下|如下|[{NUMERAL}\d]+(?:点|项|个方面)")
 # "…同意…：一是…" or "李强建议，一是…": a lead-in followed by its first item inside one sentence.
 INLINE_LEAD_IN = re.compile(
-    r"[^。；;]*?(?:[：:]|(?:建议|倡议|同意|主张)[，,])(?=\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、]|（[一二三四五六七八九十\d]+）|\(\d+\)|\d+[.、]))"
+    r"[^。；;]*?(?:[：:]|(?:建议|倡议|同意|主张)[，,])(?=\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、]|"
+    r"（[一二三四五六七八九十\d]+）|\(\d+\)|\d+[.、]))"
+    # "双方同意推动…合作，包括：成立…；建立…；恢复…。": items without markers, one per "；"
+    r"|[^。；;]*?[：:](?=[^。；;]+[；;][^。]*[。！？]?)"
 )
 # A paragraph that opens with an agreement and nothing else: "——我们一致同意，"
 BARE_AGREEMENT = re.compile(r"^\s*(?:——)?\s*[^，。；]{0,12}?(?:一致同意|同意|商定|决定)[，,：:]")
