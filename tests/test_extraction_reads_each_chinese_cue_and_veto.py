@@ -130,3 +130,10 @@ def test_an_actor_less_sentence_takes_the_actor_of_the_sentence_before_it_in_its
         ("中方将设立中智科创孵化园。", ["China"]),
         ("还将派遣农业专家组。", ["China"]),
     ]
+
+
+def test_nouns_that_contain_a_cue_character_are_no_cue():
+    assert find_cue("发挥决定性作用") is None
+    assert find_cue("共同制定合作计划") is None
+    assert find_cue("两国将来还要") is None
+    assert find_cue("双方计划明年举行联合演练").kind == "intent"

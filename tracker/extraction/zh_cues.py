@@ -24,7 +24,7 @@ FIRM, INTENT, HEDGED = "firm", "intent", "hedged"
 
 # --- cue patterns -----------------------------------------------------------------------------
 
-AGREEMENT = re.compile(r"一致同意|同意|商定|决定|承诺|确认将|重申将")
+AGREEMENT = re.compile(r"一致同意|同意|商定|决定(?!性)|承诺|确认将|重申将")
 # 将 as the object marker: "将2025年确定为…", "将创新合作打造成…", "将16家实体列入…名单"
 OBJECT_MARKER = re.compile(
     r"将(?!于|在|继续|进一步|共同|积极|向|与|同|和|为)[^，。；：]{1,30}?"
@@ -33,9 +33,13 @@ OBJECT_MARKER = re.compile(
 # "宣布2024年为“中国东盟人文交流年”": a designated year of a joint programme
 DESIGNATION = re.compile(r"宣布(?=\d{4}(?:[—–-]\d{4})?年为)")
 # not 即将 (about to), 将近 (nearly), 将军 / 将领 (a general)
-WILL = re.compile(r"(?<!即)将(?!近|军|领|士)(?:继续|进一步|共同|积极|加快|尽快|尽早)?")
+WILL = re.compile(r"(?<!即)将(?!近|军|领|士|来)(?:继续|进一步|共同|积极|加快|尽快|尽早)?")
 COMMITTED_TO = re.compile(r"致力于")
-INTENT_CUE = re.compile(r"将共同努力|共同努力|将努力|致力于推动|致力于促进|计划|拟(?!定|订)|争取|力争")
+# 计划 and 拟 as verbs ("计划明年举行", "拟建立"), not the nouns of "行动计划" or "模拟"
+INTENT_CUE = re.compile(
+    r"将共同努力|共同努力|将努力|致力于推动|致力于促进|(?<!行动)(?<!合作)(?<!发展)(?<!工作)(?<!五年)计划(?![和、，。；书》”])"
+    r"|(?<![模虚])拟(?!定|订)|争取|力争"
+)
 # 支持 / 主张 / 呼吁 + a concrete joint action of the parties themselves: called for own action (intent)
 OWN_CALL = re.compile(
     r"(?:支持|主张|呼吁)(?:双方|两国|各方|中.双方|我们|彼此)?(?:尽快|尽早|早日|积极|共同)?"
