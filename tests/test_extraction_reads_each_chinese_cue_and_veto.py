@@ -30,6 +30,8 @@ def commitments(sentence):
         ("双方支持尽快启动自贸协定升级谈判", "own-call", "intent"),
         ("双方将积极考虑开通直航航线", "will-then-verb", "hedged"),
         ("会议宣布2032年为“中智科技合作年”", "designation", "firm"),
+        ("双方重申全面落实《海洋合作协定》", "reaffirmed", "firm"),
+        ("双方视情开展联合巡逻", "explore", "hedged"),
     ],
 )
 def test_each_cue_rule_names_itself_and_its_strength(clause, kind, strength):
@@ -79,6 +81,10 @@ def test_more_cooperation_with_no_field_is_vague_and_a_negative_pledge_is_not():
     assert is_vague("双方将继续推进务实合作", [])
     assert commitments("两国致力于深化全面战略伙伴关系。") == []
     assert commitments("智方承诺不再同台湾发生任何官方往来。") == [("智方承诺不再同台湾发生任何官方往来。", "firm")]
+
+
+def test_reaffirming_a_principle_is_no_cue():
+    assert find_cue("双方重申一个中国原则") is None
 
 
 def test_a_prediction_and_a_conditional_threat_are_not_pledges():

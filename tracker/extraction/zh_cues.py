@@ -48,8 +48,11 @@ OWN_CALL = re.compile(
 # 可 is "may" only before a verb of doing ("双方可在…", "可视情…"), not in 可行, 可预期, 可持续
 EXPLORE = re.compile(
     r"探讨|探索|(?<!可行性)(?<!前期)(?<!联合)(?<!课题)研究(?=[\u4e00-\u9fff])(?!报告|成果|中心|机构|院|所|项目)"
-    r"|积极考虑|考虑|可以|可(?=在|就|视|根据|按|通过|探讨|考虑|研究|开展|进一步|适时)"
+    r"|积极考虑|考虑|可以|可(?=在|就|视|根据|按|通过|探讨|考虑|研究|开展|进一步|适时)|视情|在[^，。；]{1,12}条件下"
 )
+# 重申 + carrying out a named agreement ("重申将全面落实《…协定》"): a reaffirmed commitment (firm);
+# 重申 + a principle, a consensus or a position is not
+REAFFIRMED = re.compile(r"重申(?:将|继续)?(?:全面|认真|切实)?(?:落实|履行|遵守|执行)[^，。；]{0,30}《")
 # "将积极考虑", "还将探讨", "同意探索建立", "将共同努力": the verb after 将 or 同意 sets the strength, as
 # "will explore" and "agreed to explore" do
 MODAL_THEN = re.compile(
@@ -160,6 +163,11 @@ def designation(clause: str) -> Cue | None:
     return _first(DESIGNATION, clause, FIRM, "designation")
 
 
+def reaffirmed(clause: str) -> Cue | None:
+    """重申落实《…》: reaffirmed a named, still-valid agreement or plan (firm)."""
+    return _first(REAFFIRMED, clause, FIRM, "reaffirmed")
+
+
 def will(clause: str) -> Cue | None:
     """将 / 将继续 / 将进一步: will (firm), unless 将 marks an object (将 X 定为 …)."""
     markers = [(m.start(), m.end()) for m in OBJECT_MARKER.finditer(clause)]
@@ -181,6 +189,7 @@ CUE_RULES: tuple[Callable[[str], Cue | None], ...] = (
     intent,
     explore,
     agreement,
+    reaffirmed,
     designation,
     committed_to,
     will,
