@@ -91,3 +91,10 @@ def test_items_after_an_agreed_colon_are_split_at_semicolons_without_markers():
         ("建立禁毒合作工作组", "firm", BOTH),
         ("扩大青年交流。", "firm", BOTH),
     ]
+
+
+def test_an_em_dash_item_opening_with_an_agreement_carries_it_without_a_comma():
+    body = "——双方同意加强禁毒合作。扩大青年交流。双方要增进互信。"
+    assert [text for text, _s, _p in found(body)] == ["双方同意加强禁毒合作。", "扩大青年交流。"]
+    # while an ordinary paragraph's next sentence without a cue is not carried
+    assert [text for text, _s, _p in found("双方同意加强禁毒合作。扩大青年交流。")] == ["双方同意加强禁毒合作。"]

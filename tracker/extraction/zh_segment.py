@@ -56,8 +56,11 @@ INLINE_LEAD_IN = re.compile(
     # "双方同意推动…合作，包括：成立…；建立…；恢复…。": items without markers, one per "；"
     r"|[^。；;]*?[：:](?=[^。；;]+[；;][^。]*[。！？]?)"
 )
-# A paragraph that opens with an agreement and nothing else: "——我们一致同意，"
-BARE_AGREEMENT = re.compile(r"^\s*(?:——)?\s*[^，。；]{0,12}?(?:一致同意|同意|商定|决定)[，,：:]")
+# A paragraph that opens with an agreement and nothing else ("我们一致同意，"), or an em-dash item of
+# an outcome list that opens with one ("——双方同意加强…。扩大…。")
+BARE_AGREEMENT = re.compile(
+    r"^\s*(?:——\s*[^，。；]{0,12}?(?:一致同意|同意|商定|决定)[，,：:]?|[^，。；]{0,12}?(?:一致同意|同意|商定|决定)[，,：:])"
+)
 
 
 @dataclass(frozen=True)
