@@ -80,3 +80,11 @@ def test_a_pledge_not_to_act_is_firm_but_a_bare_denial_is_a_position():
     (pledge,) = detect("美方承诺不寻求改变中国体制。", doc_date=DAY, parties=parties)
     assert (pledge.parties, pledge.strength) == (["United States"], "firm")
     assert detect("美国不寻求新冷战。", doc_date=DAY, parties=parties) == []
+
+
+def test_a_commitment_naming_no_topic_takes_its_paragraph_s_before_the_document_s():
+    # Given a document mostly about drugs, and a paragraph about exchanges with a topic-less pledge
+    text = "中智双方讨论了禁毒问题、毒品走私和禁毒执法。\n\n双方愿扩大人文交流。双方同意互派考察团。"
+    # When it is read, then the pledge takes the topic of its paragraph
+    (one,) = detect(text, doc_date=DAY)
+    assert (one.text, one.topics) == ("双方同意互派考察团。", ["people-to-people"])

@@ -132,7 +132,11 @@ def _read_unit(
         return []
     if not any(c.topics for c in chosen) and not any(not is_vague(text[c.start : c.end], c.topics) for c in chosen):
         return []
-    return _group(text, chosen, context)
+    groups = _group(text, chosen, context)
+    for group in groups:
+        if not group.topics:
+            group.topics = _nearest_topics(text, unit, context)
+    return groups
 
 
 def _unit_subject(text: str, unit: seg.Unit, context: DocumentContext, names: Names) -> list[str] | None:
@@ -242,10 +246,19 @@ def _group(text: str, chosen: list[_Clause], context: DocumentContext) -> list[C
             continue  # "双方同意深化政治互信": no field, no measure of its own
         groups.append(ChineseCandidate(start, end, parties, clause.topics, clause.strength, CONFIDENCE, (clause.kind,)))
         keys.append((key, clause.deadline))
-    for group in groups:
-        if not group.topics:
-            group.topics = list(context.topics[:1]) or ["dialogue"]
     return groups
+
+
+def _nearest_topics(text: str, unit: seg.Unit, context: DocumentContext) -> list[str]:
+    """The topic of a commitment that names none: its sentence's, then its paragraph's (nearest
+    evidence first), then the document's."""
+    start, end = next(((a, b) for a, b in seg.paragraphs(text) if a <= unit.start < b), (unit.start, unit.end))
+    return (
+        _rank(text[unit.start : unit.end], context)[:1]
+        or _rank(text[start:end], context)[:1]
+        or list(context.topics[:1])
+        or ["dialogue"]
+    )
 
 
 def _joins(clause: str, topics: list[str], previous: list[str]) -> bool:
