@@ -88,3 +88,15 @@ def test_a_commitment_naming_no_topic_takes_its_paragraph_s_before_the_document_
     # When it is read, then the pledge takes the topic of its paragraph
     (one,) = detect(text, doc_date=DAY)
     assert (one.text, one.topics) == ("双方同意互派考察团。", ["people-to-people"])
+
+
+def test_a_chinese_account_of_a_summit_counts_china_among_the_collective():
+    text = (
+        "中国—中亚峰会在阿拉木图举行。国家主席习近平同哈萨克斯坦总统、吉尔吉斯斯坦总统、塔吉克斯坦总统、"
+        "土库曼斯坦总统、乌兹别克斯坦总统出席。\n\n与会各方同意加快推进跨境铁路建设，力争2035年前建成通车。"
+    )
+    (one,) = detect(text, doc_date=DAY)
+    assert "China" in one.parties and "Kazakhstan" in one.parties and len(one.parties) == 6
+    # and the aim that names no field of its own stays with the agreement, with its deadline
+    assert one.text == "与会各方同意加快推进跨境铁路建设，力争2035年前建成通车。"
+    assert one.deadline_label == "2035"

@@ -243,6 +243,9 @@ def _group(text: str, chosen: list[_Clause], context: DocumentContext) -> list[C
             groups[-1].topics = groups[-1].topics or clause.topics
             continue
         if is_vague(text[start:end], clause.topics):
+            if groups and keys[-1][0][0] == key[0] and groups[-1].end >= clause.start - 1:
+                # "加快推进铁路建设，力争2030年前建成通车": the aim of the clause before, with its deadline
+                groups[-1].end = end
             continue  # "双方同意深化政治互信": no field, no measure of its own
         groups.append(ChineseCandidate(start, end, parties, clause.topics, clause.strength, CONFIDENCE, (clause.kind,)))
         keys.append((key, clause.deadline))

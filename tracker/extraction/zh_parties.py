@@ -55,6 +55,7 @@ LEADING = re.compile(
     rf"^[\s“”\"]*(?:——)?(?:[{NUMERAL}]+是|[{NUMERAL}]+、|\d+[.、]|（[{NUMERAL}\d]+）)?\s*"
     r"(?:此外|同时|另外|其中|还|也|并|而|同日|会上|会后|会谈后)?[，,]?\s*"
 )
+CHINA_SPEAKS = re.compile(r"中方|我国|国家主席|国务院总理")
 BODY = re.compile(r"(?:委员会|秘书处|政府|方面)")
 
 
@@ -226,6 +227,9 @@ def document_parties(text: str, context: DocumentContext, names: Names) -> list[
         for side, party in names.sides.items():
             if party not in parties and side in text:
                 parties = sorted({*parties, *context.lexicon.expand([party], context.doc_date)})
+        if "China" not in parties and len(parties) > 1 and CHINA_SPEAKS.search(text):
+            # a Chinese account of a summit China attends ("国家主席习近平…出席", "中方…")
+            parties = sorted({"China", *parties})
         if len(parties) == 1 and "China" not in parties and COLLECTIVE.search(text):
             # a Chinese readout of a meeting with one named partner ("李强同孟加拉国总理会谈",
             # then "双方…"): the other side is China, whose leaders it names without a country
