@@ -22,6 +22,7 @@ def commitments(sentence):
     ("clause", "kind", "strength"),
     [
         ("双方同意建立矿业合作联委会", "agreement", "firm"),
+        ("双方约定互设文化中心", "agreement", "firm"),
         ("中方将派遣农业专家组", "will", "firm"),
         ("两国致力于2035年前建成海底光缆", "committed-to", "firm"),
         ("双方计划明年举行海上联合搜救演练", "intent", "intent"),

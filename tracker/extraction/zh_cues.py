@@ -24,7 +24,7 @@ FIRM, INTENT, HEDGED = "firm", "intent", "hedged"
 
 # --- cue patterns -----------------------------------------------------------------------------
 
-AGREEMENT = re.compile(r"一致同意|同意|商定|决定(?!性)|承诺|确认将|重申将")
+AGREEMENT = re.compile(r"一致同意|同意|商定|约定|决定(?!性)|承诺|确认将|重申将")
 # 将 as the object marker: "将2025年确定为…", "将创新合作打造成…", "将16家实体列入…名单"
 OBJECT_MARKER = re.compile(
     r"将(?!于|在|继续|进一步|共同|积极|向|与|同|和|为)[^，。；：]{1,30}?"
@@ -61,7 +61,7 @@ MODAL_THEN = re.compile(
 # A concrete joint action that a proposal (建议) may name: a negotiation, consultations, an agreement
 # or a mechanism to set up, a meeting to hold. Proposals of "more cooperation in a field" are vague.
 JOINT_ACTION = re.compile(
-    r"(?:推进|恢复|完成|启动|重启|建立|签署|商签|举行|召开|达成|设立|成立|制定|谈判|磋商)"
+    r"(?:推进|推动|恢复|完成|启动|重启|建立|签署|商签|举行|召开|达成|设立|成立|制定|谈判|磋商)"
     r"[^，；。]{0,24}?(?:谈判|磋商|协定|协议|准则|机制|会议|对话|平台|中心|基金)"
 )
 
