@@ -64,6 +64,9 @@ def test_exhortation_lists_commit_nothing():
     assert found("双方一要加强沟通，二要深化合作，三要管控分歧。") == []
     assert found("习近平强调，双方要做到以下几点：\n\n一是加强沟通。\n\n二是尽快启动自贸协定谈判。") == []
     assert found("习近平指出，今年要坚持几条原则。一是双方将尽快启动自贸协定谈判。二是扩大人文交流。") == []
+    # but a sentence with an actor of its own after the list is read on its own
+    after = "习近平指出，今年要坚持几条原则。一是扩大人文交流。中方将设立中智科创中心。"
+    assert [text for text, _s, _p in found(after)] == ["中方将设立中智科创中心。"]
 
 
 def test_clauses_joined_by_semicolons_split_where_topic_or_deadline_changes():

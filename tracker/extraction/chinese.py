@@ -123,7 +123,7 @@ def _read_unit(
 ) -> list[ChineseCandidate]:
     """Committing clause groups of one unit: from the first cue (or all of an agreed item) to a clause
     that vetoes."""
-    if unit.lead is not None and unit.lead.kind == seg.NORMATIVE:
+    if unit.lead is not None and unit.lead.kind == seg.NORMATIVE and _listed(text, unit, context, names):
         return []  # 一要…二要…: exhortations, not outcomes
     if PROMULGATED.search(text, unit.start, unit.end):
         return []  # a measure of an announcement issued that day, with no later start: in force, past
@@ -137,6 +137,14 @@ def _read_unit(
         if not group.topics:
             group.topics = _nearest_topics(text, unit, context)
     return groups
+
+
+def _listed(text: str, unit: seg.Unit, context: DocumentContext, names: Names) -> bool:
+    """An item of the list its lead-in opened: numbered, or without an actor of its own ("中方将…" after
+    an exhortation list is a sentence of its own)."""
+    sentence = seg.MARKUP.sub("", text[unit.start : unit.end]).strip()
+    marker = seg.ITEM_MARKER.match(sentence)
+    return bool(marker and marker.end() > 0) or subject(sentence, context, names) is None
 
 
 def _unit_subject(text: str, unit: seg.Unit, context: DocumentContext, names: Names) -> list[str] | None:
