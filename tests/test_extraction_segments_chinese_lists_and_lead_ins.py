@@ -102,3 +102,8 @@ def test_an_em_dash_item_opening_with_an_agreement_carries_it_without_a_comma():
     assert [text for text, _s, _p in found(body)] == ["双方同意加强禁毒合作。", "扩大青年交流。"]
     # while an ordinary paragraph's next sentence without a cue is not carried
     assert [text for text, _s, _p in found("双方同意加强禁毒合作。扩大青年交流。")] == ["双方同意加强禁毒合作。"]
+
+
+def test_a_later_sentence_with_its_own_actor_is_no_item_of_the_agreement_before_it():
+    body = "双方同意：一是建立海关合作机制；二是扩大留学生交流。李强表示，中方高度重视中智经贸合作。"
+    assert [text for text, _s, _p in found(body)] == ["建立海关合作机制", "扩大留学生交流。"]

@@ -43,6 +43,8 @@ EFFECT = re.compile(
 BARE_CUE = re.compile(r".{0,12}?(?:一致同意|同意|商定|决定|承诺|表示|认为)[，,：:；;]?")
 # "商务部发布2025年第18号公告，对…实施出口管制": issued, and in force the same day
 PROMULGATED = re.compile(r"发布[^，。；]{0,16}公告|公告称|即日起")
+# "李强表示，…": who speaks, before what is said
+SPEAKER = re.compile(r"^[^，。；]{1,12}?(?:表示|指出|强调|说|介绍|认为)[，,：:]")
 REFERS_BACK = re.compile(r"(?:.{0,6})(?:首次|第一次|其|该|届时)")
 
 
@@ -113,9 +115,11 @@ def announced_measure(text: str, unit: seg.Unit, context: DocumentContext, names
     return None
 
 
-def _carried(unit: seg.Unit) -> str | None:
-    """The strength a list item inherits from its lead-in: an agreement makes every item firm."""
-    return FIRM if unit.lead is not None and unit.lead.kind == seg.AGREED else None
+def _carried(text: str, unit: seg.Unit, context: DocumentContext, names: Names) -> str | None:
+    """The strength a list item inherits from its lead-in: an agreement makes every item firm (a later
+    sentence of the paragraph with an actor of its own is no item)."""
+    agreed = unit.lead is not None and unit.lead.kind == seg.AGREED
+    return FIRM if agreed and _listed(text, unit, context, names) else None
 
 
 def _read_unit(
@@ -144,7 +148,9 @@ def _listed(text: str, unit: seg.Unit, context: DocumentContext, names: Names) -
     an exhortation list is a sentence of its own)."""
     sentence = seg.MARKUP.sub("", text[unit.start : unit.end]).strip()
     marker = seg.ITEM_MARKER.match(sentence)
-    return bool(marker and marker.end() > 0) or subject(sentence, context, names) is None
+    if marker and marker.end() > 0:
+        return True
+    return subject(SPEAKER.sub("", sentence), context, names) is None and subject(sentence, context, names) is None
 
 
 def _unit_subject(text: str, unit: seg.Unit, context: DocumentContext, names: Names) -> list[str] | None:
@@ -166,7 +172,7 @@ def _unit_subject(text: str, unit: seg.Unit, context: DocumentContext, names: Na
 def _committing_clauses(
     text: str, unit: seg.Unit, actors: list[str] | None, context: DocumentContext, names: Names
 ) -> list[_Clause]:
-    carried = _carried(unit)
+    carried = _carried(text, unit, context, names)
     strength = carried
     chosen: list[_Clause] = []
     governed = False  # inside the scope of a modal veto ("各方要…，致力于…，早日重启对话")
