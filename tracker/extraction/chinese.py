@@ -4,7 +4,8 @@ The flow, one module per step:
 - ``zh_segment``: paragraphs, sentences, clauses, and list items carrying their lead-in
   (一是…二是…, （一）, 第一, ——我们一致同意，…, 李强建议，一是…；二是…);
 - ``zh_cues``: the grammar of a commitment, one named rule per cue (agreement, will, committed to,
-  intent, own call, explore, designation) and per veto reason (willingness, hope, normative, past ...);
+  intent, own call, explore, reaffirmed, designation) and per veto reason (willingness, hope,
+  normative, past ...);
 - ``zh_parties``: who acts (a side, a pair, a state organ, a collective resolved to the document's
   parties and the members of a grouping on the document's date);
 - here: a sentence's committing clauses grouped into candidates (a new one where the actor, the
@@ -13,7 +14,10 @@ The flow, one module per step:
 Chinese readouts chain clauses with "，", and the labelling rules split a sentence at its clauses when
 only one of them commits or when their topics differ, so each clause is judged on its own: it commits
 when it carries a cue, or when it follows a committing clause of the same sentence without a cue of its
-own ("同意继续保持沟通势头，加强宏观经济政策协调"); a veto ends the commitment.
+own ("同意继续保持沟通势头，加强宏观经济政策协调"); a veto ends the commitment, and a modal veto
+(要, 愿, 应, 希望) governs the actor-less clauses after it. Two readings work on whole sentences: a
+measure announced with a later start ("自4月10日起…加征关税") is firm, and an actor-less sentence takes
+the actor of the sentence before it in its paragraph ("中方将设立…。还将派遣…").
 """
 
 from __future__ import annotations
@@ -27,12 +31,12 @@ from tracker.extraction import zh_segment as seg
 from tracker.extraction.context import DocumentContext
 from tracker.extraction.deadlines import Deadline, find_chinese_deadlines
 from tracker.extraction.zh_cues import FIRM, MODAL_VETOES, Cue, is_vague, proposal_reading, read_clause
-from tracker.extraction.zh_parties import Names, document_parties, pair_parties, resolve, subject
+from tracker.extraction.zh_parties import Names, document_parties, resolve, subject
 
 if TYPE_CHECKING:
     from tracker.extraction.detect import Detected
 
-__all__ = ["ChineseCandidate", "detect_chinese", "detect_document", "pair_parties"]
+__all__ = ["ChineseCandidate", "detect_chinese", "detect_document"]
 
 CONFIDENCE = 0.55
 # "自4月10日12时01分起…", "…于今年7月1日正式生效", "4月9日生效": a measure with a start date
