@@ -105,6 +105,7 @@ def test_should_governs_the_clauses_after_it_until_one_names_its_own_actor():
 def test_words_that_only_contain_a_modal_character_do_not_veto():
     assert read_clause("维护产业链供应链稳定畅通").veto is None
     assert read_clause("双方同意如期举行第三轮对话").veto is None
+    assert read_clause("加强若干领域合作").veto is None
     assert read_clause("这对两国都很重要").veto != "normative"
 
 

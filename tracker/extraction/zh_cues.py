@@ -73,7 +73,7 @@ NORMATIVE = re.compile(
     r"应当|应该|(?<![因答回相供适响反呼顺感效理])应(?![对用邀约急届])|(?<![重主需纲摘必首只])要(?![求点素闻])|必须"
 )
 NEED = re.compile(r"有必要|认为|相信|强调.{0,10}重要")
-CONDITION = re.compile(r"如果|(?<![例比诸])如(?![下期何今实此])|若|倘若|一旦")
+CONDITION = re.compile(r"如果|(?<![例比诸])如(?![下期何今实此])|若(?!干)|倘若|一旦")
 PAST = re.compile(r"已经|已(?!有)|曾|过去|宣布完成|见证签署")
 # 了 after a verb marks a completed act wherever it stands ("共同努力恢复和新建了…渠道")
 PERFECTIVE = re.compile(r"(?<![为除])了(?!解)")
