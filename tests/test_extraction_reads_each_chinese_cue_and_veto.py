@@ -58,6 +58,7 @@ def test_each_cue_rule_names_itself_and_its_strength(clause, kind, strength):
         ("智利总统将于下月访华", "logistics"),
         ("坚持公平正义", "principle"),
         ("鼓励两国企业扩大相互投资", "call on others"),
+        ("不仅为彼此经济社会建设提供坚实助力", "prediction"),
     ],
 )
 def test_each_veto_rule_gives_its_reason(clause, reason):

@@ -91,6 +91,10 @@ PREDICTION = re.compile(
     r"^(?:这|此|该|它|这些|这将)|必将|将为[^，。；]{0,30}(?:空间|条件|机遇|动力|贡献|作出|做出|注入|开辟|创造)"
     r"|将成为|将是|带来|有利于|相信"
 )
+# What a commitment is for, not a commitment: "（不仅）为彼此经济社会建设提供坚实助力"
+BENEFIT = re.compile(
+    r"^(?:不仅|也|还|从而|进而)?为[^，。；]{0,24}(?:提供|注入|增添|带来)[^，。；]{0,8}(?:助力|动力|支撑|保障|活力|福祉)"
+)
 # 同意 + someone's view: "同意习近平主席的看法" agrees with an opinion, not to act
 AGREED_VIEW = re.compile(r"同意[^，。；]{0,24}(?:看法|观点|意见|判断|评估|分析)[，。；]?$")
 LOGISTICS = re.compile(
@@ -222,6 +226,7 @@ VETO_RULES: tuple[tuple[str, re.Pattern, str], ...] = (
     ("position", POSITION_AFTER_WILL, "clause"),
     ("logistics", LOGISTICS, "clause"),
     ("agreed view", AGREED_VIEW, "clause"),
+    ("prediction", BENEFIT, "clause"),
     ("principle", PRINCIPLE, "clause"),
 )
 
