@@ -535,10 +535,16 @@ _ZH_NUMBER = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六":
 _ZH_BEFORE = r"(?:前|之前|以前)"
 _ZH_FINDERS = [
     ("day", re.compile(rf"(?P<y>\d{{4}})年(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日{_ZH_BEFORE}")),
+    # a named day without "前": the day a measure starts or an agreement enters into force
+    ("day", re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")),
+    ("month_day", re.compile(r"(?P<rel>今年|明年)?(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})日")),
     ("month", re.compile(rf"(?P<y>\d{{4}})年(?P<m>\d{{1,2}})月(?:底|末)?{_ZH_BEFORE}")),
     ("year_end", re.compile(rf"(?P<y>\d{{4}})年(?:底|末){_ZH_BEFORE}?")),
     ("year", re.compile(rf"(?:到|至|在)?(?P<y>\d{{4}})年{_ZH_BEFORE}")),
-    ("rel_half", re.compile(r"(?P<rel>今年|明年)(?P<half>上半年|下半年)")),
+    # "未来3年", "今后五年内", "三年内", "半年内": a period counted from the document's date
+    ("within", re.compile(r"(?:(?:未来|今后)(?P<n>\d{1,2}|[一两二三四五六七八九十]{1,2})(?P<unit>年)内?)")),
+    ("within", re.compile(r"(?P<n>\d{1,2}|[一两二三四五六七八九十]{1,2}|半)(?P<unit>年)内")),
+    ("rel_half", re.compile(r"(?P<rel>今年|明年)?(?P<half>上半年|下半年)")),
     ("rel_end", re.compile(rf"(?:(?P<rel>今年|明年)(?:底|年底|年末)|年底|年末){_ZH_BEFORE}?")),
     ("rel_year", re.compile(r"(?P<rel>今年|明年|年内)")),
     ("within", re.compile(r"(?P<n>\d{1,2}|[一两二三四五六七八九十]{1,2})个(?P<unit>月|星期)内")),
@@ -588,6 +594,8 @@ def _zh_resolve(kind: str, m: re.Match, ref: datetime.date | None):
         except ValueError:
             return None
         return day, DAY, True, day.isoformat()
+    if kind == "month_day":
+        return _zh_month_day(m, ref)
     if kind == "month":
         year, month = int(m.group("y")), int(m.group("m"))
         if not 1 <= month <= 12:
@@ -605,8 +613,9 @@ def _zh_resolve(kind: str, m: re.Match, ref: datetime.date | None):
     if ref is None:
         return None, VAGUE, False, phrase
     if kind == "within":
-        n = _zh_count(m.group("n"))
-        day = _add_months(ref, n) if m.group("unit") == "月" else ref + datetime.timedelta(weeks=n)
+        n = _zh_count(m.group("n")) if m.group("n") != "半" else 0
+        months = {"月": n, "年": 12 * n or 6}.get(m.group("unit"))
+        day = _add_months(ref, months) if months else ref + datetime.timedelta(weeks=n)
         return day, MONTH_G, False, f"{day.isoformat()} ({phrase})"
     year = ref.year + (1 if (m.groupdict().get("rel") or "") == "明年" else 0)
     if kind == "rel_half":
@@ -616,3 +625,15 @@ def _zh_resolve(kind: str, m: re.Match, ref: datetime.date | None):
         day = datetime.date(year, 12, 31)
         return day, YEAR_G, False, f"{day.isoformat()} ({phrase})"
     return datetime.date(year, 12, 31), YEAR_G, False, f"{year} ({phrase})"
+
+
+def _zh_month_day(m: re.Match, ref: datetime.date | None):
+    """ "4月10日", "今年7月1日": a day of the document's year (of the next with 明年)."""
+    if ref is None:
+        return None
+    year = ref.year + (1 if m.group("rel") == "明年" else 0)
+    try:
+        day = datetime.date(year, int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+    return day, DAY, True, day.isoformat()

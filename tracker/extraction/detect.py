@@ -29,7 +29,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from tracker.extraction.chinese import detect_chinese
+from tracker.extraction.chinese import detect_document as detect_chinese_document
 from tracker.extraction.context import (
     AGENCY,
     COLLECTIVE,
@@ -39,7 +39,7 @@ from tracker.extraction.context import (
     PRONOUN_WE,
     DocumentContext,
 )
-from tracker.extraction.deadlines import Deadline, find_chinese_deadlines, find_deadlines
+from tracker.extraction.deadlines import Deadline, find_deadlines
 from tracker.extraction.language import CJK, dominant_script
 from tracker.extraction.lexicon import GENERIC_WEIGHT, Lexicon, default_lexicon
 from tracker.extraction.parties import capital_of_party
@@ -1188,7 +1188,7 @@ def detect(
     lexicon = lexicon or default_lexicon()
     context = DocumentContext.build(text, lexicon=lexicon, doc_date=doc_date, parties=parties, title=title, site=site)
     if dominant_script(text[:20000]) == CJK:
-        return _detect_chinese(text, context)
+        return detect_chinese_document(text, context)
     paragraphs = paragraph_spans(text)
     results: list[Detected] = []
     lead_in: _LeadIn | None = None
@@ -1332,46 +1332,6 @@ def _lead_in_actors(sentence: str, context: DocumentContext, quoted) -> tuple[li
         return None, None
     strength = INTENT if verb.startswith(("resolve", "intend", "plan", "will work", "will seek")) else FIRM
     return context.lexicon.expand(subject.parties, context.doc_date), strength
-
-
-def _detect_chinese(text: str, context: DocumentContext) -> list[Detected]:
-    spans = paragraph_spans(text)
-    found = []
-    for candidate in detect_chinese(text, context):
-        sentence = next(((a, b) for a, b in spans if a <= candidate.start < b), (candidate.start, candidate.end))
-        deadline = _chinese_deadline(text, sentence[0], candidate.start, candidate.end, context.doc_date)
-        found.append(
-            Detected(
-                text=text[candidate.start : candidate.end],
-                start=candidate.start,
-                end=candidate.end,
-                sentence_start=sentence[0],
-                sentence_end=sentence[1],
-                parties=sorted(candidate.parties),
-                topics=list(candidate.topics),
-                deadline=deadline.date if deadline else None,
-                deadline_text=deadline.text if deadline else None,
-                deadline_granularity=deadline.granularity if deadline else None,
-                deadline_exact=bool(deadline and deadline.exact),
-                strength=candidate.strength,
-                confidence=candidate.confidence,
-                deadline_label=deadline.label if deadline else None,
-                reasons=["chinese"],
-            )
-        )
-    return found
-
-
-def _chinese_deadline(text: str, sentence_start: int, start: int, end: int, doc_date) -> Deadline | None:
-    """The first deadline inside the committing clause, else one fronted before it in its sentence
-    ("“十五五”期间，中国将…", "年底前，双方将…")."""
-    inside = find_chinese_deadlines(text[start:end], doc_date)
-    if inside:
-        return inside[0]
-    head = text[sentence_start:start]
-    cut = max(head.rfind(mark) for mark in "。！？；>\n") + 1  # the start of the clause's sentence
-    fronted = [d for d in find_chinese_deadlines(head[cut:], doc_date) if d.start <= 2]
-    return fronted[0] if fronted else None
 
 
 def _occurrences(text: str, title: str | None) -> list[tuple[int, int]]:

@@ -588,7 +588,66 @@ _TOPICS: list[tuple[str, str, list[str]]] = [
 
 TOPIC_KEYS = [key for key, _name, _keywords in _TOPICS]
 
+# Chinese words of the topics that Chinese readouts use and the list above lacks.
+_MORE_CHINESE = {
+    "trade": [
+        "自贸",
+        "自由贸易",
+        "海关",
+        "经济合作",
+        "经济政策",
+        "经济金融",
+        "经济团队",
+        "商务",
+        "产能",
+        "制造业",
+        "稀土",
+        "财金",
+        "货币",
+        "电子商务",
+        "跨境电商",
+        "大豆",
+        "农业",
+    ],
+    "counter-narcotics": ["贩毒", "麻醉品"],
+    "counter-terrorism": ["三股势力", "极端主义", "分裂主义"],
+    "law-enforcement": ["有组织犯罪", "电信网络诈骗", "电信诈骗", "打击犯罪"],
+    "climate": ["生态", "低碳", "甲烷", "海洋污染", "塑料污染"],
+    "energy": ["光伏", "风电", "氢能", "核电", "清洁能源"],
+    "defense": ["军队", "海上军事安全", "国防部", "战区", "军事安全"],
+    "technology": ["科创", "孵化", "卫星", "遥感", "科研", "科学家", "半导体", "芯片", "信息通信", "互联网"],
+    "people-to-people": [
+        "交流年",
+        "青少年",
+        "访学",
+        "来华学习",
+        "赴华学习",
+        "参展",
+        "地方合作",
+        "友好城市",
+        "友城",
+        "智库",
+        "留学生",
+    ],
+    "dialogue": [
+        "党际交往",
+        "治国理政",
+        "全球发展倡议",
+        "全球安全倡议",
+        "全球文明倡议",
+        "全球倡议",
+        "行为准则",
+        "高层往来",
+        "互访",
+        "大使",
+        "使馆",
+        "外交关系",
+        "外交团队",
+        "外交部门",
+    ],
+}
+
 
 def default_topics() -> list[TopicEntry]:
     """The topic list of the labelling rules, in its fixed order, with default keywords."""
-    return [TopicEntry(key, name, list(keywords)) for key, name, keywords in _TOPICS]
+    return [TopicEntry(key, name, [*keywords, *_MORE_CHINESE.get(key, [])]) for key, name, keywords in _TOPICS]

@@ -1,0 +1,288 @@
+"""The grammar of a Chinese commitment, one named rule per cue: subject -> cue -> future action.
+
+A clause is read in two steps (``read_clause``):
+1. its commitment cue: the earliest of the cue rules in ``CUE_RULES`` (agreement, will, committed to,
+   intent, a call for the parties' own joint action, explore / consider);
+2. the vetoes of ``VETO_RULES``, each a named reason of the labelling rules (devset-zh/README.md):
+   willingness, hope, "should", need, condition, past, ongoing, discussion, calls on others,
+   welcomes, third parties, positions, predictions, logistics, principles. Most look only at the
+   words before the cue ("中方愿…加强合作" is willingness; "双方同意…，希望…" is not vetoed by a
+   later hope), a few at the whole clause.
+A clause with neither a cue nor a veto is neutral: it continues a commitment begun before it in the
+sentence, or an agreement carried in by a list lead-in.
+
+将 is "will" only when it is not the object marker of 将 X 作为 / 定为 / 确定为 / 列入 / 打造成 ... (= 把).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+FIRM, INTENT, HEDGED = "firm", "intent", "hedged"
+
+# --- cue patterns -----------------------------------------------------------------------------
+
+AGREEMENT = re.compile(r"一致同意|同意|商定|约定|决定(?!性)|承诺|确认将|重申将")
+# 将 as the object marker: "将2025年确定为…", "将创新合作打造成…", "将16家实体列入…名单"
+OBJECT_MARKER = re.compile(
+    r"将(?!于|在|继续|进一步|共同|积极|向|与|同|和|为)[^，。；：]{1,30}?"
+    r"(?:作为|视为|定为|确定为|列为|列入|纳入|打造成|打造为|建设成|建成为|转为|转化为|变为|置于|引入|提升为|写入)"
+)
+# "宣布2024年为“中国东盟人文交流年”": a designated year of a joint programme
+DESIGNATION = re.compile(r"宣布(?=\d{4}(?:[—–-]\d{4})?年为)")
+# not 即将 (about to), 将近 (nearly), 将军 / 将领 (a general)
+WILL = re.compile(r"(?<!即)将(?!近|军|领|士|来)(?:继续|进一步|共同|积极|加快|尽快|尽早)?")
+COMMITTED_TO = re.compile(r"致力于")
+# 计划 and 拟 as verbs ("计划明年举行", "拟建立"), not the nouns of "行动计划" or "模拟"
+INTENT_CUE = re.compile(
+    r"将共同努力|共同努力|将努力|致力于推动|致力于促进|(?<!行动)(?<!合作)(?<!发展)(?<!工作)(?<!五年)计划(?![和、，。；书》”])"
+    r"|(?<![模虚])拟(?!定|订)|争取|力争"
+)
+# 支持 / 主张 / 呼吁 + a concrete joint action of the parties themselves: called for own action (intent)
+OWN_CALL = re.compile(
+    r"(?:支持|主张|呼吁)(?:双方|两国|各方|中.双方|我们|彼此)?(?:尽快|尽早|早日|积极|共同)?"
+    r"(?:启动|建立|签署|商签|举行|召开|达成|落实|开展|设立|成立|恢复|重启)"
+)
+# 可 is "may" only before a verb of doing ("双方可在…", "可视情…"), not in 可行, 可预期, 可持续
+EXPLORE = re.compile(
+    r"探讨|探索|(?<!可行性)(?<!前期)(?<!联合)(?<!课题)研究(?=[\u4e00-\u9fff])(?!报告|成果|中心|机构|院|所|项目)"
+    r"|积极考虑|考虑|可以|可(?=在|就|视|根据|按|通过|探讨|考虑|研究|开展|进一步|适时)|视情|在[^，。；]{1,12}条件下"
+)
+# 重申 + carrying out a named agreement ("重申将全面落实《…协定》"): a reaffirmed commitment (firm);
+# 重申 + a principle, a consensus or a position is not
+REAFFIRMED = re.compile(r"重申(?:将|继续)?(?:全面|认真|切实)?(?:落实|履行|遵守|执行)[^，。；]{0,30}《")
+# "将积极考虑", "还将探讨", "同意探索建立", "将共同努力": the verb after 将 or 同意 sets the strength, as
+# "will explore" and "agreed to explore" do
+MODAL_THEN = re.compile(
+    r"(?:将|一致同意|同意|商定|决定)(?:进一步|继续|积极|共同|一道|联合|携手)?(?=探讨|探索|研究|积极考虑|考虑|共同努力|努力|争取|力争)"
+)
+# A concrete joint action that a proposal (建议) may name: a negotiation, consultations, an agreement
+# or a mechanism to set up, a meeting to hold. Proposals of "more cooperation in a field" are vague.
+JOINT_ACTION = re.compile(
+    r"(?:推进|推动|恢复|完成|启动|重启|建立|签署|商签|举行|召开|达成|设立|成立|制定|谈判|磋商)"
+    r"[^，；。]{0,24}?(?:谈判|磋商|协定|协议|准则|机制|会议|对话|平台|中心|基金)"
+)
+
+# --- veto patterns ----------------------------------------------------------------------------
+
+WILLINGNESS = re.compile(r"愿意|愿|准备|有意")
+HOPE = re.compile(r"希望|期待|期望|盼")
+NORMATIVE = re.compile(
+    r"应当|应该|(?<![因答回相供适响反呼顺感效理])应(?![对用邀约急届])|(?<![重主需纲摘必首只])要(?![求点素闻])|必须"
+)
+NEED = re.compile(r"有必要|认为|相信|强调.{0,10}重要")
+CONDITION = re.compile(r"如果|(?<![例比诸])如(?![下期何今实此])|若(?!干)|倘若|一旦")
+PAST = re.compile(r"已经|已(?!有)|曾|过去|宣布完成|见证签署")
+# 了 after a verb marks a completed act wherever it stands ("共同努力恢复和新建了…渠道")
+PERFECTIVE = re.compile(r"(?<![为除])了(?!解)")
+ONGOING = re.compile(r"正在|持续推进")
+DISCUSSED = re.compile(r"讨论|交换意见|探讨了|进行了")
+CALL_ON_OTHERS = re.compile(r"敦促|呼吁.{0,6}(?:日方|美方|各国|国际社会)|鼓励.{0,8}(?:企业|公司|机构|航空)")
+WELCOMED = re.compile(r"欢迎|注意到|赞赏|感谢")
+SUPPORT = re.compile(r"支持|主张|反对")
+UNCHANGED = re.compile(r"没有变|不会变|不变|没变|不会动摇|不寻求|不会")
+# 将 + support or a standing position: "中方将坚定支持…", "将继续奉行…", "将始终把…置于…"
+POSITION_AFTER_WILL = re.compile(
+    r"将(?:继续|始终|一如既往地?)?(?:坚定)?(?:地)?(?:支持|奉行|恪守|坚持|站在|把|同.{0,6}站在)"
+)
+PREDICTION = re.compile(
+    r"^(?:这|此|该|它|这些|这将)|必将|将为[^，。；]{0,30}(?:空间|条件|机遇|动力|贡献|作出|做出|注入|开辟|创造)"
+    r"|将成为|将是|带来|有利于|相信"
+)
+# What a commitment is for, not a commitment: "（不仅）为彼此经济社会建设提供坚实助力"
+BENEFIT = re.compile(
+    r"^(?:不仅|也|还|从而|进而)?为[^，。；]{0,24}(?:提供|注入|增添|带来)[^，。；]{0,8}(?:助力|动力|支撑|保障|活力|福祉)"
+)
+# 同意 + someone's view: "同意习近平主席的看法" agrees with an opinion, not to act
+AGREED_VIEW = re.compile(r"同意[^，。；]{0,24}(?:看法|观点|意见|判断|评估|分析)[，。；]?$")
+LOGISTICS = re.compile(
+    r"(?:将于|定于).{0,20}(?:出席|访问|会见|会晤|主持|访华|出访)"
+    r"|(?:将于|定于).{0,20}(?:举行|召开|举办)(?:[^，。；]{0,30}(?:会议|会谈|会晤|峰会|论坛|对话|磋商|年会|会)|[。，；]|$)"
+    r"|(?:会晤|会议|峰会|论坛|对话|磋商|年会)[^，。；]{0,8}(?:将于|将在|定于)[^，。；]{0,20}(?:举行|召开|举办)"
+    r"|出席|访问|举行会晤|下次会议|下一次|下一届|下届|接任|轮值主席"
+)
+# A clause opening with a principle verb: "坚持公平正义", "共同维护世界和平稳定", "反对霸权主义"
+PRINCIPLE = re.compile(r"^(?:共同|继续|始终)?(?:坚持|恪守|奉行|反对|维护(?:世界|地区|国际)|尊重)")
+
+
+@dataclass(frozen=True)
+class Cue:
+    strength: str
+    position: int
+    kind: str  # the rule that found it, for reviewers
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a clause says: a cue (a commitment starts or changes strength here), a veto reason (it
+    does not commit and ends any commitment before it), or neither (it continues what came before)."""
+
+    cue: Cue | None = None
+    veto: str | None = None
+
+
+# --- cue rules: one function per trigger kind ---------------------------------------------------
+
+
+def _first(pattern: re.Pattern, clause: str, strength: str, kind: str) -> Cue | None:
+    match = pattern.search(clause)
+    return Cue(strength, match.start(), kind) if match else None
+
+
+def own_call(clause: str) -> Cue | None:
+    """支持双方尽快启动…谈判: called for the parties' own concrete action (intent)."""
+    return _first(OWN_CALL, clause, INTENT, "own-call")
+
+
+def will_then_verb(clause: str) -> Cue | None:
+    """将探讨 / 同意探索 / 将积极考虑 (hedged), 将共同努力 / 将争取 (intent): the verb after 将 or 同意
+    decides."""
+    match = MODAL_THEN.search(clause)
+    if match is None:
+        return None
+    after = clause[match.end() :]
+    strength = INTENT if re.match(r"共同努力|努力|争取|力争", after) else HEDGED
+    return Cue(strength, match.start(), "will-then-verb")
+
+
+def agreement(clause: str) -> Cue | None:
+    """同意 / 一致同意 / 商定 / 决定 / 承诺: agreed, decided, pledged (firm)."""
+    return _first(AGREEMENT, clause, FIRM, "agreement")
+
+
+def intent(clause: str) -> Cue | None:
+    """共同努力 / 计划 / 拟 / 争取 / 致力于推动: will work to, plan, aim (intent)."""
+    return _first(INTENT_CUE, clause, INTENT, "intent")
+
+
+def explore(clause: str) -> Cue | None:
+    """探讨 / 探索 / 研究 / 积极考虑 / 可: explore, consider, may (hedged)."""
+    return _first(EXPLORE, clause, HEDGED, "explore")
+
+
+def designation(clause: str) -> Cue | None:
+    """宣布2024年为“…交流年”: a year of a joint programme announced (firm)."""
+    return _first(DESIGNATION, clause, FIRM, "designation")
+
+
+def reaffirmed(clause: str) -> Cue | None:
+    """重申落实《…》: reaffirmed a named, still-valid agreement or plan (firm)."""
+    return _first(REAFFIRMED, clause, FIRM, "reaffirmed")
+
+
+def will(clause: str) -> Cue | None:
+    """将 / 将继续 / 将进一步: will (firm), unless 将 marks an object (将 X 定为 …)."""
+    markers = [(m.start(), m.end()) for m in OBJECT_MARKER.finditer(clause)]
+    for match in WILL.finditer(clause):
+        if not any(a == match.start() for a, _b in markers):
+            return Cue(FIRM, match.start(), "will")
+    return None
+
+
+def committed_to(clause: str) -> Cue | None:
+    """致力于 + an action: committed to (firm); with only an aim it is vague (see ``is_vague``)."""
+    return _first(COMMITTED_TO, clause, FIRM, "committed-to")
+
+
+# The order breaks ties at one position: "将共同努力" is intent before it is "将".
+CUE_RULES: tuple[Callable[[str], Cue | None], ...] = (
+    own_call,
+    will_then_verb,
+    intent,
+    explore,
+    agreement,
+    reaffirmed,
+    designation,
+    committed_to,
+    will,
+)
+
+
+def find_cue(clause: str) -> Cue | None:
+    found = [(cue.position, rank, cue) for rank, rule in enumerate(CUE_RULES) if (cue := rule(clause))]
+    return min(found, key=lambda item: item[:2])[2] if found else None
+
+
+# --- veto rules: a named reason each ------------------------------------------------------------
+
+# (reason, pattern, scope): "head" looks before the cue (the whole clause when there is none),
+# "clause" at the whole clause.
+VETO_RULES: tuple[tuple[str, re.Pattern, str], ...] = (
+    ("willingness", WILLINGNESS, "head"),
+    ("hope", HOPE, "head"),
+    ("normative", NORMATIVE, "head"),
+    ("need", NEED, "head"),
+    ("condition", CONDITION, "head"),
+    ("past", PAST, "head"),
+    ("past", PERFECTIVE, "clause"),
+    ("ongoing", ONGOING, "head"),
+    ("discussed", DISCUSSED, "head"),
+    ("call on others", CALL_ON_OTHERS, "clause"),
+    ("welcomed", WELCOMED, "head"),
+    ("position", SUPPORT, "head"),
+    ("position", UNCHANGED, "head"),
+    ("position", POSITION_AFTER_WILL, "clause"),
+    ("logistics", LOGISTICS, "clause"),
+    ("agreed view", AGREED_VIEW, "clause"),
+    ("prediction", BENEFIT, "clause"),
+    ("principle", PRINCIPLE, "clause"),
+)
+
+
+# Vetoes that govern the clauses after them too, until one names its own actor or agrees:
+# "金砖国家应该…，致力于…" is inside the scope of 应该.
+MODAL_VETOES = frozenset({"willingness", "hope", "normative", "need", "condition"})
+
+
+def veto_reason(clause: str, cue: Cue | None) -> str | None:
+    head = clause[: cue.position] if cue else clause
+    for reason, pattern, scope in VETO_RULES:
+        if pattern.search(head if scope == "head" else clause):
+            return reason
+    if cue is not None and PREDICTION.search(clause):
+        return "prediction"
+    return None
+
+
+def read_clause(clause: str) -> Reading:
+    cue = find_cue(clause)
+    reason = veto_reason(clause, cue)
+    if reason:
+        return Reading(veto=reason)
+    return Reading(cue=cue)
+
+
+# --- the object: vague or concrete --------------------------------------------------------------
+
+# Objects that make a commitment concrete even without a topic keyword.
+CONCRETE = re.compile(
+    r"合作|机制|对话|磋商|会议|协议|协定|计划|项目|资金|美元|亿|倡议|伙伴|沟通|交流|解决|中心|实验室|园区|基地|走廊|"
+    r"工程|平台|基金|援助|奖学金|名额|培训|免签|签证|航线|展馆|办事处|谈判|关税|参展|交流年|孵化园|"
+    r"大使|使馆|领事|联合工作组|工作组|派遣|派出|派团|互派|考察团|代表团|联合研究|联合实验室"
+)
+# A pledged negative action is concrete by itself: "承诺不再同台湾发生任何官方关系"
+NEGATIVE_PLEDGE = re.compile(r"(?:承诺|保证|同意)(?:不再|不进行|不会|永不|不)")
+# "推进…务实合作", "深化战略伙伴关系": cooperation or a partnership with no field named
+NO_FIELD = re.compile(
+    r"^[^，；。]{0,30}?(?:务实合作|互利合作|各领域合作|战略伙伴关系|伙伴关系|友好关系|双边关系)[，；。]?$"
+)
+
+
+def is_vague(clause: str, topics: list[str]) -> bool:
+    """More cooperation without a field, or a partnership to deepen: vague, like English "called for
+    more collaboration"."""
+    if NO_FIELD.search(clause):
+        return True
+    return not topics and not CONCRETE.search(clause) and not NEGATIVE_PLEDGE.search(clause)
+
+
+def proposal_reading(clause: str) -> Cue | None:
+    """An item of one party's proposals reads like "called for": a concrete joint action is intent
+    (探索建立 … hedged); more cooperation in a field is vague."""
+    action = JOINT_ACTION.search(clause)
+    if action is None:
+        return None
+    explored = EXPLORE.search(clause[: action.start() + 2])
+    return Cue(HEDGED if explored else INTENT, action.start(), "proposal")
