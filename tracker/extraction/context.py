@@ -34,7 +34,12 @@ COLLECTIVE = re.compile(
     r"interlocutors|counterparts|"
     r"foreign ministers|defen[cs]e ministers|officials|senior officials|experts)"
     r"|the\s+leaders|the\s+presidents|each\s+side|neither\s+(?:government|side|country|party)|both\s+sides"
-    r"|all\s+parties|all\s+sides|the\s+participants|member\s+states)\b",
+    r"|all\s+parties|all\s+sides|the\s+participants|member\s+states"
+    # "the three NSAs", "the two national security advisors", "the four foreign ministers": a number of
+    # office-holders or bodies is the parties they speak for
+    r"|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:[A-Z]{2,5}s|advis[eo]rs|envoys|heads|chiefs|secretaries|ministers|ministries|agencies|navies|"
+    r"coast guards|chairs|signatories|members|representatives|negotiators|commanders))\b",
     re.I,
 )
 PRONOUN_WE = re.compile(r"(?:^|(?<=[\s“\"(]))(?:we|We|our|Our|us)\b")

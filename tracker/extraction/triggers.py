@@ -97,6 +97,14 @@ COMMITMENT_GOVERNORS = re.compile(
 )
 
 
+# Who a government tasks: its own officials and bodies ("their teams", "Finance Ministers", "the envoys").
+AGENTS = (
+    r"(?:teams?|ministers?|ministries|officials|envoys|negotiators|agencies|departments|representatives|"
+    r"secretaries|advis[eo]rs|experts|governments|administrations|staffs?|sherpas|co-chairs|working groups?|"
+    r"delegations)"
+)
+
+
 @dataclass(frozen=True)
 class Trigger:
     start: int  # where the trigger words start in the sentence
@@ -108,6 +116,9 @@ class Trigger:
 
 _COMMIT_VERBS = {
     "commit": FIRM,
+    "recommit": FIRM,
+    "recommitted": FIRM,
+    "re-committed": FIRM,
     "commits": FIRM,
     "committed": FIRM,
     "committing": FIRM,
@@ -232,7 +243,30 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         "tasked",
         re.compile(
             r"\b(?P<trig>tasked|instructed|directed|mandated|empowered|charged|authori[sz]ed)\s+(?:[\w’'-]+\s+){0,5}?"
-            r"to\s+(?P<verb>[a-z][a-z-]*)",
+            r"(?:to|with)\s+(?P<verb>[a-z][a-z-]*)"
+            # asking one's own agents is tasking them: "asked their climate envoys to", "We ask Finance Ministers to"
+            rf"|\b(?P<trig2>ask(?:s|ed)?|request(?:s|ed)?)\s+(?:(?:their|its|our|his|her)\s+(?:respective\s+)?)?"
+            rf"(?:[\w’'-]+\s+){{0,3}}?{AGENTS}(?:,[^,]{{2,60}},)?\s+to\s+(?P<verb2>[a-z][a-z-]*)",
+            re.I,
+        ),
+    ),
+    # "committed their full efforts toward guiding", "devote our resources to building": effort pledged to an action
+    (
+        "verb_to",
+        re.compile(
+            r"\b(?P<trig>commit(?:s|ted)?|devot(?:e|es|ed)|dedicat(?:e|es|ed)|pledge[sd]?)\s+(?:their|its|our|his|her)\s+"
+            r"(?:full\s+|best\s+|utmost\s+|joint\s+|collective\s+)?(?:efforts?|support|resources|energies|attention)\s+"
+            r"(?:to|toward|towards)\s+(?P<verb>[a-z]+ing)\b",
+            re.I,
+        ),
+    ),
+    # "we are taking additional measures", "are taking the following new measures": announced action
+    (
+        "progressive",
+        re.compile(
+            r"\b(?P<trig>is|are|am)\s+(?:also\s+|now\s+|today\s+|jointly\s+)?(?P<verb>taking)\s+"
+            r"(?=(?:the\s+following\s+|further\s+|additional\s+|new\s+|concrete\s+|immediate\s+|[\w-]+\s+){0,3}"
+            r"(?:measures|actions|steps)\b)",
             re.I,
         ),
     ),
@@ -289,7 +323,7 @@ _NEEDLES = {
     "funds": ("pledg", "commit"),
     "modal": ("will", "shall", "would"),
     "may": ("may ",),
-    "verb_to": (" to ",),
+    "verb_to": (" to",),
     "agreed_on": ("agree",),
     "reached": ("agreement", "deal", "consensus", "understanding"),
     "intention": ("intention",),
@@ -299,7 +333,7 @@ _NEEDLES = {
     "commitment": ("commitment",),
     "binds": ("commit", "oblig", "bind"),
     "welcomed": ("welcom", "hail"),
-    "tasked": ("task", "instruct", "direct", "mandat", "empower", "charg", "authori"),
+    "tasked": ("task", "instruct", "direct", "mandat", "empower", "charg", "authori", "ask", "request"),
     "proposed": ("propos",),
     "scheduled": ("planned", "scheduled", "slated", "set "),
     "called_on": ("call",),
@@ -319,9 +353,10 @@ def find_triggers(sentence: str) -> list[Trigger]:
         if not any(needle in lower for needle in _NEEDLES[kind]):
             continue
         for match in regex.finditer(sentence):
-            verb = (match.group("verb") or "").lower()
-            strength = _strength(kind, match.group("trig").lower(), verb)
-            found.append(Trigger(match.start("trig"), match.end(), kind, strength, verb))
+            trig = "trig" if match.group("trig") is not None else "trig2"  # patterns with two alternatives
+            verb = (match.group("verb" if trig == "trig" else "verb2") or "").lower()
+            strength = _strength(kind, match.group(trig).lower(), verb)
+            found.append(Trigger(match.start(trig), match.end(), kind, strength, verb))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     unique: list[Trigger] = []
     for trigger in found:
@@ -338,8 +373,8 @@ def _strength(kind: str, trig: str, verb: str) -> str:
         if verb in INTENT_VERBS:
             return INTENT
         return FIRM
-    if kind == "may":
-        return HEDGED
+    if kind == "may" or (kind == "tasked" and verb in HEDGE_VERBS):
+        return HEDGED  # "may", "asked their envoys to explore"
     if kind == "verb_to":
         strength = _COMMIT_VERBS.get(trig, FIRM)
         if verb in {"explore", "consider", "study"}:
