@@ -46,10 +46,13 @@ from tracker.extraction.parties import capital_of_party
 from tracker.extraction.sentences import paragraph_spans, split_sentences
 from tracker.extraction.topics import GENERIC_TOPIC
 from tracker.extraction.triggers import (
+    AGENTIVE_PREDICTION_VERBS,
     COMMITMENT_GOVERNORS,
     FIRM,
+    HEDGE_VERBS,
     HEDGED,
     INTENT,
+    INTENT_VERBS,
     PREDICTION_OBJECTS,
     PREDICTION_VERBS,
     Trigger,
@@ -451,7 +454,10 @@ _MECHANISM = re.compile(
     r"rules of origin|standards|regulations?|licen[cs]es?|ban|prohibition|"
     r"moratorium|sanctions|investigations?|prosecutions?|deployments?|personnel|telephone call|call|flights|"
     r"delegations?|joint statement|communiqu[eé]|hotlines?|channels?|exchanges|deals?|missions?|corridors?|"
-    r"consulates?|embass(?:y|ies))\b",
+    r"consulates?|embass(?:y|ies)"
+    # concrete measures and means: "taking additional measures", "target financial institutions"
+    r"|measures|actions|steps|restrictions|controls|assistance|aid|grants?|loans?|financing|institutions|"
+    r"networks|reconstruction|projects?|initiatives?|training|capacity[- ]building)\b",
     re.I,
 )
 _QUANTITY = re.compile(
@@ -873,6 +879,26 @@ def _predicts(verb: str, obj: str) -> bool:
     return verb in {"create", "bring", "open"} and bool(PREDICTION_OBJECTS.match(obj[len(verb) :].strip()))
 
 
+_SUBJECT_TAIL = re.compile(
+    r"(?:\s+(?:also|further|jointly|together|now|both|all|each|continue to|collectively))*\s*$", re.I
+)
+
+
+def _party_is_subject(r: _Reading) -> bool:
+    """The words right before the modal are a party ("We", "the two sides", "Japan"), not a thing
+    that a party owns ("Japan's aid", "the agreement")."""
+    region = _SUBJECT_TAIL.sub("", r.sentence[r.region_start : r.trigger.start])
+    chunk = re.split(r",\s+", region)[-1].strip()
+    if not chunk or re.search(r"['’]s?$", chunk):
+        return False
+    if re.fullmatch(r"(?:we|they)", chunk, re.I) or (
+        COLLECTIVE.search(chunk) and COLLECTIVE.search(chunk).end() == len(chunk)
+    ):
+        return True
+    mentions = _subject_mentions(chunk, r.lexicon)
+    return bool(mentions) and mentions[-1].end == len(chunk)
+
+
 def _rule_future(r: _Reading) -> str | None:
     """ "will", "shall", "would" (reported) and "is to" + a verb of action."""
     sentence, trigger, clause, verb = r.sentence, r.trigger, r.clause, r.trigger.verb
@@ -891,7 +917,7 @@ def _rule_future(r: _Reading) -> str | None:
             return veto
     elif verb in {"have", "need"} and re.match(r"\w+\s+to\b", r.obj):
         return "obligation"  # "will have to", "will need to"
-    if _predicts(verb, r.obj):
+    if _predicts(verb, r.obj) and not (verb in AGENTIVE_PREDICTION_VERBS and _party_is_subject(r)):
         return "prediction"
     # attending or visiting is logistics; hosting or leading is only when what is hosted is an
     # event ("host the summit"), not a project or a mission ("host pilot projects")
@@ -945,6 +971,8 @@ def _rule_commitment(r: _Reading) -> str | None:
             return "committed-to-a-principle"
     elif trigger.verb in {"in", "under"} and not _INSTRUMENT.search(obj_text[:150]):
         return "no-named-instrument"
+    if re.match(r"\s*work\s+(?:\w+\s+)?towards?\b", obj_text):
+        r.strength = INTENT  # "their commitment to work toward": an effort, not a result
     possessor = sentence[governor.end() : trigger.start]
     if any(m.party for m in r.lexicon.mentions(possessor)):
         r.before, r.region_start = possessor, governor.end()  # "reaffirmed Japan's commitment to"
@@ -993,11 +1021,15 @@ def _rule_binds(r: _Reading) -> str | None:
     return None
 
 
+# Every country, not the parties of the text: "called on all countries to refrain from ..."
+_THE_WORLD = re.compile(r"\ball\s+(?:countries|nations|states|governments)\b|\binternational community\b", re.I)
+
+
 def _rule_called_on(r: _Reading) -> str | None:
     """ "called on all parties to": a call that includes the speaker's side; a call on another is a demand."""
     who = re.search(r"(?:on|upon)\s+(.+?)\s+to\s+[\"“]?\w+$", r.sentence[r.trigger.start : r.trigger.end])
     target = who.group(1) if who else ""
-    if not (COLLECTIVE.search(target) or re.search(r"\b(?:BRICS|ASEAN|member)\b", target)):
+    if _THE_WORLD.search(target) or not (COLLECTIVE.search(target) or re.search(r"\b(?:BRICS|ASEAN|member)\b", target)):
         return "demand-on-others"
     return None
 
@@ -1426,20 +1458,7 @@ def detect(
             continue
         if unit.is_item and lead_in is not None:
             if not candidates and lead_in.parties and lead_in.strength and _continues_lead_in(sentence, lexicon):
-                obj_ok = _specific(sentence, lexicon)
-                if obj_ok:
-                    candidates = [
-                        _Candidate(
-                            0,
-                            len(sentence),
-                            lead_in.parties,
-                            lead_in.strength,
-                            lexicon.topics_for(sentence) or ["dialogue"],
-                            None,
-                            0.6,
-                            ["lead-in"],
-                        )
-                    ]
+                candidates = _lead_in_item(sentence, lead_in, context)
             for candidate in candidates:
                 if candidate.deadline is None and lead_in.deadline is not None:
                     candidate.deadline = lead_in.deadline
@@ -1450,6 +1469,28 @@ def detect(
                 candidate.topics = _context_topics(text, paragraphs, unit, siblings, context) or candidate.topics
             results.append(_to_detected(text, unit, sentence, candidate))
     return results
+
+
+def _lead_in_item(item: str, lead_in: _LeadIn, context: DocumentContext) -> list[_Candidate]:
+    """A list item that completes its lead-in's verb ("decide to:" / "1. Establish a working group ...")
+    is a commitment of the lead-in's parties when its object is specific; its own verb can soften the
+    lead-in's strength ("2. Explore a joint programme" is hedged)."""
+    if not _specific(item, context.lexicon):
+        return []
+    first = re.match(r"\s*(?:to\s+)?([A-Za-z]+)", item)
+    verb = first.group(1).lower() if first else ""
+    strength = lead_in.strength
+    if verb in HEDGE_VERBS:
+        strength = HEDGED
+    elif verb in INTENT_VERBS and strength == FIRM:
+        strength = INTENT
+    deadlines = find_deadlines(item, context.doc_date)
+    topics = context.lexicon.topics_for(item) or ["dialogue"]
+    return [
+        _Candidate(
+            0, len(item), lead_in.parties, strength, topics, deadlines[-1] if deadlines else None, 0.6, ["lead-in"]
+        )
+    ]
 
 
 _HEADING_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+\S|\*\*[^*]{2,120}\*\*[.:]?\s*$|__[^_]{2,120}__\s*$)")
@@ -1534,11 +1575,23 @@ def _lead_in_actors(sentence: str, context: DocumentContext, quoted) -> tuple[li
     verb = match.group("verb").lower()
     if _VETO_BEFORE.search(sentence[: match.start()]):
         return None, None
-    subject = _resolve_region(_PREAMBLE.sub("", sentence[: match.start()]), context, quoted_party=quoted)
+    region = _PREAMBLE.sub("", sentence[: match.start()])
+    subject = _resolve_region(region, context, quoted_party=quoted)
+    if subject is None and _SUBJECTLESS_LEAD_IN.fullmatch(region):
+        # "Hereby decide to:" in a joint statement: the signatories speak, as "we" would
+        subject = _Subject(list(context.parties), "collective")
     if subject is None:
         return None, None
-    strength = INTENT if verb.startswith(("resolve", "intend", "plan", "will work", "will seek")) else FIRM
-    return context.lexicon.expand(subject.parties, context.doc_date), strength
+    if subject.how in {"collective", "pronoun"}:
+        return context.lexicon.expand_collective(subject.parties, context.doc_date), _lead_in_strength(verb)
+    return context.lexicon.expand(subject.parties, context.doc_date), _lead_in_strength(verb)
+
+
+_SUBJECTLESS_LEAD_IN = re.compile(r"\s*(?:(?:hereby|jointly|together|also|further|now|therefore),?\s*)*", re.I)
+
+
+def _lead_in_strength(verb: str) -> str:
+    return INTENT if verb.startswith(("resolve", "intend", "plan", "will work", "will seek")) else FIRM
 
 
 def _detect_chinese(text: str, context: DocumentContext) -> list[Detected]:

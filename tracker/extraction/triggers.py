@@ -78,6 +78,9 @@ PREDICTION_VERBS = {
     "build upon",
     "provide access",
 }
+# Verbs of effect that are a party's action when a party is their subject: "We will help Ukraine
+# rebuild", "Japan will contribute $5 million"; "the agreement will help" is an assessment.
+AGENTIVE_PREDICTION_VERBS = {"help", "contribute", "boost", "bring", "increase", "decrease", "end", "reach", "lead"}
 # "will create a working group" is a pledge, "will create more opportunities" a prediction.
 PREDICTION_OBJECTS = re.compile(r"^(?:more|new)?\s*(?:opportunit|space|conditions|momentum|impetus|benefits?)", re.I)
 HEDGE_VERBS = {"explore", "consider", "study", "examine", "assess", "evaluate", "look"}
@@ -92,7 +95,7 @@ START_VERBS = (
 # Verbs that govern "their commitment to ..." as a (re)statement of it.
 COMMITMENT_GOVERNORS = re.compile(
     r"\b(?:reaffirm|renew|reiterat|reinforc|recommit|re-commit|restat|reconfirm|underscor|emphasi[sz]|stress|"
-    r"highlight|confirm|affirm|reassert|uphold|honou?r)\w*\b",
+    r"highlight|confirm|affirm|reassert|uphold|honou?r|express|state|declar)\w*\b",
     re.I,
 )
 
