@@ -100,6 +100,10 @@ _PREAMBLE = re.compile(
 )
 
 
+# A bold run-in title that ends with a colon and is followed by a sentence of its own.
+_RUN_IN_LABEL = re.compile(r"\*\*[^*\n]{2,160}?(?::\s*\*\*|\*\*\s*:)\s+(?=[A-Z\"“])")
+
+
 @dataclass
 class _Unit:
     start: int
@@ -130,6 +134,10 @@ def _units(text: str) -> list[_Unit]:
             if match and start + match.end() < end:
                 start += match.end()
                 is_item = is_item or regex is _ITEM_MARKER
+        label = _RUN_IN_LABEL.match(text, start, end)
+        if label and label.end() < end:
+            start = label.end()  # "**Appoint an Envoy:** The Administration ...": the bold title is a heading
+            is_item = False  # ... and what follows it is prose, not the lead-in's continuation
         inline = _INLINE_DATELINE.search(text, start, end)
         if inline and inline.start() > start:
             # a page dump runs the menu into the dateline: the sentence starts after it
@@ -457,7 +465,7 @@ _MECHANISM = re.compile(
     r"consulates?|embass(?:y|ies)"
     # concrete measures and means: "taking additional measures", "target financial institutions"
     r"|measures|actions|steps|restrictions|controls|assistance|aid|grants?|loans?|financing|institutions|"
-    r"networks|reconstruction|projects?|initiatives?|training|capacity[- ]building)\b",
+    r"networks|reconstruction|projects?|initiatives?|training|capacity[- ]building|strateg(?:y|ies))\b",
     re.I,
 )
 _QUANTITY = re.compile(
@@ -514,6 +522,9 @@ _ANNOUNCE_OBJECT = re.compile(
 )
 
 
+_NOUN_SUFFIX = re.compile(r"\w(?:acy|tion|sion|ment|ity|ness|ance|ence|ism|ship|hood)s?$", re.I)
+
+
 def _object_is_action(obj: str, *, committed: bool = False) -> bool:
     """After 'commitment to' / 'committed to': a verb or gerund is an action, a noun phrase is not."""
     first = re.match(r"[\w’'-]+", obj.strip())
@@ -521,7 +532,9 @@ def _object_is_action(obj: str, *, committed: bool = False) -> bool:
         return False
     word = first.group()
     if committed and word.lower() in _PRINCIPLE_ADJECTIVES:
-        return False
+        return False  # "committed to free trade": a principle, not an action
+    if committed and _NOUN_SUFFIX.search(word) and not re.match(r"[\w’'-]+\s+of\b", obj.strip()):
+        return False  # "committed to diplomacy" (but "committed to completion of the clean-up" is an action)
     return not word[0].isupper() and word.lower() not in _DETERMINERS
 
 
@@ -1683,7 +1696,7 @@ def _assemble(sentence: str, found: list[tuple[_Clause, _Candidate | None]], con
     for candidate in merged:
         out.extend(_split_by_deadlines(sentence, candidate, context))
     for candidate in out:
-        candidate.start, candidate.end = _trim_span(sentence, candidate.start, candidate.end)
+        candidate.start, candidate.end = _trim_span(sentence, candidate.start, candidate.end, candidate.object_start)
     return out
 
 
@@ -1736,11 +1749,14 @@ def _replace(candidate: _Candidate, start: int, end: int, deadline: Deadline) ->
     )
 
 
-def _trim_span(sentence: str, start: int, end: int) -> tuple[int, int]:
+def _trim_span(sentence: str, start: int, end: int, object_start: int = 0) -> tuple[int, int]:
     piece = sentence[start:end]
-    # a long trailing purpose clause explains the pledge; it is not the pledge
+    # a long trailing purpose clause explains the pledge; it is not the pledge (unless the action
+    # itself is the "to" clause: "asked their envoys, A and B, to explore ...")
     purpose = None
     for match in _LONG_PURPOSE.finditer(piece):
+        if start + match.start() < object_start:
+            continue
         if len(piece[match.start() :].split()) > 12 and match.start() > len(piece) * 0.35:
             purpose = match
             break
