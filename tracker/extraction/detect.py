@@ -512,7 +512,7 @@ _WELCOME_FUTURE = re.compile(
 )
 _WELCOME_UPCOMING = re.compile(r"\b(?:upcoming|forthcoming|planned|planning for|next round|scheduled)\b", re.I)
 _ANNOUNCE_OBJECT = re.compile(
-    r"^(?:(?:a|an|the|its|their|new|additional|more than|over|nearly|up to|approximately)\s+)*(?:\$|US\$|USD|€|£|"
+    r"^(?:(?:a|an|the|its|their|new|additional|more than|over|nearly|up to|approximately)\s+)*(?:[A-Z]{0,3}\$|USD|€|£|"
     r"EUR\b|\d[\d.,]*\s*(?:million|billion)|new\b|(?:a|the)\s+(?:review|new|plan|program|programme|initiative|fund|"
     r"office|center|centre)|the\s+(?:opening|launch|establishment|creation|start|expansion)\s+of"
     # "a Global Gateway investment package of EUR 4.7 billion": a named package, fund or programme

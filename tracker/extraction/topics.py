@@ -313,6 +313,8 @@ _TOPICS: list[tuple[str, str, list[str]]] = [
             "low-carbon",
             "decarboni*",
             "fisheries",
+            "unregulated fishing",
+            "IUU",
             "wildlife",
             "ocean*",
             "气候",

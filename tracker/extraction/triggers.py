@@ -32,7 +32,8 @@ _PARENTHETICAL = r"(?:,[^,;:]{1,50},\s*)?"
 _WHEN = (
     r"(?:(?:on|in|at|during|last|this|earlier|later|after|following)\s+"
     r"(?!(?:the\s+)?(?:need|necessity|importance|urgency|desirability|value|benefits?|principles?\s+of)\b)"
-    r"(?:[\w.’'-]+\s+){1,7}?)?"
+    # the time or place phrase ends before a conjunction: "plan on climate adaptation and pledged to" is two verbs
+    r"(?:(?!(?:and|or|but|to)\b)[\w.’'-]+\s+){1,7}?)?"
 )
 
 # Verbs whose future is an assessment of effects, not an undertaking ("the report will broaden").
@@ -149,6 +150,11 @@ _COMMIT_VERBS = {
     "promises": FIRM,
     "promised": FIRM,
     "determined": FIRM,
+    # "affirmed to strengthen", "reaffirmed to continue": a pledge in the wording of some joint statements
+    "affirm": FIRM,
+    "affirmed": FIRM,
+    "reaffirm": FIRM,
+    "reaffirmed": FIRM,
     "resolve": INTENT,
     "resolves": INTENT,
     "resolved": INTENT,
@@ -210,7 +216,17 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
-    ("intention", re.compile(r"\b(?P<trig>intentions?)\s+to\s+(?P<verb>[a-z][a-z-]*)", re.I)),
+    ("intention", re.compile(r"\b(?P<trig>intentions?|intent)\s+to\s+(?P<verb>[a-z][a-z-]*)", re.I)),
+    # "are exploring the launch of", "is considering opening": an option studied, hedged
+    (
+        "progressive",
+        re.compile(
+            r"\b(?P<trig>is|are|am)\s+(?:also\s+|now\s+|jointly\s+|actively\s+)?(?P<verb>exploring|considering|studying)\s+"
+            r"(?=(?:the\s+|a\s+|an\s+)?(?:launch|establishment|creation|opening|possibility|feasibility|options?|ways?|"
+            r"[a-z]+ing)\b)",
+            re.I,
+        ),
+    ),
     (
         "nod",
         re.compile(
@@ -329,7 +345,7 @@ _NEEDLES = {
     "verb_to": (" to",),
     "agreed_on": ("agree",),
     "reached": ("agreement", "deal", "consensus", "understanding"),
-    "intention": ("intention",),
+    "intention": ("intent",),
     "nod": ("nod", "green light"),
     "plans": ("plan",),
     "progressive": ("ing",),
@@ -383,6 +399,8 @@ def _strength(kind: str, trig: str, verb: str) -> str:
         if verb in {"explore", "consider", "study"}:
             return HEDGED
         return strength
+    if kind == "progressive" and verb in HEDGE_VERBS | {"exploring", "considering", "studying"}:
+        return HEDGED
     if kind in {"intention", "plans", "called_on", "called_for", "proposed", "scheduled"}:
         return INTENT
     return FIRM
