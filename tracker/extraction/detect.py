@@ -246,9 +246,15 @@ def _new_subject_cuts(sentence: str, lexicon: Lexicon | None) -> list[int]:
         pronoun = re.fullmatch(r"(?:we|they)(?:\s+both|\s+all)?", subject, re.I)
         if not (named or collective or pronoun):
             continue
-        if _finite_verbs(sentence, 0, match.start()) and not _inside_brackets(sentence, match.start()):
+        # ", and we will": a pronoun after a comma cannot be a second subject of the verb before it
+        verb_before = _finite_verbs(sentence, 0, match.start()) or (pronoun and match.group().startswith(","))
+        if verb_before and not _inside_brackets(sentence, match.start()):
             cuts.append(match.start("subject"))
     return cuts
+
+
+# A lead-in and its first enumerated item inside one sentence: "... new measures: (i) ..."
+_INLINE_LIST = re.compile(r":\s+(?=\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s)")
 
 
 def _clauses(sentence: str, lexicon: Lexicon | None = None) -> list[_Clause]:
@@ -259,6 +265,8 @@ def _clauses(sentence: str, lexicon: Lexicon | None = None) -> list[_Clause]:
         following = sentence[match.end() :].split(";")[0].split(",")[0]
         if _finite_verbs(following):
             cuts.append((match.end(), False))
+    for match in _INLINE_LIST.finditer(sentence):
+        cuts.append((match.end(), False))  # "... the following measures: (i) we will ...": the items are clauses
     for match in _COORDINATED_VERB.finditer(sentence):
         previous = max([c for c, _ in cuts if c <= match.start()], default=0)
         # "China and the United States agreed": "and" joins subjects, there is no verb before it yet
@@ -1686,7 +1694,8 @@ def _assemble(sentence: str, found: list[tuple[_Clause, _Candidate | None]], con
                 merged[-1].end = clause.end
             previous_clause = None
             continue
-        if merged and merged[-1].end == clause.start and _same(merged[-1], candidate):
+        after_lead_in = sentence[: clause.start].rstrip().endswith(":")
+        if merged and merged[-1].end == clause.start and _same(merged[-1], candidate) and not after_lead_in:
             merged[-1].end = candidate.end
             merged[-1].confidence = max(merged[-1].confidence, candidate.confidence)
         else:
@@ -1697,7 +1706,7 @@ def _assemble(sentence: str, found: list[tuple[_Clause, _Candidate | None]], con
         out.extend(_split_by_deadlines(sentence, candidate, context))
     for candidate in out:
         candidate.start, candidate.end = _trim_span(sentence, candidate.start, candidate.end, candidate.object_start)
-    return out
+    return [c for c in out if not sentence[c.start : c.end].rstrip().endswith(":")]  # an inline lead-in
 
 
 def _same(a: _Candidate, b: _Candidate) -> bool:
