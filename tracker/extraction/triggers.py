@@ -252,7 +252,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "binds",
         re.compile(
-            r"\b(?P<trig>commits|committed|obliges|obligates|binds)\s+(?P<who>(?!itself\b|themselves\b|to\b)"
+            r"\b(?P<trig>commits|committed|obliges|obligates|binds)\s+(?P<who>(?!itself\b|themselves\b|to\b|their\b|its\b|our\b)"
             r"[^,;:]{2,50}?)\s+to\s+(?P<verb>[a-z][a-z-]*)",
             re.I,
         ),
