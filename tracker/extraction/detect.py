@@ -472,8 +472,9 @@ _MECHANISM = re.compile(
     r"delegations?|joint statement|communiqu[eé]|hotlines?|channels?|exchanges|deals?|missions?|corridors?|"
     r"consulates?|embass(?:y|ies)"
     # concrete measures and means: "taking additional measures", "target financial institutions"
-    r"|measures|actions|steps|restrictions|controls|assistance|aid|grants?|loans?|financing|institutions|"
-    r"networks|reconstruction|projects?|initiatives?|training|capacity[- ]building|strateg(?:y|ies))\b",
+    r"|measures|actions|steps|restrictions|controls|assistance|aid|grants?|loans?|financing|"
+    r"financial institutions|networks|reconstruction|projects?|initiatives?|training|capacity[- ]building|"
+    r"strateg(?:y|ies)|commissions?|councils?)\b",
     re.I,
 )
 _QUANTITY = re.compile(
@@ -1131,13 +1132,21 @@ def _veto_past_year(r: _Reading) -> str | None:
     return None
 
 
-_OBJECT_VETOES = (_veto_vague_object, _veto_past_year)
+# "are determined to place urgent priority on climate change": a priority, not an action
+_PRIORITY = re.compile(r"\s*(?:place|put|give|accord|attach)\s+(?:\w+\s+){0,2}?priority\b", re.I)
+
+
+def _veto_priority(r: _Reading) -> str | None:
+    return "a-priority" if _PRIORITY.match(r.obj) else None
+
+
+_OBJECT_VETOES = (_veto_priority, _veto_vague_object, _veto_past_year)
 
 # -- the subject
 
 _REPORTED_PRONOUN = re.compile(
     r"\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
-    r"on \w+day)\s+(?:that\s+)?)?(?:it|he|she)\b"
+    r"on \w+day)\s+(?:that\s+)?)?(?:it|he|she|its|his|her|their)\b"
 )
 
 

@@ -261,7 +261,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "tasked",
         re.compile(
-            r"\b(?P<trig>tasked|instructed|directed|mandated|empowered|charged|authori[sz]ed)\s+(?:[\w’'-]+\s+){0,5}?"
+            r"\b(?P<trig>tasked|instructed|instruct|directed|mandated|empowered|charged|authori[sz]ed)\s+(?:[\w’'-]+\s+){0,5}?"
             r"(?:to|with)\s+(?P<verb>[a-z][a-z-]*)"
             # asking one's own agents is tasking them: "asked their climate envoys to", "We ask Finance Ministers to"
             rf"|\b(?P<trig2>ask(?:s|ed)?|request(?:s|ed)?)\s+(?:(?:their|its|our|his|her)\s+(?:respective\s+)?)?"
