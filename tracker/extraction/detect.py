@@ -253,6 +253,9 @@ def _new_subject_cuts(sentence: str, lexicon: Lexicon | None) -> list[int]:
     return cuts
 
 
+_PAST_VERB = re.compile(r"\b(?:has|have|had)\s+[a-z]+\b|(?<![-–])\b[a-z]{3,}ed\s+(?:a|an|the|its|their|\d|[A-Z])")
+_PAST_THEN_MODAL = re.compile(r"(?:will|shall)\b")
+
 # A lead-in and its first enumerated item inside one sentence: "... new measures: (i) ..."
 _INLINE_LIST = re.compile(r":\s+(?=\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s)")
 
@@ -269,8 +272,14 @@ def _clauses(sentence: str, lexicon: Lexicon | None = None) -> list[_Clause]:
         cuts.append((match.end(), False))  # "... the following measures: (i) we will ...": the items are clauses
     for match in _COORDINATED_VERB.finditer(sentence):
         previous = max([c for c, _ in cuts if c <= match.start()], default=0)
-        # "China and the United States agreed": "and" joins subjects, there is no verb before it yet
-        if _finite_verbs(sentence, previous, match.start()) and not _inside_brackets(sentence, match.start()):
+        # "China and the United States agreed": "and" joins subjects, there is no verb before it yet;
+        # "completed a patrol in May, and will conduct two more": a past act, then a pledge
+        verb_before = _finite_verbs(sentence, previous, match.start()) or (
+            match.group().startswith(",")
+            and _PAST_THEN_MODAL.match(sentence, match.end())
+            and _PAST_VERB.search(sentence, previous, match.start())
+        )
+        if verb_before and not _inside_brackets(sentence, match.start()):
             cuts.append((match.end(), True))
     participles = set()
     for match in _PARTICIPLE.finditer(sentence):

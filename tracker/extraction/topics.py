@@ -538,6 +538,7 @@ _TOPICS: list[tuple[str, str, list[str]]] = [
             "fellows",
             "training opportunities",
             "young leaders",
+            "volunteer*",
             "heritage",
             "航线",
             "直航",
