@@ -1224,7 +1224,25 @@ def _passive_subject(r: _Reading, subject: _Subject | None, deadlines: list[Dead
 
 # -- the fields
 
-_HEDGES = re.compile(r"\b(?:as required|as needed|as appropriate|where appropriate|if necessary|subject to)\b", re.I)
+_HEDGES = re.compile(
+    r"\b(?:as required|as needed|as appropriate|where appropriate|if necessary|subject to|"
+    r"is prepared to|are prepared to)\b",
+    re.I,
+)
+# "will work with the region to explore program expansion": the action itself is only explored
+_EXPLORED = re.compile(r"^(?:[\w’'-]+\s+){0,6}?to\s+(?:explore|consider|study|examine|assess)\b", re.I)
+
+
+def _hedged(r: _Reading) -> str:
+    """The trigger's strength, softened when the action is optional or conditional ("subject to
+    congressional notification, will ...", "is prepared to request", "to explore")."""
+    if _EXPLORED.match(r.obj):
+        return HEDGED
+    if r.strength == FIRM and _HEDGES.search(r.sentence, r.clause.start, r.clause.end):
+        return HEDGED
+    return r.strength
+
+
 BASE_CONFIDENCE = 0.45
 TRIGGER_CONFIDENCE = {
     "verb_to": 0.3,
@@ -1287,9 +1305,7 @@ def _decide(r: _Reading) -> _Candidate | str:
     if not topics:
         topics = list(r.context.topics[:1]) or ["dialogue"]  # no subject word in the clause: the document's
         r.reasons.append("topic-fallback")
-    strength = r.strength
-    if strength == FIRM and _HEDGES.search(r.sentence, r.trigger.start, clause.end):
-        strength = HEDGED
+    strength = _hedged(r)
     return _Candidate(
         start=clause.start,
         end=clause.end,
