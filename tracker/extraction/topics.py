@@ -583,6 +583,8 @@ _TOPICS: list[tuple[str, str, list[str]]] = [
             "follow up",
             "follow-up",
             "working-level",
+            "convene*",
+            "engagement",
             "interactions",
             "discussions",
             "discuss",
