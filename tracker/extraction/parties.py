@@ -30,6 +30,8 @@ class PartyEntry:
     # member code -> ISO date of joining, for groupings that grew (BRICS); members without an
     # entry are founding members.
     member_since: dict[str, str] = field(default_factory=dict)
+    # member code -> ISO date of its last day as a member, for members that left (the UK and the EU)
+    member_until: dict[str, str] = field(default_factory=dict)
     written_as_members: bool = False
     # An intergovernmental grouping whose leaders meet as states (ASEAN): named, it is a party of its own
     # ("the United States and ASEAN agreed"); "the two sides", "we", "the leaders" are its members.
@@ -390,7 +392,9 @@ _ORGANISATIONS: list[dict] = [
         "short": "EU",
         "code": "eu",
         "aliases": ["European Union", "E.U.", "European Commission", "European Council", "EU side", "Brussels"],
-        "members": "at be bg hr cy cz dk ee fi fr de gr hu ie it lv lt lu mt nl pl pt ro sk si es se",
+        "members": "at be bg hr cy cz dk ee fi fr de gr hu ie it lv lt lu mt nl pl pt ro sk si es se gb",
+        "since": {"hr": "2013-07-01", "bg": "2007-01-01", "ro": "2007-01-01"},
+        "until": {"gb": "2020-01-31"},
     },
     {
         "name": "ASEAN",
@@ -626,6 +630,7 @@ def default_parties() -> list[PartyEntry]:
                 aliases=[*row["aliases"], *_CHINESE_ORGANISATION_ALIASES.get(row["code"], [])],
                 members=row.get("members", "").split(),
                 member_since=dict(row.get("since", {})),
+                member_until=dict(row.get("until", {})),
                 written_as_members=row.get("as_members", False),
                 members_when_collective=row.get("collective_members", False),
             )
