@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from tracker.extraction.leaders import leaders_on
 from tracker.extraction.lexicon import Lexicon, Mention
 
 # Words before a party name that make it an object or a place, not an actor.
@@ -192,16 +193,24 @@ class DocumentContext:
         site: str | None = None,
     ) -> DocumentContext:
         mentions = lexicon.mentions(text)
+        officials = find_officials(text, mentions)
+        leaders = {
+            name: country
+            for name, country in leaders_on(doc_date).items()
+            if name not in officials and lexicon.canonical(country) and re.search(rf"\b{name}\b", text)
+        }
+        officials.update({name: lexicon.canonical(country) for name, country in leaders.items()})
         if parties:
             canonical = [lexicon.canonical(p) or p for p in parties]
         else:
             canonical = infer_parties(text, mentions, lexicon=lexicon, title=title)
+            canonical = _with_title_leaders(canonical, title, leaders, lexicon)
         return cls(
             lexicon=lexicon,
             doc_date=doc_date,
             parties=lexicon.expand(canonical, doc_date),
             issuer=issuer_for(site, lexicon),
-            officials=find_officials(text, mentions),
+            officials=officials,
             text=(title or "") + "\n" + text,
             given=bool(parties),
         )
@@ -212,6 +221,15 @@ class DocumentContext:
             if token in self.officials:
                 return self.officials[token]
         return None
+
+
+def _with_title_leaders(parties: list[str], title: str | None, leaders: dict[str, str], lexicon: Lexicon) -> list[str]:
+    """A title that names a leader without the country ("Readout of President Biden's Meeting with
+    President Xi of China") names that leader's country as a party too."""
+    if not title or len(parties) >= 2:
+        return parties
+    named = [lexicon.canonical(c) for n, c in leaders.items() if re.search(rf"\b{n}\b", title)]
+    return list(dict.fromkeys([*parties, *[p for p in named if p]]))
 
 
 def issuer_for(site: str | None, lexicon: Lexicon) -> str | None:

@@ -584,7 +584,6 @@ _TOPICS: list[tuple[str, str, list[str]]] = [
             "follow-up",
             "working-level",
             "convene*",
-            "engagement",
             "interactions",
             "discussions",
             "discuss",
