@@ -583,7 +583,6 @@ _TOPICS: list[tuple[str, str, list[str]]] = [
             "follow up",
             "follow-up",
             "working-level",
-            "convene*",
             "interactions",
             "discussions",
             "discuss",
