@@ -253,7 +253,6 @@ def _new_subject_cuts(sentence: str, lexicon: Lexicon | None) -> list[int]:
     return cuts
 
 
-_PAST_VERB = re.compile(r"\b(?:has|have|had)\s+[a-z]+\b|(?<![-–])\b[a-z]{3,}ed\s+(?:a|an|the|its|their|\d|[A-Z])")
 _PAST_THEN_MODAL = re.compile(r"(?:will|shall)\b")
 
 # A lead-in and its first enumerated item inside one sentence: "... new measures: (i) ..."
@@ -274,10 +273,9 @@ def _clauses(sentence: str, lexicon: Lexicon | None = None) -> list[_Clause]:
         previous = max([c for c, _ in cuts if c <= match.start()], default=0)
         # "China and the United States agreed": "and" joins subjects, there is no verb before it yet;
         # "completed a patrol in May, and will conduct two more": a past act, then a pledge
+        # ", and will deploy experts": after a comma, "and" + a modal starts a new predicate
         verb_before = _finite_verbs(sentence, previous, match.start()) or (
-            match.group().startswith(",")
-            and _PAST_THEN_MODAL.match(sentence, match.end())
-            and _PAST_VERB.search(sentence, previous, match.start())
+            match.group().startswith(",") and _PAST_THEN_MODAL.match(sentence, match.end())
         )
         if verb_before and not _inside_brackets(sentence, match.start()):
             cuts.append((match.end(), True))
@@ -1199,6 +1197,12 @@ def _proposer(r: _Reading) -> _Subject:
     return _Subject(list(r.context.parties), "collective")
 
 
+# "a joint working group will be established by 2032": a body the parties set up, with a date
+_BODY_NOUN = re.compile(
+    r"\b(?:working groups?|mechanisms?|committees?|commissions?|councils?|task forces?|centres?|centers?|"
+    r"offices?|hotlines?|funds?|platforms?|secretariats?)\b",
+    re.I,
+)
 _PASSIVE_AGENT = re.compile(r"\bby\s+((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)")
 _NEXT_ROUND = re.compile(r"\bnext\s+(?:\w+\s+)?(?:meeting|round|session|summit)\b")
 
@@ -1206,14 +1210,15 @@ _NEXT_ROUND = re.compile(r"\bnext\s+(?:\w+\s+)?(?:meeting|round|session|summit)\
 def _passive_subject(r: _Reading, subject: _Subject | None, deadlines: list[Deadline]) -> _Subject | str:
     """ "consultations will be held by the end of this year": an agreed event with a date, by the
     parties unless an agent is named; "the plant would be launched this year" names no event and no actor."""
-    named = [p for a in _PASSIVE_AGENT.findall(r.before) for p in r.context.lexicon.parties_in(a)]
+    agents = _PASSIVE_AGENT.findall(r.before) + _PASSIVE_AGENT.findall(r.sentence, r.trigger.start, r.clause.end)
+    named = [p for a in agents for p in r.context.lexicon.parties_in(a)]
     r.reasons.append("passive")
     if named:
         return _Subject(sorted(set(named)), "named")
     if subject is not None and subject.how == "named":
         return subject
     subject_text = r.sentence[r.region_start : r.trigger.start]
-    if not deadlines or not _EVENT_NOUN.search(subject_text):
+    if not deadlines or not (_EVENT_NOUN.search(subject_text) or _BODY_NOUN.search(subject_text)):
         return "passive-without-event-or-date"
     if _SUBORDINATE_START.match(r.before):
         return "subordinate-clause"

@@ -138,6 +138,8 @@ _COMMIT_VERBS = {
     "agreed": FIRM,
     "agreeing": FIRM,
     "consent": FIRM,
+    "concur": FIRM,
+    "concurred": FIRM,
     "consents": FIRM,
     "consented": FIRM,
     "decide": FIRM,
