@@ -1,4 +1,5 @@
-"""A lead-in carries its parties, strength and deadline into the items below it: a subjectless
+"""A lead-in carries its parties, strength and deadline into the items below it (every sentence of
+an item, imperatives such as "Enhance" and "Implement" included): a subjectless
 "Hereby decide to:" speaks for the signatories, each item's own verb can soften it ("Explore" is
 hedged) and an item's own deadline wins; an inline "... measures: (i) ...; (ii) ..." gives one
 commitment per item without the lead-in; a collective "we" of the G7 is its seven members."""
@@ -46,3 +47,15 @@ def test_a_lead_in_deadline_goes_to_items_that_have_none():
     )
     found = detect(text, doc_date=DAY, parties=["Ghana", "Norway"])
     assert len(found) == 2 and {f.deadline for f in found} == {datetime.date(2031, 12, 31)}
+
+
+def test_every_sentence_of_an_item_and_imperatives_that_look_like_nouns_complete_the_lead_in():
+    text = (
+        "Hereby decide to:\n\n"
+        "1. Support a regional cybersecurity training centre in Suva. Establish a joint team to respond "
+        "to cyber incidents by 2032.\n\n"
+        "2. Enhance cooperation on submarine cable security.\n\n"
+        "3. Implement the maritime boundary agreement."
+    )
+    found = detect(text, doc_date=DAY, parties=["Fiji", "Tonga"])
+    assert [f.text.split()[0] for f in found] == ["Support", "Establish", "Enhance", "Implement"]

@@ -142,6 +142,8 @@ def _units(text: str) -> list[_Unit]:
         if inline and inline.start() > start:
             # a page dump runs the menu into the dateline: the sentence starts after it
             start = inline.end()
+        if not first and units and units[-1].is_item and units[-1].paragraph == sentence.paragraph:
+            is_item = True  # "1. Support X. Establish Y.": the item's later sentences complete the lead-in too
         units.append(_Unit(start, end, sentence.paragraph, is_item, first, last))
     return units
 
@@ -1601,6 +1603,27 @@ _NOT_A_VERB = re.compile(
 )
 
 
+# Imperatives that look like nouns by their ending ("Enhance cooperation", "Implement the plan").
+_VERBS_LIKE_NOUNS = {
+    "enhance",
+    "advance",
+    "finance",
+    "balance",
+    "commence",
+    "influence",
+    "implement",
+    "supplement",
+    "complement",
+    "document",
+    "augment",
+    "reinforce",
+    "focus",
+    "address",
+    "harness",
+    "access",
+}
+
+
 def _continues_lead_in(item: str, lexicon: Lexicon) -> bool:
     """A list item that completes its lead-in's verb: "to ..."/"expand ..." in lower case, or an
     imperative or gerund in upper case ("Establish a joint cell", "Expanding cooperation"); not a
@@ -1611,7 +1634,9 @@ def _continues_lead_in(item: str, lexicon: Lexicon) -> bool:
     first = words[0]
     if first[0].islower():
         return True
-    if _NOT_A_VERB.match(first) or (first.endswith("s") and not first.endswith("ss")):
+    if first.lower() not in _VERBS_LIKE_NOUNS and (
+        _NOT_A_VERB.match(first) or (first.endswith("s") and not first.endswith("ss"))
+    ):
         return False
     if len(words) > 1 and words[1].lower() == "of":
         return False
