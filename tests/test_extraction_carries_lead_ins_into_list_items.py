@@ -2,7 +2,8 @@
 an item, imperatives such as "Enhance" and "Implement" included): a subjectless
 "Hereby decide to:" speaks for the signatories, each item's own verb can soften it ("Explore" is
 hedged) and an item's own deadline wins; an inline "... measures: (i) ...; (ii) ..." gives one
-commitment per item without the lead-in; a collective "we" of the G7 is its seven members."""
+commitment per item without the lead-in; a collective "we" of the G7 is its seven members. Preambular
+"RECOGNISING ..." clauses and items that "Encourage" others are no commitments."""
 
 import datetime
 
@@ -59,3 +60,14 @@ def test_every_sentence_of_an_item_and_imperatives_that_look_like_nouns_complete
     )
     found = detect(text, doc_date=DAY, parties=["Fiji", "Tonga"])
     assert [f.text.split()[0] for f in found] == ["Support", "Establish", "Enhance", "Implement"]
+
+
+def test_preambular_clauses_and_items_that_encourage_others_are_no_commitments():
+    text = (
+        "REAFFIRMING their commitment to implement the Pacific Digital Strategy by 2032;\n\n"
+        "Hereby decide to:\n\n"
+        "1. Encourage partnerships between universities on cybersecurity research.\n\n"
+        "2. Establish a joint cybersecurity response team."
+    )
+    found = detect(text, doc_date=DAY, parties=["Fiji", "Tonga"])
+    assert [f.text for f in found] == ["Establish a joint cybersecurity response team."]

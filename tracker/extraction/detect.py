@@ -1465,6 +1465,14 @@ def _inherited_subject(sentence: str, clauses: list[_Clause], context: DocumentC
 # --- the document ---------------------------------------------------------------------------
 
 
+# The capitalised participles that open the preambular clauses of a declaration.
+_PREAMBULAR = re.compile(
+    r"^\s*(?:RECALLING|RECOGNI[SZ]ING|REAFFIRMING|NOTING|ACKNOWLEDGING|WELCOMING|EMPHASI[SZ]ING|UNDERLINING|"
+    r"STRESSING|BEARING IN MIND|MINDFUL|CONSIDERING|DESIRING|CONVINCED|AWARE|CONSCIOUS|GUIDED|EXPRESSING|"
+    r"HIGHLIGHTING|UNDERSCORING|REFLECTING|APPRECIATING|AFFIRMING|BUILDING ON)\b"
+)
+
+
 @dataclass
 class _LeadIn:
     parties: list[str] | None
@@ -1501,6 +1509,8 @@ def detect(
             lead_in = None
         if _looks_like_boilerplate(sentence, title, listed=unit.is_item and lead_in is not None):
             continue
+        if _PREAMBULAR.match(sentence):
+            continue  # "RECOGNISING that ...;": the preamble of a declaration states no action
         para_start, para_end = paragraphs[unit.paragraph]
         quoted = _quoted_party(text[para_start:para_end], unit.start - para_start, context)
         preceding = text[max(para_start - 400, 0) : unit.start]
@@ -1533,11 +1543,20 @@ def detect(
     return results
 
 
+# Item verbs that encourage, call on or acknowledge others: no action of the parties themselves
+_NOT_AN_ACTION_ITEM = re.compile(
+    r"\s*(?:to\s+)?(?:encourage|urge|call|invite|welcome|note|recogni[sz]e|acknowledge|recall|commend|appreciate|"
+    r"congratulate|express|stress|emphasi[sz]e|underline|underscore|highlight)\b",
+    re.I,
+)
+
+
 def _lead_in_item(item: str, lead_in: _LeadIn, context: DocumentContext) -> list[_Candidate]:
     """A list item that completes its lead-in's verb ("decide to:" / "1. Establish a working group ...")
     is a commitment of the lead-in's parties when its object is specific; its own verb can soften the
-    lead-in's strength ("2. Explore a joint programme" is hedged)."""
-    if not _specific(item, context.lexicon):
+    lead-in's strength ("2. Explore a joint programme" is hedged); "Encourage partnerships between
+    universities" asks others to act."""
+    if _NOT_AN_ACTION_ITEM.match(item) or not _specific(item, context.lexicon):
         return []
     first = re.match(r"\s*(?:to\s+)?([A-Za-z]+)", item)
     verb = first.group(1).lower() if first else ""
