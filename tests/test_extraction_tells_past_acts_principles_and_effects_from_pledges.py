@@ -2,7 +2,8 @@
 them apart from what a party will do: ", and we will provide" starts a new clause after a past act;
 "committed to diplomacy" is a principle but "committed to completion of the port project" an action; a
 party that "will help" acts, a port that "will help" is an assessment; a bold run-in title before
-a sentence is a heading, not a pledge."""
+a sentence is a heading, not a pledge; "the Norwegian Ocean Strategy will align" names a thing of the
+country, not the country acting."""
 
 import datetime
 
@@ -44,3 +45,9 @@ def test_a_bold_run_in_title_is_a_heading_and_its_sentence_the_pledge():
     )
     found = run(text)
     assert [f.text for f in found] == ["Norway will open an embassy in Accra in 2032."]
+
+
+def test_a_thing_of_a_country_is_no_actor():
+    assert run("The Norwegian Ocean Strategy for West Africa will align with the regional fisheries plan.") == []
+    (found,) = run("Norway will align its fisheries plan with the regional fisheries plan.")
+    assert found.parties == ["Norway"]

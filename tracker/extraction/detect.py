@@ -692,7 +692,17 @@ def _subject_mentions(chunk: str, lexicon: Lexicon) -> list:
         and not OBJECT_PREPOSITIONS.search(chunk[max(0, m.start - 30) : m.start])
         and not _COMPANY_AFTER.match(chunk[m.end : m.end + 60])
         and not _COMPANY_BEFORE.search(chunk[max(0, m.start - 40) : m.start])
+        and not _THING_AFTER.match(chunk[m.end :])
     ]
+
+
+# After a country's name, a head noun that makes the phrase a thing of the country, not the country
+# acting: "The U.S. National Strategy on the Pacific Islands will align with ...".
+_THING_AFTER = re.compile(
+    r"^['’]?s?\s+(?:[\w-]+\s+){0,3}?(?:Strategy|Plan|Programme|Program|Initiative|Framework|Report|Act|Law|"
+    r"Budget|Policy|strategy|plan|programme|program|initiative|framework|report|law|budget|economy|exports|"
+    r"imports|market|policy)(?:\s+(?:on|for|of)\s+[^,]*)?\s*$"
+)
 
 
 def _subject_in_chunk(chunk: str, context: DocumentContext, *, quoted_party: str | None) -> _Subject | None:
