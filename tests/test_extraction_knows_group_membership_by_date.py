@@ -1,6 +1,7 @@
 """Groupings have members by date: a collective subject is written out as the members on the
 document's date (BRICS grew in 2024, the United Kingdom left the EU in 2020, Timor-Leste joined
-ASEAN in 2025), and "we" in a G7 leaders' statement is the seven members."""
+ASEAN in 2025), and "we" in a G7 leaders' statement is the seven members, in a G20 declaration its
+members of the day (the EU and, from September 2023, the African Union included)."""
 
 import datetime
 
@@ -24,3 +25,11 @@ def test_we_in_a_g7_statement_are_its_seven_members():
     (found,) = detect(text, doc_date=datetime.date(2031, 3, 9), title=title)
     assert found.parties == sorted(default_lexicon().members("G7"))
     assert len(found.parties) == 7
+
+
+def test_we_in_a_g20_declaration_are_its_members_of_the_day_the_african_union_included_from_2023():
+    title = "G20 Leaders' Declaration"
+    text = f"{title}\n\nWe, the Leaders of the G20, will launch a global alliance against hunger in 2025."
+    (found,) = detect(text, doc_date=datetime.date(2024, 11, 19), title=title)
+    assert len(found.parties) == 21 and "African Union" in found.parties and "EU" in found.parties
+    assert "African Union" not in default_lexicon().members("G20", datetime.date(2022, 11, 16))

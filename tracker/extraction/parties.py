@@ -420,6 +420,7 @@ _ORGANISATIONS: list[dict] = [
         "aliases": ["Group of Twenty", "G-20"],
         "members": "ar au br ca cn fr de in id it jp kr mx ru sa za tr gb us eu au_org",
         "since": {"au_org": "2023-09-09"},
+        "as_members": True,
     },
     {"name": "UN", "short": "UN", "code": "un", "aliases": ["United Nations", "U.N."]},
     {
