@@ -51,3 +51,9 @@ def test_a_thing_of_a_country_is_no_actor():
     assert run("The Norwegian Ocean Strategy for West Africa will align with the regional fisheries plan.") == []
     (found,) = run("Norway will align its fisheries plan with the regional fisheries plan.")
     assert found.parties == ["Norway"]
+
+
+def test_a_past_act_joined_by_and_will_without_a_comma_is_left_out_too():
+    (found,) = run("The Norwegian coast guard completed a joint patrol in May and will conduct two patrols in 2032.")
+    assert found.text == "will conduct two patrols in 2032."
+    assert found.parties == ["Norway"]

@@ -256,6 +256,7 @@ def _new_subject_cuts(sentence: str, lexicon: Lexicon | None) -> list[int]:
 
 
 _PAST_THEN_MODAL = re.compile(r"(?:will|shall)\b")
+_PAST_FORM = re.compile(r"\b[a-z]{3,}ed\b")
 
 # A lead-in and its first enumerated item inside one sentence: "... new measures: (i) ..."
 _INLINE_LIST = re.compile(r":\s+(?=\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s)")
@@ -275,9 +276,11 @@ def _clauses(sentence: str, lexicon: Lexicon | None = None) -> list[_Clause]:
         previous = max([c for c, _ in cuts if c <= match.start()], default=0)
         # "China and the United States agreed": "and" joins subjects, there is no verb before it yet;
         # "completed a patrol in May, and will conduct two more": a past act, then a pledge
-        # ", and will deploy experts": after a comma, "and" + a modal starts a new predicate
+        # ", and will deploy experts": after a comma, "and" + a modal starts a new predicate; so it does
+        # after a verb in the past ("completed a patrol and will conduct two more")
         verb_before = _finite_verbs(sentence, previous, match.start()) or (
-            match.group().startswith(",") and _PAST_THEN_MODAL.match(sentence, match.end())
+            _PAST_THEN_MODAL.match(sentence, match.end())
+            and (match.group().startswith(",") or _PAST_FORM.search(sentence, previous, match.start()))
         )
         if verb_before and not _inside_brackets(sentence, match.start()):
             cuts.append((match.end(), True))
