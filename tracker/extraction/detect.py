@@ -738,11 +738,14 @@ def _subject_in_chunk(chunk: str, context: DocumentContext, *, quoted_party: str
     capital = capital_of_party(tail.group(1)) if tail else None
     if capital and capital in context.parties:
         return _Subject([capital], "named")  # "Lima would open a consulate": the capital of a party
+    if "EU" in context.parties and _THE_COMMISSION.fullmatch(chunk.strip()):
+        return _Subject(["EU"], "named")  # "The Commission will launch a call": the European Commission
     if len(context.parties) >= 2 and _JOINT_BODY.match(chunk):
         return _Subject(list(context.parties), "collective")  # "The Joint Committee will meet annually"
     return None
 
 
+_THE_COMMISSION = re.compile(r"(?:the|The)\s+(?:European\s+)?Commission(?:\s+(?:also|now))?")
 # A body of the parties' own as a subject, the whole chunk before the verb: its parties act.
 _JOINT_BODY = re.compile(
     r"\s*(?:the|The|this|This|our|Our|a|A|the new|The new)?\s*(?:(?:[A-Z][\w.’'-]*|joint|bilateral|new)\s+){0,6}"
