@@ -760,9 +760,22 @@ def _quoted_party(paragraph: str, sentence_start_in_paragraph: int, context: Doc
     opens = before.count("“") + before.count('"') - before.count("”")
     if not (opens % 2 == 1 or paragraph[sentence_start_in_paragraph:].lstrip().startswith(("“", '"'))):
         return None
+    # the attribution after the closing quote names the speaker: '"We will ...," the Australian minister said'
+    closing = _ATTRIBUTION.search(paragraph, sentence_start_in_paragraph)
+    if closing:
+        speakers = {m.party for m in context.lexicon.mentions(closing.group("who")) if m.party}
+        speakers = {p for p in speakers if context.lexicon.is_country(p)}
+        if len(speakers) == 1:
+            return speakers.pop()
+        named = {context.party_of_person(n) for n in PERSON.findall(closing.group("who"))} - {None}
+        if len(named) == 1:
+            return named.pop()
     parties = {m.party for m in context.lexicon.mentions(paragraph) if m.party}
     parties = {p for p in parties if context.lexicon.is_country(p)}
     return next(iter(parties)) if len(parties) == 1 else None
+
+
+_ATTRIBUTION = re.compile(r"[,.!?]?[”\"]\s*,?\s*(?P<who>[^.;“\"]{3,90}?)\s+(?:said|says|told|added|stated|noted)\b")
 
 
 # --- the decision for one clause: a table of named rules --------------------------------------
