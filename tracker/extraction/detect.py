@@ -470,8 +470,8 @@ _PRINCIPLE_ADJECTIVES = {
 _INSTRUMENT = re.compile(
     r"\b(?:[A-Z][\w.’'-]*\s+){1,8}(?:Agreement|Declaration|Dialogue|Initiative|Plan|Memorandum|Framework|Accord|"
     r"Treaty|Statement|Consensus|Roadmap|Mechanism|Partnership|Programme|Program|Strategy|Guidelines|Convention|"
-    r"Charter|Communiqu[eé]|Protocol|Working Group|Committee|Forum|Group|Arrangement|Compact|Vision|Ally|Mission|"
-    r"Corridor)\b"
+    r"Charter|Communiqu[eé]|Protocol|Working Group|Committee|Forum|Group|Arrangement|Compact|Vision|Ally|Alliance|"
+    r"Mission|Corridor)\b"
     r"|\bMemorandum of [Uu]nderstanding\b|\bMoU\b"
 )
 _MECHANISM = re.compile(
@@ -559,10 +559,18 @@ def _object_is_action(obj: str, *, committed: bool = False) -> bool:
     return not word[0].isupper() and word.lower() not in _DETERMINERS
 
 
+_MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,200})\]\([^)\s]{1,500}\)")
+
+
+def _plain(text: str) -> str:
+    """Markdown links and emphasis reduced to their words, for the checks of the object."""
+    return _MARKDOWN_LINK.sub(r"\1", text).replace("**", "").replace("__", "")
+
+
 def _noun_object_counts(obj: str, lexicon: Lexicon, context: DocumentContext) -> bool:
     """A noun object counts when it is a named agreement or mechanism, cooperation in a named field,
     or a defence commitment to a named party ("extended deterrence to the ROK")."""
-    head = obj[:160]
+    head = _plain(obj)[:160]
     if _INSTRUMENT.search(head):
         return True
     topics = [t for t in lexicon.topic_scores(head) if t != "dialogue"]
@@ -578,6 +586,7 @@ def _specific(obj: str, lexicon: Lexicon) -> bool:
     agreement or a quantity, rather than only words of aspiration ("strengthen our partnership
     for the challenges of our time"). Measured: also accepting any concrete-looking noun costs
     more precision than it gains recall."""
+    obj = _plain(obj)
     if _STANDING.match(obj):
         return False
     cut = _PURPOSE_CUT.search(obj)
