@@ -5,7 +5,9 @@ agreed / pledged / committed / decided / intends / plans to do, a specific futur
 rule becomes a check here, in this order for every clause:
 
 1. a trigger (``triggers.py``) proposes the clause;
-2. the context before it can veto: hope, willingness, "should", a condition, a call on others;
+2. named rules decide (``_CONTEXT_VETOES``, ``_KIND_RULES``: one per trigger kind, ``_OBJECT_VETOES``),
+   each returning the name of its veto or None; ``explain`` shows which rule decided each trigger.
+   The context before a trigger can veto: hope, willingness, "should", a condition, a call on others;
 3. the subject must resolve to named parties ("the two sides", "we", "the leaders" resolve to the
    document's parties; "The report will ..." has no party and is a prediction);
 4. the object must be specific: a topic of the fixed list, a mechanism, a named agreement or a
