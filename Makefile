@@ -50,8 +50,11 @@ worker: install
 beat: install
 	$(VENV)/bin/celery -A tracker beat --loglevel=info
 
-# Extraction figures on the shared labelled set (only where ../shared exists).
+# Extraction figures on the shared labelled sets (only where ../shared exists): the fitted and the
+# held-out third of each folder reported apart, then the shared scorer on the English set.
 score: install
+	$(PY) manage.py evaluate_extraction ../shared/devset
+	$(PY) manage.py evaluate_extraction ../shared/devset-zh
 	$(PYTHON) ../shared/devset/score.py ../shared/devset --run "$(PY) manage.py extract --json"
 
 benchmark: install

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from tracker.extraction.leaders import leaders_on
 from tracker.extraction.lexicon import Lexicon, Mention
 
 # Words before a party name that make it an object or a place, not an actor.
@@ -34,7 +35,12 @@ COLLECTIVE = re.compile(
     r"interlocutors|counterparts|"
     r"foreign ministers|defen[cs]e ministers|officials|senior officials|experts)"
     r"|the\s+leaders|the\s+presidents|each\s+side|neither\s+(?:government|side|country|party)|both\s+sides"
-    r"|all\s+parties|all\s+sides|the\s+participants|member\s+states)\b",
+    r"|all\s+parties|all\s+sides|the\s+participants|member\s+states"
+    # "the three NSAs", "the two national security advisors", "the four foreign ministers": a number of
+    # office-holders or bodies is the parties they speak for
+    r"|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:[A-Z]{2,5}s|advis[eo]rs|envoys|heads|chiefs|secretaries|ministers|ministries|agencies|navies|"
+    r"coast guards|chairs|signatories|members|representatives|negotiators|commanders))\b",
     re.I,
 )
 PRONOUN_WE = re.compile(r"(?:^|(?<=[\s“\"(]))(?:we|We|our|Our|us)\b")
@@ -187,16 +193,24 @@ class DocumentContext:
         site: str | None = None,
     ) -> DocumentContext:
         mentions = lexicon.mentions(text)
+        officials = find_officials(text, mentions)
+        leaders = {
+            name: country
+            for name, country in leaders_on(doc_date).items()
+            if name not in officials and lexicon.canonical(country) and re.search(rf"\b{name}\b", text)
+        }
+        officials.update({name: lexicon.canonical(country) for name, country in leaders.items()})
         if parties:
             canonical = [lexicon.canonical(p) or p for p in parties]
         else:
             canonical = infer_parties(text, mentions, lexicon=lexicon, title=title)
+            canonical = _with_title_leaders(canonical, title, leaders, lexicon)
         return cls(
             lexicon=lexicon,
             doc_date=doc_date,
             parties=lexicon.expand(canonical, doc_date),
             issuer=issuer_for(site, lexicon),
-            officials=find_officials(text, mentions),
+            officials=officials,
             text=(title or "") + "\n" + text,
             given=bool(parties),
         )
@@ -207,6 +221,15 @@ class DocumentContext:
             if token in self.officials:
                 return self.officials[token]
         return None
+
+
+def _with_title_leaders(parties: list[str], title: str | None, leaders: dict[str, str], lexicon: Lexicon) -> list[str]:
+    """A title that names a leader without the country ("Readout of President Biden's Meeting with
+    President Xi of China") names that leader's country as a party too."""
+    if not title or len(parties) >= 2:
+        return parties
+    named = [lexicon.canonical(c) for n, c in leaders.items() if re.search(rf"\b{n}\b", title)]
+    return list(dict.fromkeys([*parties, *[p for p in named if p]]))
 
 
 def issuer_for(site: str | None, lexicon: Lexicon) -> str | None:

@@ -5,7 +5,9 @@ agreed / pledged / committed / decided / intends / plans to do, a specific futur
 rule becomes a check here, in this order for every clause:
 
 1. a trigger (``triggers.py``) proposes the clause;
-2. the context before it can veto: hope, willingness, "should", a condition, a call on others;
+2. named rules decide (``_CONTEXT_VETOES``, ``_KIND_RULES``: one per trigger kind, ``_OBJECT_VETOES``),
+   each returning the name of its veto or None; ``explain`` shows which rule decided each trigger.
+   The context before a trigger can veto: hope, willingness, "should", a condition, a call on others;
 3. the subject must resolve to named parties ("the two sides", "we", "the leaders" resolve to the
    document's parties; "The report will ..." has no party and is a prediction);
 4. the object must be specific: a topic of the fixed list, a mechanism, a named agreement or a
@@ -46,10 +48,13 @@ from tracker.extraction.parties import capital_of_party
 from tracker.extraction.sentences import paragraph_spans, split_sentences
 from tracker.extraction.topics import GENERIC_TOPIC
 from tracker.extraction.triggers import (
+    AGENTIVE_PREDICTION_VERBS,
     COMMITMENT_GOVERNORS,
     FIRM,
+    HEDGE_VERBS,
     HEDGED,
     INTENT,
+    INTENT_VERBS,
     PREDICTION_OBJECTS,
     PREDICTION_VERBS,
     Trigger,
@@ -97,6 +102,10 @@ _PREAMBLE = re.compile(
 )
 
 
+# A bold run-in title that ends with a colon and is followed by a sentence of its own.
+_RUN_IN_LABEL = re.compile(r"\*\*[^*\n]{2,160}?(?::\s*\*\*|\*\*\s*:)\s+(?=[A-Z\"“])")
+
+
 @dataclass
 class _Unit:
     start: int
@@ -127,10 +136,16 @@ def _units(text: str) -> list[_Unit]:
             if match and start + match.end() < end:
                 start += match.end()
                 is_item = is_item or regex is _ITEM_MARKER
+        label = _RUN_IN_LABEL.match(text, start, end)
+        if label and label.end() < end:
+            start = label.end()  # "**Appoint an Envoy:** The Administration ...": the bold title is a heading
+            is_item = False  # ... and what follows it is prose, not the lead-in's continuation
         inline = _INLINE_DATELINE.search(text, start, end)
         if inline and inline.start() > start:
             # a page dump runs the menu into the dateline: the sentence starts after it
             start = inline.end()
+        if not first and units and units[-1].is_item and units[-1].paragraph == sentence.paragraph:
+            is_item = True  # "1. Support X. Establish Y.": the item's later sentences complete the lead-in too
         units.append(_Unit(start, end, sentence.paragraph, is_item, first, last))
     return units
 
@@ -235,9 +250,18 @@ def _new_subject_cuts(sentence: str, lexicon: Lexicon | None) -> list[int]:
         pronoun = re.fullmatch(r"(?:we|they)(?:\s+both|\s+all)?", subject, re.I)
         if not (named or collective or pronoun):
             continue
-        if _finite_verbs(sentence, 0, match.start()) and not _inside_brackets(sentence, match.start()):
+        # ", and we will": a pronoun after a comma cannot be a second subject of the verb before it
+        verb_before = _finite_verbs(sentence, 0, match.start()) or (pronoun and match.group().startswith(","))
+        if verb_before and not _inside_brackets(sentence, match.start()):
             cuts.append(match.start("subject"))
     return cuts
+
+
+_PAST_THEN_MODAL = re.compile(r"(?:will|shall)\b")
+_PAST_FORM = re.compile(r"\b[a-z]{3,}ed\b")
+
+# A lead-in and its first enumerated item inside one sentence: "... new measures: (i) ..."
+_INLINE_LIST = re.compile(r":\s+(?=\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s)")
 
 
 def _clauses(sentence: str, lexicon: Lexicon | None = None) -> list[_Clause]:
@@ -248,10 +272,19 @@ def _clauses(sentence: str, lexicon: Lexicon | None = None) -> list[_Clause]:
         following = sentence[match.end() :].split(";")[0].split(",")[0]
         if _finite_verbs(following):
             cuts.append((match.end(), False))
+    for match in _INLINE_LIST.finditer(sentence):
+        cuts.append((match.end(), False))  # "... the following measures: (i) we will ...": the items are clauses
     for match in _COORDINATED_VERB.finditer(sentence):
         previous = max([c for c, _ in cuts if c <= match.start()], default=0)
-        # "China and the United States agreed": "and" joins subjects, there is no verb before it yet
-        if _finite_verbs(sentence, previous, match.start()) and not _inside_brackets(sentence, match.start()):
+        # "China and the United States agreed": "and" joins subjects, there is no verb before it yet;
+        # "completed a patrol in May, and will conduct two more": a past act, then a pledge
+        # ", and will deploy experts": after a comma, "and" + a modal starts a new predicate; so it does
+        # after a verb in the past ("completed a patrol and will conduct two more")
+        verb_before = _finite_verbs(sentence, previous, match.start()) or (
+            _PAST_THEN_MODAL.match(sentence, match.end())
+            and (match.group().startswith(",") or _PAST_FORM.search(sentence, previous, match.start()))
+        )
+        if verb_before and not _inside_brackets(sentence, match.start()):
             cuts.append((match.end(), True))
     participles = set()
     for match in _PARTICIPLE.finditer(sentence):
@@ -439,8 +472,8 @@ _PRINCIPLE_ADJECTIVES = {
 _INSTRUMENT = re.compile(
     r"\b(?:[A-Z][\w.’'-]*\s+){1,8}(?:Agreement|Declaration|Dialogue|Initiative|Plan|Memorandum|Framework|Accord|"
     r"Treaty|Statement|Consensus|Roadmap|Mechanism|Partnership|Programme|Program|Strategy|Guidelines|Convention|"
-    r"Charter|Communiqu[eé]|Protocol|Working Group|Committee|Forum|Group|Arrangement|Compact|Vision|Ally|Mission|"
-    r"Corridor)\b"
+    r"Charter|Communiqu[eé]|Protocol|Working Group|Committee|Forum|Group|Arrangement|Compact|Vision|Ally|Alliance|"
+    r"Mission|Corridor)\b"
     r"|\bMemorandum of [Uu]nderstanding\b|\bMoU\b"
 )
 _MECHANISM = re.compile(
@@ -451,7 +484,11 @@ _MECHANISM = re.compile(
     r"rules of origin|standards|regulations?|licen[cs]es?|ban|prohibition|"
     r"moratorium|sanctions|investigations?|prosecutions?|deployments?|personnel|telephone call|call|flights|"
     r"delegations?|joint statement|communiqu[eé]|hotlines?|channels?|exchanges|deals?|missions?|corridors?|"
-    r"consulates?|embass(?:y|ies))\b",
+    r"consulates?|embass(?:y|ies)"
+    # concrete measures and means: "taking additional measures", "target financial institutions"
+    r"|measures|actions|steps|restrictions|controls|assistance|aid|grants?|loans?|financing|"
+    r"financial institutions|networks|reconstruction|projects?|initiatives?|training|capacity[- ]building|"
+    r"strateg(?:y|ies)|commissions?|councils?)\b",
     re.I,
 )
 _QUANTITY = re.compile(
@@ -498,7 +535,7 @@ _WELCOME_FUTURE = re.compile(
 )
 _WELCOME_UPCOMING = re.compile(r"\b(?:upcoming|forthcoming|planned|planning for|next round|scheduled)\b", re.I)
 _ANNOUNCE_OBJECT = re.compile(
-    r"^(?:(?:a|an|the|its|their|new|additional|more than|over|nearly|up to|approximately)\s+)*(?:\$|US\$|USD|€|£|"
+    r"^(?:(?:a|an|the|its|their|new|additional|more than|over|nearly|up to|approximately)\s+)*(?:[A-Z]{0,3}\$|USD|€|£|"
     r"EUR\b|\d[\d.,]*\s*(?:million|billion)|new\b|(?:a|the)\s+(?:review|new|plan|program|programme|initiative|fund|"
     r"office|center|centre)|the\s+(?:opening|launch|establishment|creation|start|expansion)\s+of"
     # "a Global Gateway investment package of EUR 4.7 billion": a named package, fund or programme
@@ -508,6 +545,9 @@ _ANNOUNCE_OBJECT = re.compile(
 )
 
 
+_NOUN_SUFFIX = re.compile(r"\w(?:acy|tion|sion|ment|ity|ness|ance|ence|ism|ship|hood)s?$", re.I)
+
+
 def _object_is_action(obj: str, *, committed: bool = False) -> bool:
     """After 'commitment to' / 'committed to': a verb or gerund is an action, a noun phrase is not."""
     first = re.match(r"[\w’'-]+", obj.strip())
@@ -515,14 +555,24 @@ def _object_is_action(obj: str, *, committed: bool = False) -> bool:
         return False
     word = first.group()
     if committed and word.lower() in _PRINCIPLE_ADJECTIVES:
-        return False
+        return False  # "committed to free trade": a principle, not an action
+    if committed and _NOUN_SUFFIX.search(word) and not re.match(r"[\w’'-]+\s+of\b", obj.strip()):
+        return False  # "committed to diplomacy" (but "committed to completion of the clean-up" is an action)
     return not word[0].isupper() and word.lower() not in _DETERMINERS
+
+
+_MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,200})\]\([^)\s]{1,500}\)")
+
+
+def _plain(text: str) -> str:
+    """Markdown links and emphasis reduced to their words, for the checks of the object."""
+    return _MARKDOWN_LINK.sub(r"\1", text).replace("**", "").replace("__", "")
 
 
 def _noun_object_counts(obj: str, lexicon: Lexicon, context: DocumentContext) -> bool:
     """A noun object counts when it is a named agreement or mechanism, cooperation in a named field,
     or a defence commitment to a named party ("extended deterrence to the ROK")."""
-    head = obj[:160]
+    head = _plain(obj)[:160]
     if _INSTRUMENT.search(head):
         return True
     topics = [t for t in lexicon.topic_scores(head) if t != "dialogue"]
@@ -538,6 +588,7 @@ def _specific(obj: str, lexicon: Lexicon) -> bool:
     agreement or a quantity, rather than only words of aspiration ("strengthen our partnership
     for the challenges of our time"). Measured: also accepting any concrete-looking noun costs
     more precision than it gains recall."""
+    obj = _plain(obj)
     if _STANDING.match(obj):
         return False
     cut = _PURPOSE_CUT.search(obj)
@@ -655,7 +706,17 @@ def _subject_mentions(chunk: str, lexicon: Lexicon) -> list:
         and not OBJECT_PREPOSITIONS.search(chunk[max(0, m.start - 30) : m.start])
         and not _COMPANY_AFTER.match(chunk[m.end : m.end + 60])
         and not _COMPANY_BEFORE.search(chunk[max(0, m.start - 40) : m.start])
+        and not _THING_AFTER.match(chunk[m.end :])
     ]
+
+
+# After a country's name, a head noun that makes the phrase a thing of the country, not the country
+# acting: "The U.S. National Strategy on the Pacific Islands will align with ...".
+_THING_AFTER = re.compile(
+    r"^['’]?s?\s+(?:[\w-]+\s+){0,3}?(?:Strategy|Plan|Programme|Program|Initiative|Framework|Report|Act|Law|"
+    r"Budget|Policy|strategy|plan|programme|program|initiative|framework|report|law|budget|economy|exports|"
+    r"imports|market|policy)(?:\s+(?:on|for|of)\s+[^,]*)?\s*$"
+)
 
 
 def _subject_in_chunk(chunk: str, context: DocumentContext, *, quoted_party: str | None) -> _Subject | None:
@@ -688,11 +749,14 @@ def _subject_in_chunk(chunk: str, context: DocumentContext, *, quoted_party: str
     capital = capital_of_party(tail.group(1)) if tail else None
     if capital and capital in context.parties:
         return _Subject([capital], "named")  # "Lima would open a consulate": the capital of a party
+    if "EU" in context.parties and _THE_COMMISSION.fullmatch(chunk.strip()):
+        return _Subject(["EU"], "named")  # "The Commission will launch a call": the European Commission
     if len(context.parties) >= 2 and _JOINT_BODY.match(chunk):
         return _Subject(list(context.parties), "collective")  # "The Joint Committee will meet annually"
     return None
 
 
+_THE_COMMISSION = re.compile(r"(?:the|The)\s+(?:European\s+)?Commission(?:\s+(?:also|now))?")
 # A body of the parties' own as a subject, the whole chunk before the verb: its parties act.
 _JOINT_BODY = re.compile(
     r"\s*(?:the|The|this|This|our|Our|a|A|the new|The new)?\s*(?:(?:[A-Z][\w.’'-]*|joint|bilateral|new)\s+){0,6}"
@@ -707,12 +771,32 @@ def _quoted_party(paragraph: str, sentence_start_in_paragraph: int, context: Doc
     opens = before.count("“") + before.count('"') - before.count("”")
     if not (opens % 2 == 1 or paragraph[sentence_start_in_paragraph:].lstrip().startswith(("“", '"'))):
         return None
+    # the attribution after the closing quote names the speaker: '"We will ...," the Australian minister said'
+    closing = _ATTRIBUTION.search(paragraph, sentence_start_in_paragraph)
+    if closing:
+        speakers = {m.party for m in context.lexicon.mentions(closing.group("who")) if m.party}
+        speakers = {p for p in speakers if context.lexicon.is_country(p)}
+        if len(speakers) == 1:
+            return speakers.pop()
+        named = {context.party_of_person(n) for n in PERSON.findall(closing.group("who"))} - {None}
+        if len(named) == 1:
+            return named.pop()
     parties = {m.party for m in context.lexicon.mentions(paragraph) if m.party}
     parties = {p for p in parties if context.lexicon.is_country(p)}
     return next(iter(parties)) if len(parties) == 1 else None
 
 
-# --- the decision for one clause ------------------------------------------------------------
+_ATTRIBUTION = re.compile(r"[,.!?]?[”\"]\s*,?\s*(?P<who>[^.;“\"]{3,90}?)\s+(?:said|says|told|added|stated|noted)\b")
+
+
+# --- the decision for one clause: a table of named rules --------------------------------------
+#
+# A trigger proposes a clause; named rules decide. Each rule reads the clause (a ``_Reading``) and
+# returns the name of a veto, or None to let the clause through; a few refine the reading on the
+# way (the object, the strength, the owner of a possessive "its commitment to"). The vetoes of the
+# context run first, then the rule of the trigger's kind, then the checks of the object; then the
+# subject is resolved and strength, topic, deadline and confidence are read off the clause.
+# ``explain`` lists, for each trigger of a sentence, the rule that vetoed it or "kept".
 
 
 @dataclass
@@ -728,6 +812,560 @@ class _Candidate:
     object_start: int = 0  # where the committed action starts: deadlines before it are not its deadlines
 
 
+@dataclass
+class _Reading:
+    """One trigger in one clause, as the rules see it."""
+
+    sentence: str
+    clause: _Clause
+    clauses: list[_Clause]
+    trigger: Trigger
+    context: DocumentContext
+    quoted_party: str | None
+    preceding: str
+    before: str  # the clause before the trigger
+    verb_start: int  # where the committed action starts: the verb after the modal or "to"
+    obj: str  # the committed action, to the end of the clause
+    strength: str
+    region_start: int  # where the subject may start: after the last reporting verb
+    reporting: re.Match | None
+    reasons: list[str]
+    passive: bool = False
+    owner: _Subject | None = None  # "the agreement commits Peru to", "Japan's commitment to": the subject
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self.context.lexicon
+
+    @property
+    def veto_zone(self) -> str:
+        return self.sentence[self.clause.start : self.trigger.start]
+
+    @property
+    def agreed_that(self) -> bool:
+        return bool(_AGREED_THAT.search(self.sentence, self.clause.start, self.trigger.start))
+
+    @property
+    def clause_text(self) -> str:
+        return self.sentence[self.clause.start : self.clause.end]
+
+
+def _reading(sentence, clause, clauses, trigger, context, *, quoted_party, preceding) -> _Reading:
+    # the object starts at the verb after the modal or "to": "tasked their teams to discuss them"
+    has_verb = trigger.verb and trigger.kind not in {"commitment", "promise"}
+    verb_start = trigger.end - len(trigger.verb) if has_verb else trigger.end
+    region_start, reporting = clause.start, None
+    for match in _REPORTING.finditer(sentence, clause.start, trigger.start):
+        region_start, reporting = match.end(), match
+    return _Reading(
+        sentence=sentence,
+        clause=clause,
+        clauses=clauses,
+        trigger=trigger,
+        context=context,
+        quoted_party=quoted_party,
+        preceding=preceding,
+        before=sentence[clause.start : trigger.start],
+        verb_start=verb_start,
+        obj=sentence[verb_start : clause.end],
+        strength=trigger.strength,
+        region_start=region_start,
+        reporting=reporting,
+        reasons=[trigger.kind],
+    )
+
+
+# -- vetoes of the context before the trigger
+
+
+def _veto_wish_or_condition(r: _Reading) -> str | None:
+    """Hope, willingness, "should", a condition or a call on others before the trigger."""
+    if r.trigger.kind != "called_on" and _VETO_BEFORE.search(r.veto_zone):
+        return "wish-or-condition"
+    return None
+
+
+def _veto_others_plan(r: _Reading) -> str | None:
+    """ "welcomed Turkmenistan's intention to join": someone else's plan, welcomed."""
+    if r.trigger.kind in {"intention", "plans", "commitment", "verb_to", "funds"} and _OTHERS_PLAN.search(r.veto_zone):
+        return "others-plan"
+    return None
+
+
+def _veto_next_meeting(r: _Reading) -> str | None:
+    """ "will host the next round", "will hold the next meeting in Hanoi": where and when a meeting is
+    held is logistics; "agreed to hold the next round by March" is a decision."""
+    if not _NEXT_EVENT.match(r.obj):
+        return None
+    if r.trigger.verb in _HOSTING_VERBS or (r.trigger.kind in {"modal", "is_to"} and not r.agreed_that):
+        return "next-meeting-logistics"
+    return None
+
+
+def _veto_negated(r: _Reading) -> str | None:
+    if r.trigger.kind != "modal" and _NEGATED.search(r.before):
+        return "negated"
+    return None
+
+
+def _veto_past_agreement(r: _Reading) -> str | None:
+    """ "Last year, X and Y signed an agreement to ...": a past act."""
+    if r.trigger.kind == "reached" and _PAST_TIME.search(r.veto_zone):
+        return "past-agreement"
+    return None
+
+
+_CONTEXT_VETOES = (_veto_wish_or_condition, _veto_others_plan, _veto_next_meeting, _veto_negated, _veto_past_agreement)
+
+# -- one rule per kind of trigger
+
+# "the objective of the dialogue is to expand ...": an explanation, not a pledge
+_EXPLAINED_BY = re.compile(
+    r"\b(?:aims?|goals?|objectives?|purposes?|tasks?|plans?|ideas?|priorit(?:y|ies)|missions?|intentions?|"
+    r"points?|challenges?|key|aspirations?|hopes?|wish|idea|role|job|duty|way)\b",
+    re.I,
+)
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who)\s+$", re.I)
+_PARTICIPLE_WORD = re.compile(r"(?:\w+(?:ed|en)|held|made|set|put|built|sent|taken|given|met|done|kept|sold)$")
+
+
+def _read_will_be(r: _Reading) -> str | None:
+    """ "will be held" is a passive act, "will be working" a progressive one, "will be vigorous" a state."""
+    after = r.sentence[r.trigger.end : r.trigger.end + 40]
+    following = re.match(r"\s*(?:\w+ly\s+)?(\w+)", after)
+    word = following.group(1).lower() if following else ""
+    if word.endswith("ing"):
+        r.obj = r.sentence[r.trigger.end : r.clause.end]
+        return None
+    if _PARTICIPLE_WORD.match(word):
+        r.passive = True
+        return None
+    return "a-state"
+
+
+def _predicts(verb: str, obj: str) -> bool:
+    """ "will help", "will lead to", "will create more opportunities": an assessment of effects."""
+    if verb in PREDICTION_VERBS and not (verb == "lead" and not re.match(r"lead\s+to\b", obj)):
+        return True
+    return verb in {"create", "bring", "open"} and bool(PREDICTION_OBJECTS.match(obj[len(verb) :].strip()))
+
+
+_SUBJECT_TAIL = re.compile(
+    r"(?:\s+(?:also|further|jointly|together|now|both|all|each|continue to|collectively))*\s*$", re.I
+)
+
+
+def _party_is_subject(r: _Reading) -> bool:
+    """The words right before the modal are a party ("We", "the two sides", "Japan"), not a thing
+    that a party owns ("Japan's aid", "the agreement")."""
+    region = _SUBJECT_TAIL.sub("", r.sentence[r.region_start : r.trigger.start])
+    chunk = re.split(r",\s+", region)[-1].strip()
+    if not chunk or re.search(r"['’]s?$", chunk):
+        return False
+    if re.fullmatch(r"(?:we|they)", chunk, re.I) or (
+        COLLECTIVE.search(chunk) and COLLECTIVE.search(chunk).end() == len(chunk)
+    ):
+        return True
+    mentions = _subject_mentions(chunk, r.lexicon)
+    return bool(mentions) and mentions[-1].end == len(chunk)
+
+
+def _rule_future(r: _Reading) -> str | None:
+    """ "will", "shall", "would" (reported) and "is to" + a verb of action."""
+    sentence, trigger, clause, verb = r.sentence, r.trigger, r.clause, r.trigger.verb
+    if trigger.kind == "is_to" and _EXPLAINED_BY.search(r.before):
+        return "explanation"
+    reported_from = 0 if clause.coordinated else clause.start
+    if sentence[trigger.start : trigger.start + 5].lower().startswith("would") and not _REPORTED_MODAL.search(
+        sentence, reported_from, trigger.start
+    ):
+        return "conditional-would"  # "said X would ... and would ..." is reported speech; a bare "would" is not
+    if _RELATIVE_BEFORE.search(r.before):
+        return "relative-clause"  # "which will provide": a relative clause describes, it does not pledge
+    if verb == "be":
+        veto = _read_will_be(r)
+        if veto:
+            return veto
+    elif verb in {"have", "need"} and re.match(r"\w+\s+to\b", r.obj):
+        return "obligation"  # "will have to", "will need to"
+    if _predicts(verb, r.obj) and not (verb in AGENTIVE_PREDICTION_VERBS and _party_is_subject(r)):
+        return "prediction"
+    # attending or visiting is logistics; hosting or leading is only when what is hosted is an
+    # event ("host the summit"), not a project or a mission ("host pilot projects")
+    if (
+        verb in _LOGISTICS_VERBS
+        and not r.agreed_that
+        and (verb not in _HOSTING_VERBS or _EVENT_OBJECT.match(r.obj[len(verb) :]))
+    ):
+        return "logistics"
+    if verb in _PRESSING_VERBS and _ON_SOMEONE_TO.match(r.obj[len(verb) :]):
+        return "demand-on-others"  # "Canberra would press Beijing to remove barriers"
+    if r.agreed_that:
+        r.reasons.append("agreed-that")
+    return None
+
+
+def _rule_verb_to(r: _Reading) -> str | None:
+    """ "agreed / pledged / committed / decided / resolved / intend / plan to" + a verb."""
+    trig = r.sentence[r.trigger.start : r.trigger.end].split()[0].lower()
+    if trig in _NOUN_READINGS and _NOUN_BEFORE.search(r.before):
+        return "a-noun"  # "welcomed Vietnam's plan to finalize": someone's plan, not a pledge
+    if trig.startswith("expect") and _AUX_BEFORE.search(r.before):
+        return "prediction"  # "is expected to"
+    verb_on = r.sentence[r.verb_start :]
+    if trig.startswith(("agree", "consent")) and not (_object_is_action(verb_on) or _AGREED_NOUN_ACTION.match(verb_on)):
+        return "agreed-to-a-text"  # "agreed to a Framework": the agreement is the day's completed act
+    if trig.startswith(("plan", "aim", "seek", "expect")) and _AUX_BEFORE.search(r.before) and trig != "planning":
+        return "a-description"  # "the centre is planned to", "the fund is aimed to"
+    if trig.startswith(("commit", "agree", "pledge")) and re.match(r"\s*work\s+(?:\w+\s+)?towards?\b", r.obj):
+        r.strength = INTENT  # "committed to work towards": an effort, not a result
+    if (
+        trig.startswith("commit")
+        and not _object_is_action(verb_on, committed=True)
+        and not _noun_object_counts(r.sentence[r.verb_start : r.clause.end], r.lexicon, r.context)
+    ):
+        return "committed-to-a-principle"
+    return None
+
+
+def _rule_commitment(r: _Reading) -> str | None:
+    """ "reaffirmed their commitment to" + an action, a named instrument or cooperation in a field."""
+    sentence, trigger, clause = r.sentence, r.trigger, r.clause
+    governor = None
+    for match in COMMITMENT_GOVERNORS.finditer(sentence, max(clause.start, trigger.start - 90), trigger.start):
+        governor = match
+    if governor is None:
+        return "no-governing-verb"
+    obj_text = sentence[trigger.end : clause.end]
+    if trigger.verb == "to" and not _object_is_action(obj_text, committed=True):
+        if not _noun_object_counts(obj_text, r.lexicon, r.context):
+            return "committed-to-a-principle"
+    elif trigger.verb in {"in", "under"} and not _INSTRUMENT.search(obj_text[:150]):
+        return "no-named-instrument"
+    if re.match(r"\s*work\s+(?:\w+\s+)?towards?\b", obj_text):
+        r.strength = INTENT  # "their commitment to work toward": an effort, not a result
+    possessor = sentence[governor.end() : trigger.start]
+    if any(m.party for m in r.lexicon.mentions(possessor)):
+        r.before, r.region_start = possessor, governor.end()  # "reaffirmed Japan's commitment to"
+    owners = [m.party for m in r.lexicon.mentions(r.before) if m.party]
+    if owners:
+        r.owner = _Subject(sorted(set(owners)), "named")
+    return None
+
+
+def _rule_welcomed(r: _Reading) -> str | None:
+    """ "welcomed the resumption of", "welcomed the upcoming visit": a future joint act, not another party's."""
+    welcomed = r.sentence[r.trigger.end - len(r.trigger.verb) : r.clause.end].strip()
+    if re.match(r"(?:[\w.-]+\s+){0,3}?[\w.-]+['’]s?\s", welcomed) and r.lexicon.mentions(welcomed[:40]):
+        first = r.lexicon.mentions(welcomed[:40])[0]
+        if welcomed[first.end : first.end + 2] in {"'s", "’s"}:
+            return "others-plan"
+    if not _WELCOME_FUTURE.match(welcomed):
+        if not _WELCOME_UPCOMING.search(welcomed):
+            return "welcomed-a-past-act"
+        if re.search(r"\bplann(?:ing|ed)\b", welcomed, re.I):
+            r.strength = INTENT
+    r.obj = welcomed
+    return None
+
+
+def _rule_announces(r: _Reading) -> str | None:
+    if not _ANNOUNCE_OBJECT.match(r.sentence[r.trigger.end - len(r.trigger.verb) : r.clause.end]):
+        return "announced-no-new-measure"
+    return None
+
+
+_BINDING_TEXT = re.compile(
+    r"\b(?:agreement|deal|treaty|accord|framework|memorandum|protocol|pact|arrangement|declaration|statement|plan)\b",
+    re.I,
+)
+
+
+def _rule_binds(r: _Reading) -> str | None:
+    """ "The agreement commits Peru to lowering tariffs": the party bound acts, whatever binds it."""
+    who = re.search(r"\s(.+?)\s+to\s+\w+$", r.sentence[r.trigger.start : r.trigger.end])
+    mentions = r.lexicon.mentions(who.group(1) if who else "")
+    bound = [p for m in mentions for p in r.lexicon.actors(m, r.context.doc_date)]
+    if not bound or not _BINDING_TEXT.search(r.before):
+        return "nothing-binds"
+    r.owner = _Subject(sorted(set(bound)), "named")
+    return None
+
+
+# Every country, not the parties of the text: "called on all countries to refrain from ..."
+_THE_WORLD = re.compile(r"\ball\s+(?:countries|nations|states|governments)\b|\binternational community\b", re.I)
+
+
+def _rule_called_on(r: _Reading) -> str | None:
+    """ "called on all parties to": a call that includes the speaker's side; a call on another is a demand."""
+    who = re.search(r"(?:on|upon)\s+(.+?)\s+to\s+[\"“]?\w+$", r.sentence[r.trigger.start : r.trigger.end])
+    target = who.group(1) if who else ""
+    if _THE_WORLD.search(target) or not (COLLECTIVE.search(target) or re.search(r"\b(?:BRICS|ASEAN|member)\b", target)):
+        return "demand-on-others"
+    return None
+
+
+def _rule_on_track(r: _Reading) -> str | None:
+    """ "remains on track to train 500 officers by 2026": a restated target with its date."""
+    verb = re.sub(r"ing$", "", r.trigger.verb)
+    if r.trigger.verb in PREDICTION_VERBS or verb in PREDICTION_VERBS or verb.startswith("becom"):
+        return "an-assessment"  # "on track to become a regional hub"
+    if not find_deadlines(r.sentence[r.trigger.start : r.clause.end], r.context.doc_date):
+        return "no-target-date"
+    return None
+
+
+def _rule_scheduled(r: _Reading) -> str | None:
+    """ "are set to sign an agreement in April" (the subject acts), "is planned for May" (a dated event)."""
+    sentence, trigger = r.sentence, r.trigger
+    active = re.match(r"\s*(?:[a-z]+ly\s+)?([a-z]+)", sentence[trigger.end : r.clause.end])
+    if sentence[trigger.start : trigger.end].endswith("to") and active:
+        if active.group(1) in PREDICTION_VERBS or active.group(1) == "be":
+            return "a-forecast"  # "is set to become the largest ..."
+        r.obj = sentence[trigger.end : r.clause.end]
+        if "planned" not in sentence[trigger.start : trigger.end]:
+            r.strength = FIRM
+        return None
+    if not find_deadlines(sentence[trigger.start : r.clause.end], r.context.doc_date):
+        return "a-description"  # "is planned" with no date
+    r.passive = True
+    return None
+
+
+def _rule_may(r: _Reading) -> str | None:
+    return "a-possibility" if r.sentence[r.verb_start :].startswith("be ") else None
+
+
+def _rule_promise(r: _Reading) -> str | None:
+    """ "we count on China to keep its promise to": the party counted on is the one that promised."""
+    count_on = re.search(r"\bcount on\s+(.{2,40}?)\s+to\s*$", r.sentence[r.clause.start : r.trigger.start])
+    names = [m.party for m in r.lexicon.mentions(count_on.group(1)) if m.party] if count_on else []
+    if names:
+        r.owner = _Subject(sorted(set(names)), "named")
+    return None
+
+
+_KIND_RULES = {
+    "modal": _rule_future,
+    "is_to": _rule_future,
+    "verb_to": _rule_verb_to,
+    "commitment": _rule_commitment,
+    "welcomed": _rule_welcomed,
+    "announces": _rule_announces,
+    "binds": _rule_binds,
+    "called_on": _rule_called_on,
+    "on_track": _rule_on_track,
+    "scheduled": _rule_scheduled,
+    "may": _rule_may,
+    "promise": _rule_promise,
+}
+
+# -- checks of the object
+
+
+def _veto_vague_object(r: _Reading) -> str | None:
+    if r.passive:
+        r.obj = r.clause_text  # passive: what is done is the subject
+    if r.trigger.kind not in {"welcomed", "announces"} and not _specific(r.obj, r.lexicon):
+        return "vague-object"
+    return None
+
+
+def _veto_past_year(r: _Reading) -> str | None:
+    """ "agreed to remove ... sanctions passed in 2006": a past act."""
+    if r.context.doc_date is None:
+        return None
+    for match in _PAST_YEAR.finditer(r.sentence, r.clause.start, r.clause.end):
+        if int(match.group(1)) < r.context.doc_date.year:
+            return "past-year"
+    return None
+
+
+# "are determined to place urgent priority on climate change": a priority, not an action
+_PRIORITY = re.compile(r"\s*(?:place|put|give|accord|attach)\s+(?:\w+\s+){0,2}?priority\b", re.I)
+
+
+def _veto_priority(r: _Reading) -> str | None:
+    return "a-priority" if _PRIORITY.match(r.obj) else None
+
+
+_OBJECT_VETOES = (_veto_priority, _veto_vague_object, _veto_past_year)
+
+# -- the subject
+
+_REPORTED_PRONOUN = re.compile(
+    r"\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
+    r"on \w+day)\s+(?:that\s+)?)?(?:it|he|she|its|his|her|their)\b"
+)
+
+
+def _actor(r: _Reading) -> _Subject | None:
+    """Who acts: the owner a rule found, else the text before the trigger, a reported "it", a
+    description of a country, or the subject of the sentence's first clause."""
+    if r.owner is not None:
+        return r.owner
+    region = _PREAMBLE.sub("", r.sentence[r.region_start : r.trigger.start])
+    subject = _resolve_region(region, r.context, quoted_party=r.quoted_party)
+    if subject is None and r.reporting is not None and _REPORTED_PRONOUN.match(region):
+        # "Tokyo announced Friday it will send ...": "it" is whoever announced
+        frame = r.sentence[r.clause.start : r.reporting.start()]
+        subject = _resolve_region(frame, r.context, quoted_party=r.quoted_party)
+    if subject is None and _ANAPHOR.fullmatch(re.split(r",\s+", region.strip())[-1]):
+        # "Turkish Trade Minister Omer Bolat said the government would ...": the country last named
+        subject = _antecedent(r.sentence[: r.region_start], r.preceding, r.context)
+        if subject is not None:
+            r.reasons.append("anaphor")
+    if subject is None and r.clause.coordinated:
+        subject = _inherited_subject(r.sentence, r.clauses, r.context, quoted_party=r.quoted_party)
+        if subject is not None:
+            r.reasons.append("inherited-subject")
+    return subject
+
+
+def _proposer(r: _Reading) -> _Subject:
+    """A proposal of joint action: the group it names, the parties of its that-clause, or all parties."""
+    head = r.obj[:90]
+    lexicon = r.lexicon
+    groups = [
+        m.party
+        for m in lexicon.mentions(head)
+        if m.party and lexicon.party(m.party) and lexicon.party(m.party).kind == "organisation"
+    ]
+    named = [p for m in lexicon.mentions(head) for p in lexicon.actors(m, r.context.doc_date)]
+    if groups:
+        return _Subject(list(groups), "named")
+    if r.trigger.verb == "that" and len(set(named)) >= 2:
+        return _Subject(sorted(set(named)), "named")
+    return _Subject(list(r.context.parties), "collective")
+
+
+# "a joint working group will be established by 2032": a body the parties set up, with a date
+_BODY_NOUN = re.compile(
+    r"\b(?:working groups?|mechanisms?|committees?|commissions?|councils?|task forces?|centres?|centers?|"
+    r"offices?|hotlines?|funds?|platforms?|secretariats?)\b",
+    re.I,
+)
+_PASSIVE_AGENT = re.compile(r"\bby\s+((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)")
+_NEXT_ROUND = re.compile(r"\bnext\s+(?:\w+\s+)?(?:meeting|round|session|summit)\b")
+
+
+def _passive_subject(r: _Reading, subject: _Subject | None, deadlines: list[Deadline]) -> _Subject | str:
+    """ "consultations will be held by the end of this year": an agreed event with a date, by the
+    parties unless an agent is named; "the plant would be launched this year" names no event and no actor."""
+    agents = _PASSIVE_AGENT.findall(r.before) + _PASSIVE_AGENT.findall(r.sentence, r.trigger.start, r.clause.end)
+    named = [p for a in agents for p in r.context.lexicon.parties_in(a)]
+    r.reasons.append("passive")
+    if named:
+        return _Subject(sorted(set(named)), "named")
+    if subject is not None and subject.how == "named":
+        return subject
+    subject_text = r.sentence[r.region_start : r.trigger.start]
+    if not deadlines or not (_EVENT_NOUN.search(subject_text) or _BODY_NOUN.search(subject_text)):
+        return "passive-without-event-or-date"
+    if _SUBORDINATE_START.match(r.before):
+        return "subordinate-clause"
+    if _NEXT_ROUND.search(subject_text):
+        return "next-meeting-logistics"
+    return _Subject(list(r.context.parties), "passive")
+
+
+# -- the fields
+
+_HEDGES = re.compile(
+    r"\b(?:as required|as needed|as appropriate|where appropriate|if necessary|subject to|"
+    r"is prepared to|are prepared to)\b",
+    re.I,
+)
+# "will work with the region to explore program expansion": the action itself is only explored
+_EXPLORED = re.compile(r"^(?:[\w’'-]+\s+){0,6}?to\s+(?:explore|consider|study|examine|assess)\b", re.I)
+
+
+def _hedged(r: _Reading) -> str:
+    """The trigger's strength, softened when the action is optional or conditional ("subject to
+    congressional notification, will ...", "is prepared to request", "to explore")."""
+    if _EXPLORED.match(r.obj):
+        return HEDGED
+    if r.strength == FIRM and _HEDGES.search(r.sentence, r.clause.start, r.clause.end):
+        return HEDGED
+    return r.strength
+
+
+BASE_CONFIDENCE = 0.45
+TRIGGER_CONFIDENCE = {
+    "verb_to": 0.3,
+    "commitment": 0.25,
+    "modal": 0.2,
+    "nod": 0.3,
+    "intention": 0.3,
+    "plans": 0.25,
+    "welcomed": 0.1,
+    "tasked": 0.25,
+    "progressive": 0.15,
+    "proposed": 0.1,
+    "called_on": 0.05,
+    "called_for": 0.1,
+    "promise": 0.25,
+    "announces": 0.15,
+    "may": 0.1,
+}
+OTHER_TRIGGER_CONFIDENCE = 0.1
+SUBJECT_CONFIDENCE = {"named": 0.15, "collective": 0.15, "pronoun": 0.1, "person": 0.05, "issuer": 0.0, "passive": -0.1}
+INHERITED_SUBJECT_PENALTY = 0.05
+LONG_SENTENCE, LONG_SENTENCE_PENALTY = 450, 0.1
+
+
+def _confidence(r: _Reading, how: str) -> float:
+    confidence = BASE_CONFIDENCE + TRIGGER_CONFIDENCE.get(r.trigger.kind, OTHER_TRIGGER_CONFIDENCE)
+    confidence += SUBJECT_CONFIDENCE.get(how, 0)
+    if "inherited-subject" in r.reasons:
+        confidence -= INHERITED_SUBJECT_PENALTY
+    if len(r.sentence) > LONG_SENTENCE:
+        confidence -= LONG_SENTENCE_PENALTY
+    return max(0.05, min(0.98, confidence))
+
+
+def _decide(r: _Reading) -> _Candidate | str:
+    """The candidate a trigger makes of its clause, or the name of the rule that vetoed it."""
+    for rule in (*_CONTEXT_VETOES, _KIND_RULES.get(r.trigger.kind), *_OBJECT_VETOES):
+        veto = rule(r) if rule else None
+        if veto:
+            return veto
+    subject = _actor(r)
+    if r.trigger.kind == "proposed":
+        subject = _proposer(r)
+    elif r.trigger.kind == "called_on":
+        subject = _Subject(list(r.context.parties), "collective")  # "all parties": the speaker's side included
+    deadlines = find_deadlines(r.clause_text, r.context.doc_date)
+    if r.passive:
+        subject = _passive_subject(r, subject, deadlines)
+        if isinstance(subject, str):
+            return subject
+    if subject is None or not subject.parties:
+        return "no-party"
+    if subject.how in {"collective", "pronoun", "passive"}:
+        parties = r.lexicon.expand_collective(subject.parties, r.context.doc_date)
+    else:
+        parties = r.lexicon.expand(subject.parties, r.context.doc_date)
+    r.reasons.append(f"subject:{subject.how}")
+    clause = r.clause
+    topics = rank_topics(r.sentence[r.trigger.start : clause.end], r.lexicon) or rank_topics(r.clause_text, r.lexicon)
+    if not topics:
+        topics = list(r.context.topics[:1]) or ["dialogue"]  # no subject word in the clause: the document's
+        r.reasons.append("topic-fallback")
+    strength = _hedged(r)
+    return _Candidate(
+        start=clause.start,
+        end=clause.end,
+        parties=parties,
+        strength=strength,
+        topics=topics,
+        deadline=_choose_deadline(deadlines, clause.start, r.verb_start),
+        confidence=_confidence(r, subject.how),
+        reasons=r.reasons,
+        object_start=r.verb_start,
+    )
+
+
 def _evaluate(
     sentence: str,
     clause: _Clause,
@@ -738,327 +1376,30 @@ def _evaluate(
     quoted_party: str | None,
     preceding: str = "",
 ) -> _Candidate | None:
-    lexicon = context.lexicon
-    before = sentence[clause.start : trigger.start]
-    # the object starts at the verb after the modal or "to": "tasked their teams to discuss them"
-    has_verb = trigger.verb and trigger.kind not in {"commitment", "promise"}
-    verb_start = trigger.end - len(trigger.verb) if has_verb else trigger.end
-    obj = sentence[verb_start : clause.end]
-    reasons = [trigger.kind]
-    strength = trigger.strength
-    # 2. vetoes in the clause before the trigger
-    region_start = clause.start
-    reporting = None
-    for match in _REPORTING.finditer(sentence, clause.start, trigger.start):
-        region_start = match.end()
-        reporting = match
-    veto_zone = sentence[clause.start : trigger.start]
     if trigger.kind == "accepted":
         return _accepted_invitation(sentence, clause, trigger, context, quoted_party=quoted_party)
-    if _VETO_BEFORE.search(veto_zone) and trigger.kind != "called_on":
-        return None
-    if trigger.kind in {"intention", "plans", "commitment", "verb_to", "funds"} and _OTHERS_PLAN.search(veto_zone):
-        return None  # "welcomed Turkmenistan's intention to join": someone else's plan, welcomed
-    if _NEXT_EVENT.match(obj) and (
-        trigger.verb in _HOSTING_VERBS
-        or (trigger.kind in {"modal", "is_to"} and not _AGREED_THAT.search(sentence, clause.start, trigger.start))
-    ):
-        # "will host the next round", "will hold the next meeting in Hanoi in 2025": who hosts, when and
-        # where a meeting is held (logistics); "agreed to hold the next round by March" is a decision
-        return None
-    if _NEGATED.search(before) and trigger.kind not in {"modal"}:
-        return None
-    if trigger.kind == "reached" and _PAST_TIME.search(veto_zone):
-        return None  # "Last year, X and Y signed an agreement to ...": a past act
-    # 3. trigger-specific readings
-    passive = False
-    if trigger.kind == "is_to" and re.search(
-        r"\b(?:aims?|goals?|objectives?|purposes?|tasks?|plans?|ideas?|priorit(?:y|ies)|missions?|intentions?|"
-        r"points?|challenges?|key|aspirations?|hopes?|wish|idea|role|job|duty|way)\b",
-        before,
-        re.I,
-    ):
-        return None  # "the objective of the dialogue is to expand ...": an explanation, not a pledge
-    if trigger.kind in {"modal", "is_to"}:
-        trig_word = sentence[trigger.start : trigger.start + 5].lower()
-        reported_from = 0 if clause.coordinated else clause.start
-        if trig_word.startswith("would") and not _REPORTED_MODAL.search(sentence, reported_from, trigger.start):
-            return None  # a conditional "would", not reported speech ("said X would ... and would ..." is)
-        verb = trigger.verb
-        if re.search(r"\b(?:which|that|who)\s+$", sentence[clause.start : trigger.start], re.I):
-            return None  # "which will provide": a relative clause describes, it does not pledge
-        if verb == "be":
-            after = sentence[trigger.end : trigger.end + 40]
-            nxt = re.match(r"\s*(?:\w+ly\s+)?(\w+)", after)
-            word = nxt.group(1).lower() if nxt else ""
-            if word.endswith("ing"):
-                obj = sentence[trigger.end : clause.end]
-            elif re.match(r"(?:\w+(?:ed|en)|held|made|set|put|built|sent|taken|given|met|done|kept|sold)$", word):
-                passive = True
-            else:
-                return None  # "will be more vigorous": a state, not an action
-        elif verb in {"have", "need"} and re.match(r"\w+\s+to\b", obj):
-            return None  # "will have to", "will need to": obligations, not pledges
-        if (verb in PREDICTION_VERBS and not (verb == "lead" and not re.match(r"lead\s+to\b", obj))) or (
-            verb in {"create", "bring", "open"} and PREDICTION_OBJECTS.match(obj[len(verb) :].strip())
-        ):
-            return None
-        # attending or visiting is logistics; hosting or leading is only when what is hosted is an
-        # event ("host the summit"), not a project or a mission ("host pilot projects")
-        if (
-            verb in _LOGISTICS_VERBS
-            and not _AGREED_THAT.search(sentence, clause.start, trigger.start)
-            and (verb not in _HOSTING_VERBS or _EVENT_OBJECT.match(obj[len(verb) :]))
-        ):
-            return None
-        if verb in _PRESSING_VERBS and _ON_SOMEONE_TO.match(obj[len(verb) :]):
-            return None  # "Canberra would press Beijing to remove barriers": a demand on the other side
-        if _AGREED_THAT.search(sentence, clause.start, trigger.start):
-            reasons.append("agreed-that")
-    elif trigger.kind == "verb_to":
-        trig = sentence[trigger.start : trigger.end].split()[0].lower()
-        if trig in _NOUN_READINGS and _NOUN_BEFORE.search(before):
-            return None  # "welcomed Vietnam's plan to finalize": a noun, someone's plan, not a pledge
-        if trig.startswith("expect") and _AUX_BEFORE.search(before):
-            return None  # "is expected to": a prediction
-        verb_on = sentence[verb_start:]
-        agreed_action = _object_is_action(verb_on) or _AGREED_NOUN_ACTION.match(verb_on)
-        if trig.startswith(("agree", "consent")) and not agreed_action:
-            return None  # "agreed to a Framework": the agreement is the day's completed act
-        if trig.startswith(("plan", "aim", "seek", "expect")) and _AUX_BEFORE.search(before) and trig != "planning":
-            return None  # "the centre is planned to", "the fund is aimed to": descriptions
-        if trig.startswith(("commit", "agree", "pledge")) and re.match(r"\s*work\s+(?:\w+\s+)?towards?\b", obj):
-            strength = INTENT  # "committed to work towards": an effort, not a result
-        if (
-            trig.startswith("commit")
-            and not _object_is_action(verb_on, committed=True)
-            and not _noun_object_counts(sentence[verb_start : clause.end], lexicon, context)
-        ):
-            return None
-    elif trigger.kind == "commitment":
-        governor = None
-        for match in COMMITMENT_GOVERNORS.finditer(sentence, max(clause.start, trigger.start - 90), trigger.start):
-            governor = match
-        if governor is None:
-            return None
-        obj_text = sentence[trigger.end : clause.end]
-        prep = trigger.verb
-        if prep == "to" and not _object_is_action(obj_text, committed=True):
-            if not _noun_object_counts(obj_text, lexicon, context):
-                return None
-        elif prep in {"in", "under"} and not _INSTRUMENT.search(obj_text[:150]):
-            return None
-        possessor = sentence[governor.end() : trigger.start]
-        owners = [m.party for m in lexicon.mentions(possessor) if m.party]
-        if owners:
-            before = possessor
-            region_start = governor.end()
-    elif trigger.kind == "welcomed":
-        welcomed = sentence[trigger.end - len(trigger.verb) : clause.end].strip()
-        if re.match(r"(?:[\w.-]+\s+){0,3}?[\w.-]+['’]s?\s", welcomed) and lexicon.mentions(welcomed[:40]):
-            first = lexicon.mentions(welcomed[:40])[0]
-            if welcomed[first.end : first.end + 2] in {"'s", "’s"}:
-                return None  # welcomed another party's plan
-        if _WELCOME_FUTURE.match(welcomed):
-            pass
-        elif _WELCOME_UPCOMING.search(welcomed):
-            if re.search(r"\bplann(?:ing|ed)\b", welcomed, re.I):
-                strength = INTENT
+    reading = _reading(sentence, clause, clauses, trigger, context, quoted_party=quoted_party, preceding=preceding)
+    decided = _decide(reading)
+    return None if isinstance(decided, str) else decided
+
+
+def explain(sentence: str, context: DocumentContext, *, quoted_party: str | None = None) -> list[tuple[str, str, str]]:
+    """(trigger kind, clause, "kept" or the veto's name) for every trigger of a sentence: which rule decided."""
+    clauses = _clauses(sentence, context.lexicon)
+    out = []
+    for trigger in find_triggers(sentence):
+        clause = next((c for c in clauses if c.start <= trigger.start < c.end), None)
+        if clause is None:
+            continue
+        if trigger.kind == "accepted":
+            found = _accepted_invitation(sentence, clause, trigger, context, quoted_party=quoted_party)
+            verdict = "kept" if found else "no-accepted-visit"
         else:
-            return None
-        obj = welcomed
-    elif trigger.kind == "announces":
-        if not _ANNOUNCE_OBJECT.match(sentence[trigger.end - len(trigger.verb) : clause.end]):
-            return None
-    elif trigger.kind == "binds":
-        # the party bound is the actor, whatever binds it; an agreement's own subject is no party
-        who = re.search(r"\s(.+?)\s+to\s+\w+$", sentence[trigger.start : trigger.end])
-        bound = [p for m in lexicon.mentions(who.group(1) if who else "") for p in lexicon.actors(m, context.doc_date)]
-        if not bound or not re.search(
-            r"\b(?:agreement|deal|treaty|accord|framework|memorandum|protocol|pact|"
-            r"arrangement|declaration|statement|plan)\b",
-            before,
-            re.I,
-        ):
-            return None
-        possessive_bound = _Subject(sorted(set(bound)), "named")
-    elif trigger.kind == "called_on":
-        who = re.search(r"(?:on|upon)\s+(.+?)\s+to\s+[\"“]?\w+$", sentence[trigger.start : trigger.end])
-        target = who.group(1) if who else ""
-        if not (COLLECTIVE.search(target) or re.search(r"\b(?:BRICS|ASEAN|member)\b", target)):
-            return None
-    elif trigger.kind == "on_track":
-        verb = re.sub(r"ing$", "", trigger.verb)
-        if trigger.verb in PREDICTION_VERBS or verb in PREDICTION_VERBS or verb.startswith("becom"):
-            return None  # "on track to become a regional hub": an assessment
-        if not find_deadlines(sentence[trigger.start : clause.end], context.doc_date):
-            return None  # a target restated has its date; without one it is an assessment
-    elif trigger.kind == "scheduled":
-        active = re.match(r"\s*(?:[a-z]+ly\s+)?([a-z]+)", sentence[trigger.end : clause.end])
-        if sentence[trigger.start : trigger.end].endswith("to") and active:
-            # "Both governments are set to sign an agreement in April": a scheduled act of the subject
-            if active.group(1) in PREDICTION_VERBS or active.group(1) == "be":
-                return None  # "is set to become the largest ...": a forecast
-            obj = sentence[trigger.end : clause.end]
-            if "planned" not in sentence[trigger.start : trigger.end]:
-                strength = FIRM
-        else:
-            if not find_deadlines(sentence[trigger.start : clause.end], context.doc_date):
-                return None  # "is planned" with no date is a description
-            passive = True
-    elif trigger.kind == "may" and sentence[verb_start:].startswith("be "):
-        return None
-    if passive:
-        obj = sentence[clause.start : clause.end]  # passive: what is done is the subject
-    if trigger.kind not in {"welcomed", "announces"} and not _specific(obj, lexicon):
-        return None
-    if context.doc_date is not None:
-        for match in _PAST_YEAR.finditer(sentence, clause.start, clause.end):
-            if int(match.group(1)) < context.doc_date.year:
-                return None  # "agreed to remove ... sanctions passed in 2006": a past act
-    # 4. the subject
-    subject = None
-    possessive_owner = None
-    if trigger.kind == "commitment":
-        owners = [m.party for m in lexicon.mentions(before) if m.party]
-        if owners:
-            possessive_owner = _Subject(sorted(set(owners)), "named")
-    if trigger.kind == "promise":
-        count_on = re.search(r"\bcount on\s+(.{2,40}?)\s+to\s*$", sentence[clause.start : trigger.start])
-        if count_on:
-            names = [m.party for m in lexicon.mentions(count_on.group(1)) if m.party]
-            if names:
-                possessive_owner = _Subject(sorted(set(names)), "named")
-    if trigger.kind == "binds":
-        possessive_owner = possessive_bound
-    if possessive_owner is not None:
-        subject = possessive_owner
-    else:
-        region = sentence[region_start : trigger.start]
-        region = _PREAMBLE.sub("", region)
-        subject = _resolve_region(region, context, quoted_party=quoted_party)
-        if (
-            subject is None
-            and reporting is not None
-            and re.match(
-                r"\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
-                r"on \w+day)\s+(?:that\s+)?)?(?:it|he|she)\b",
-                region,
-            )
-        ):
-            # "Tokyo announced Friday it will send ...": "it" is whoever announced
-            subject = _resolve_region(sentence[clause.start : reporting.start()], context, quoted_party=quoted_party)
-        if subject is None and _ANAPHOR.fullmatch(re.split(r",\s+", region.strip())[-1]):
-            # "Turkish Trade Minister Omer Bolat said the government would ...": the country last named
-            subject = _antecedent(sentence[:region_start], preceding, context)
-            if subject is not None:
-                reasons.append("anaphor")
-        if subject is None and clause.coordinated:
-            subject = _inherited_subject(sentence, clauses, context, quoted_party=quoted_party)
-            if subject is not None:
-                reasons.append("inherited-subject")
-    if trigger.kind == "proposed":
-        # a proposal of joint action: the group it names, the parties of its that-clause, or all parties
-        head = obj[:90]
-        groups = [
-            m.party
-            for m in lexicon.mentions(head)
-            if m.party and lexicon.party(m.party) and lexicon.party(m.party).kind == "organisation"
-        ]
-        named = [p for m in lexicon.mentions(head) for p in lexicon.actors(m, context.doc_date)]
-        if groups:
-            subject = _Subject(list(groups), "named")
-        elif trigger.verb == "that" and len(set(named)) >= 2:
-            subject = _Subject(sorted(set(named)), "named")
-        else:
-            subject = _Subject(list(context.parties), "collective")
-    if trigger.kind == "called_on":
-        subject = _Subject(list(context.parties), "collective")  # "all parties": the speaker's side included
-    deadlines = find_deadlines(sentence[clause.start : clause.end], context.doc_date)
-    if passive:
-        agents = re.findall(r"\bby\s+((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)", before)
-        named = [p for a in agents for p in context.lexicon.parties_in(a)]
-        if named:
-            subject = _Subject(sorted(set(named)), "named")
-        elif subject is None or subject.how != "named":
-            # "consultations ... will be held by the end of this year": an agreed event with a date;
-            # "the plant would be launched this year" names no event and no actor
-            if not deadlines or not _EVENT_NOUN.search(sentence[region_start : trigger.start]):
-                return None
-            if _SUBORDINATE_START.match(sentence[clause.start : trigger.start]):
-                return None
-            if re.search(
-                r"\bnext\s+(?:\w+\s+)?(?:meeting|round|session|summit)\b", sentence[region_start : trigger.start]
-            ):
-                return None  # where and when the next round meets is logistics
-            subject = _Subject(list(context.parties), "passive")
-        reasons.append("passive")
-    if subject is None or not subject.parties:
-        return None
-    if subject.how in {"collective", "pronoun", "passive"}:
-        parties = context.lexicon.expand_collective(subject.parties, context.doc_date)
-    else:
-        parties = context.lexicon.expand(subject.parties, context.doc_date)
-    reasons.append(f"subject:{subject.how}")
-    # 5. topic, strength modifiers, confidence
-    span_start = clause.start
-    span_end = clause.end
-    topics = rank_topics(sentence[trigger.start : span_end], lexicon) or rank_topics(
-        sentence[span_start:span_end], lexicon
-    )
-    if not topics:
-        topics = list(context.topics[:1]) or ["dialogue"]  # no subject word in the clause: the document's
-        reasons.append("topic-fallback")
-    if (
-        re.search(
-            r"\b(?:as required|as needed|as appropriate|where appropriate|if necessary|subject to)\b",
-            sentence[trigger.start : span_end],
-            re.I,
-        )
-        and strength == FIRM
-    ):
-        strength = HEDGED
-    confidence = 0.45
-    confidence += {
-        "verb_to": 0.3,
-        "commitment": 0.25,
-        "modal": 0.2,
-        "nod": 0.3,
-        "intention": 0.3,
-        "plans": 0.25,
-        "welcomed": 0.1,
-        "tasked": 0.25,
-        "progressive": 0.15,
-        "proposed": 0.1,
-        "called_on": 0.05,
-        "called_for": 0.1,
-        "promise": 0.25,
-        "announces": 0.15,
-        "may": 0.1,
-    }.get(trigger.kind, 0.1)
-    confidence += {
-        "named": 0.15,
-        "collective": 0.15,
-        "pronoun": 0.1,
-        "person": 0.05,
-        "issuer": 0.0,
-        "passive": -0.1,
-    }.get(subject.how, 0)
-    if "inherited-subject" in reasons:
-        confidence -= 0.05
-    if len(sentence) > 450:
-        confidence -= 0.1
-    return _Candidate(
-        start=span_start,
-        end=span_end,
-        parties=parties,
-        strength=strength,
-        topics=topics,
-        deadline=_choose_deadline(deadlines, clause.start, verb_start),
-        confidence=max(0.05, min(0.98, confidence)),
-        reasons=reasons,
-        object_start=verb_start,
-    )
+            reading = _reading(sentence, clause, clauses, trigger, context, quoted_party=quoted_party, preceding="")
+            decided = _decide(reading)
+            verdict = decided if isinstance(decided, str) else "kept"
+        out.append((trigger.kind, sentence[clause.start : clause.end], verdict))
+    return out
 
 
 _INVITATION = re.compile(r"\binvit(?:ation|ed|es)\b", re.I)
@@ -1164,6 +1505,14 @@ def _inherited_subject(sentence: str, clauses: list[_Clause], context: DocumentC
 # --- the document ---------------------------------------------------------------------------
 
 
+# The capitalised participles that open the preambular clauses of a declaration.
+_PREAMBULAR = re.compile(
+    r"^\s*(?:RECALLING|RECOGNI[SZ]ING|REAFFIRMING|NOTING|ACKNOWLEDGING|WELCOMING|EMPHASI[SZ]ING|UNDERLINING|"
+    r"STRESSING|BEARING IN MIND|MINDFUL|CONSIDERING|DESIRING|CONVINCED|AWARE|CONSCIOUS|GUIDED|EXPRESSING|"
+    r"HIGHLIGHTING|UNDERSCORING|REFLECTING|APPRECIATING|AFFIRMING|BUILDING ON)\b"
+)
+
+
 @dataclass
 class _LeadIn:
     parties: list[str] | None
@@ -1200,6 +1549,8 @@ def detect(
             lead_in = None
         if _looks_like_boilerplate(sentence, title, listed=unit.is_item and lead_in is not None):
             continue
+        if _PREAMBULAR.match(sentence):
+            continue  # "RECOGNISING that ...;": the preamble of a declaration states no action
         para_start, para_end = paragraphs[unit.paragraph]
         quoted = _quoted_party(text[para_start:para_end], unit.start - para_start, context)
         preceding = text[max(para_start - 400, 0) : unit.start]
@@ -1219,20 +1570,7 @@ def detect(
             continue
         if unit.is_item and lead_in is not None:
             if not candidates and lead_in.parties and lead_in.strength and _continues_lead_in(sentence, lexicon):
-                obj_ok = _specific(sentence, lexicon)
-                if obj_ok:
-                    candidates = [
-                        _Candidate(
-                            0,
-                            len(sentence),
-                            lead_in.parties,
-                            lead_in.strength,
-                            lexicon.topics_for(sentence) or ["dialogue"],
-                            None,
-                            0.6,
-                            ["lead-in"],
-                        )
-                    ]
+                candidates = _lead_in_item(sentence, lead_in, context)
             for candidate in candidates:
                 if candidate.deadline is None and lead_in.deadline is not None:
                     candidate.deadline = lead_in.deadline
@@ -1243,6 +1581,37 @@ def detect(
                 candidate.topics = _context_topics(text, paragraphs, unit, siblings, context) or candidate.topics
             results.append(_to_detected(text, unit, sentence, candidate))
     return results
+
+
+# Item verbs that encourage, call on or acknowledge others: no action of the parties themselves
+_NOT_AN_ACTION_ITEM = re.compile(
+    r"\s*(?:to\s+)?(?:encourage|urge|call|invite|welcome|note|recogni[sz]e|acknowledge|recall|commend|appreciate|"
+    r"congratulate|express|stress|emphasi[sz]e|underline|underscore|highlight)\b",
+    re.I,
+)
+
+
+def _lead_in_item(item: str, lead_in: _LeadIn, context: DocumentContext) -> list[_Candidate]:
+    """A list item that completes its lead-in's verb ("decide to:" / "1. Establish a working group ...")
+    is a commitment of the lead-in's parties when its object is specific; its own verb can soften the
+    lead-in's strength ("2. Explore a joint programme" is hedged); "Encourage partnerships between
+    universities" asks others to act."""
+    if _NOT_AN_ACTION_ITEM.match(item) or not _specific(item, context.lexicon):
+        return []
+    first = re.match(r"\s*(?:to\s+)?([A-Za-z]+)", item)
+    verb = first.group(1).lower() if first else ""
+    strength = lead_in.strength
+    if verb in HEDGE_VERBS:
+        strength = HEDGED
+    elif verb in INTENT_VERBS and strength == FIRM:
+        strength = INTENT
+    deadlines = find_deadlines(item, context.doc_date)
+    topics = context.lexicon.topics_for(item) or ["dialogue"]
+    return [
+        _Candidate(
+            0, len(item), lead_in.parties, strength, topics, deadlines[-1] if deadlines else None, 0.6, ["lead-in"]
+        )
+    ]
 
 
 _HEADING_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+\S|\*\*[^*]{2,120}\*\*[.:]?\s*$|__[^_]{2,120}__\s*$)")
@@ -1293,6 +1662,27 @@ _NOT_A_VERB = re.compile(
 )
 
 
+# Imperatives that look like nouns by their ending ("Enhance cooperation", "Implement the plan").
+_VERBS_LIKE_NOUNS = {
+    "enhance",
+    "advance",
+    "finance",
+    "balance",
+    "commence",
+    "influence",
+    "implement",
+    "supplement",
+    "complement",
+    "document",
+    "augment",
+    "reinforce",
+    "focus",
+    "address",
+    "harness",
+    "access",
+}
+
+
 def _continues_lead_in(item: str, lexicon: Lexicon) -> bool:
     """A list item that completes its lead-in's verb: "to ..."/"expand ..." in lower case, or an
     imperative or gerund in upper case ("Establish a joint cell", "Expanding cooperation"); not a
@@ -1303,7 +1693,9 @@ def _continues_lead_in(item: str, lexicon: Lexicon) -> bool:
     first = words[0]
     if first[0].islower():
         return True
-    if _NOT_A_VERB.match(first) or (first.endswith("s") and not first.endswith("ss")):
+    if first.lower() not in _VERBS_LIKE_NOUNS and (
+        _NOT_A_VERB.match(first) or (first.endswith("s") and not first.endswith("ss"))
+    ):
         return False
     if len(words) > 1 and words[1].lower() == "of":
         return False
@@ -1327,11 +1719,23 @@ def _lead_in_actors(sentence: str, context: DocumentContext, quoted) -> tuple[li
     verb = match.group("verb").lower()
     if _VETO_BEFORE.search(sentence[: match.start()]):
         return None, None
-    subject = _resolve_region(_PREAMBLE.sub("", sentence[: match.start()]), context, quoted_party=quoted)
+    region = _PREAMBLE.sub("", sentence[: match.start()])
+    subject = _resolve_region(region, context, quoted_party=quoted)
+    if subject is None and _SUBJECTLESS_LEAD_IN.fullmatch(region):
+        # "Hereby decide to:" in a joint statement: the signatories speak, as "we" would
+        subject = _Subject(list(context.parties), "collective")
     if subject is None:
         return None, None
-    strength = INTENT if verb.startswith(("resolve", "intend", "plan", "will work", "will seek")) else FIRM
-    return context.lexicon.expand(subject.parties, context.doc_date), strength
+    if subject.how in {"collective", "pronoun"}:
+        return context.lexicon.expand_collective(subject.parties, context.doc_date), _lead_in_strength(verb)
+    return context.lexicon.expand(subject.parties, context.doc_date), _lead_in_strength(verb)
+
+
+_SUBJECTLESS_LEAD_IN = re.compile(r"\s*(?:(?:hereby|jointly|together|also|further|now|therefore),?\s*)*", re.I)
+
+
+def _lead_in_strength(verb: str) -> str:
+    return INTENT if verb.startswith(("resolve", "intend", "plan", "will work", "will seek")) else FIRM
 
 
 def _occurrences(text: str, title: str | None) -> list[tuple[int, int]]:
@@ -1373,7 +1777,8 @@ def _assemble(sentence: str, found: list[tuple[_Clause, _Candidate | None]], con
                 merged[-1].end = clause.end
             previous_clause = None
             continue
-        if merged and merged[-1].end == clause.start and _same(merged[-1], candidate):
+        after_lead_in = sentence[: clause.start].rstrip().endswith(":")
+        if merged and merged[-1].end == clause.start and _same(merged[-1], candidate) and not after_lead_in:
             merged[-1].end = candidate.end
             merged[-1].confidence = max(merged[-1].confidence, candidate.confidence)
         else:
@@ -1383,8 +1788,8 @@ def _assemble(sentence: str, found: list[tuple[_Clause, _Candidate | None]], con
     for candidate in merged:
         out.extend(_split_by_deadlines(sentence, candidate, context))
     for candidate in out:
-        candidate.start, candidate.end = _trim_span(sentence, candidate.start, candidate.end)
-    return out
+        candidate.start, candidate.end = _trim_span(sentence, candidate.start, candidate.end, candidate.object_start)
+    return [c for c in out if not sentence[c.start : c.end].rstrip().endswith(":")]  # an inline lead-in
 
 
 def _same(a: _Candidate, b: _Candidate) -> bool:
@@ -1436,11 +1841,14 @@ def _replace(candidate: _Candidate, start: int, end: int, deadline: Deadline) ->
     )
 
 
-def _trim_span(sentence: str, start: int, end: int) -> tuple[int, int]:
+def _trim_span(sentence: str, start: int, end: int, object_start: int = 0) -> tuple[int, int]:
     piece = sentence[start:end]
-    # a long trailing purpose clause explains the pledge; it is not the pledge
+    # a long trailing purpose clause explains the pledge; it is not the pledge (unless the action
+    # itself is the "to" clause: "asked their envoys, A and B, to explore ...")
     purpose = None
     for match in _LONG_PURPOSE.finditer(piece):
+        if start + match.start() < object_start:
+            continue
         if len(piece[match.start() :].split()) > 12 and match.start() > len(piece) * 0.35:
             purpose = match
             break

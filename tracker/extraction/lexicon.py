@@ -178,6 +178,9 @@ class Lexicon:
             since = party.member_since.get(code)
             if on is not None and since and datetime.date.fromisoformat(since) > on:
                 continue
+            until = party.member_until.get(code)
+            if until and (on is None or datetime.date.fromisoformat(until) < on):
+                continue  # a member that left: only on dates before it left
             member = self._by_code.get(code.lower())
             if member:
                 names.append(member.name)

@@ -30,6 +30,8 @@ class PartyEntry:
     # member code -> ISO date of joining, for groupings that grew (BRICS); members without an
     # entry are founding members.
     member_since: dict[str, str] = field(default_factory=dict)
+    # member code -> ISO date of its last day as a member, for members that left (the UK and the EU)
+    member_until: dict[str, str] = field(default_factory=dict)
     written_as_members: bool = False
     # An intergovernmental grouping whose leaders meet as states (ASEAN): named, it is a party of its own
     # ("the United States and ASEAN agreed"); "the two sides", "we", "the leaders" are its members.
@@ -101,13 +103,20 @@ _EXTRA_ALIASES = {
         "White House",
         "U.S. side",
         "American side",
+        # national agencies that act for the government without naming it
+        "USAID",
+        "Peace Corps",
+        "Pentagon",
+        "State Department",
+        "Millennium Challenge Corporation",
+        "U.S. International Development Finance Corporation",
     ],
     "cn": ["PRC", "P.R.C.", "People's Republic of China", "Chinese", "Beijing", "Chinese side", "Chinese Government"],
     "gb": ["UK", "U.K.", "Britain", "Great Britain", "British", "London"],
-    "kr": ["ROK", "Republic of Korea", "South Korean", "South Koreans", "Seoul"],
+    "kr": ["ROK", "Republic of Korea", "South Korean", "South Koreans", "Seoul", "KOICA"],
     "kp": ["DPRK", "Democratic People's Republic of Korea", "North Korean", "Pyongyang"],
     "ru": ["Russian Federation", "Russian", "Russians", "Moscow", "Kremlin"],
-    "jp": ["Japanese", "Tokyo"],
+    "jp": ["Japanese", "Tokyo", "JICA"],
     "in": ["Indian", "New Delhi", "Republic of India"],
     "ir": ["Iranian", "Tehran", "Islamic Republic of Iran"],
     "tw": ["Taipei", "Taiwanese"],
@@ -383,7 +392,9 @@ _ORGANISATIONS: list[dict] = [
         "short": "EU",
         "code": "eu",
         "aliases": ["European Union", "E.U.", "European Commission", "European Council", "EU side", "Brussels"],
-        "members": "at be bg hr cy cz dk ee fi fr de gr hu ie it lv lt lu mt nl pl pt ro sk si es se",
+        "members": "at be bg hr cy cz dk ee fi fr de gr hu ie it lv lt lu mt nl pl pt ro sk si es se gb",
+        "since": {"hr": "2013-07-01", "bg": "2007-01-01", "ro": "2007-01-01"},
+        "until": {"gb": "2020-01-31"},
     },
     {
         "name": "ASEAN",
@@ -409,6 +420,7 @@ _ORGANISATIONS: list[dict] = [
         "aliases": ["Group of Twenty", "G-20"],
         "members": "ar au br ca cn fr de in id it jp kr mx ru sa za tr gb us eu au_org",
         "since": {"au_org": "2023-09-09"},
+        "as_members": True,
     },
     {"name": "UN", "short": "UN", "code": "un", "aliases": ["United Nations", "U.N."]},
     {
@@ -619,6 +631,7 @@ def default_parties() -> list[PartyEntry]:
                 aliases=[*row["aliases"], *_CHINESE_ORGANISATION_ALIASES.get(row["code"], [])],
                 members=row.get("members", "").split(),
                 member_since=dict(row.get("since", {})),
+                member_until=dict(row.get("until", {})),
                 written_as_members=row.get("as_members", False),
                 members_when_collective=row.get("collective_members", False),
             )

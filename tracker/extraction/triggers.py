@@ -32,7 +32,8 @@ _PARENTHETICAL = r"(?:,[^,;:]{1,50},\s*)?"
 _WHEN = (
     r"(?:(?:on|in|at|during|last|this|earlier|later|after|following)\s+"
     r"(?!(?:the\s+)?(?:need|necessity|importance|urgency|desirability|value|benefits?|principles?\s+of)\b)"
-    r"(?:[\w.’'-]+\s+){1,7}?)?"
+    # the time or place phrase ends before a conjunction: "plan on climate adaptation and pledged to" is two verbs
+    r"(?:(?!(?:and|or|but|to)\b)[\w.’'-]+\s+){1,7}?)?"
 )
 
 # Verbs whose future is an assessment of effects, not an undertaking ("the report will broaden").
@@ -78,6 +79,9 @@ PREDICTION_VERBS = {
     "build upon",
     "provide access",
 }
+# Verbs of effect that are a party's action when a party is their subject: "We will help Ukraine
+# rebuild", "Japan will contribute $5 million"; "the agreement will help" is an assessment.
+AGENTIVE_PREDICTION_VERBS = {"help", "contribute", "boost", "bring", "increase", "decrease", "end", "reach", "lead"}
 # "will create a working group" is a pledge, "will create more opportunities" a prediction.
 PREDICTION_OBJECTS = re.compile(r"^(?:more|new)?\s*(?:opportunit|space|conditions|momentum|impetus|benefits?)", re.I)
 HEDGE_VERBS = {"explore", "consider", "study", "examine", "assess", "evaluate", "look"}
@@ -92,8 +96,16 @@ START_VERBS = (
 # Verbs that govern "their commitment to ..." as a (re)statement of it.
 COMMITMENT_GOVERNORS = re.compile(
     r"\b(?:reaffirm|renew|reiterat|reinforc|recommit|re-commit|restat|reconfirm|underscor|emphasi[sz]|stress|"
-    r"highlight|confirm|affirm|reassert|uphold|honou?r)\w*\b",
+    r"highlight|confirm|affirm|reassert|uphold|honou?r|express|state|declar)\w*\b",
     re.I,
+)
+
+
+# Who a government tasks: its own officials and bodies ("their teams", "Finance Ministers", "the envoys").
+AGENTS = (
+    r"(?:teams?|ministers?|ministries|officials|envoys|negotiators|agencies|departments|representatives|"
+    r"secretaries|advis[eo]rs|experts|governments|administrations|staffs?|sherpas|co-chairs|working groups?|"
+    r"delegations)"
 )
 
 
@@ -108,6 +120,9 @@ class Trigger:
 
 _COMMIT_VERBS = {
     "commit": FIRM,
+    "recommit": FIRM,
+    "recommitted": FIRM,
+    "re-committed": FIRM,
     "commits": FIRM,
     "committed": FIRM,
     "committing": FIRM,
@@ -123,6 +138,8 @@ _COMMIT_VERBS = {
     "agreed": FIRM,
     "agreeing": FIRM,
     "consent": FIRM,
+    "concur": FIRM,
+    "concurred": FIRM,
     "consents": FIRM,
     "consented": FIRM,
     "decide": FIRM,
@@ -135,6 +152,11 @@ _COMMIT_VERBS = {
     "promises": FIRM,
     "promised": FIRM,
     "determined": FIRM,
+    # "affirmed to strengthen", "reaffirmed to continue": a pledge in the wording of some joint statements
+    "affirm": FIRM,
+    "affirmed": FIRM,
+    "reaffirm": FIRM,
+    "reaffirmed": FIRM,
     "resolve": INTENT,
     "resolves": INTENT,
     "resolved": INTENT,
@@ -196,7 +218,17 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
-    ("intention", re.compile(r"\b(?P<trig>intentions?)\s+to\s+(?P<verb>[a-z][a-z-]*)", re.I)),
+    ("intention", re.compile(r"\b(?P<trig>intentions?|intent)\s+to\s+(?P<verb>[a-z][a-z-]*)", re.I)),
+    # "are exploring the launch of", "is considering opening": an option studied, hedged
+    (
+        "progressive",
+        re.compile(
+            r"\b(?P<trig>is|are|am)\s+(?:also\s+|now\s+|jointly\s+|actively\s+)?(?P<verb>exploring|considering|studying)\s+"
+            r"(?=(?:the\s+|a\s+|an\s+)?(?:launch|establishment|creation|opening|possibility|feasibility|options?|ways?|"
+            r"[a-z]+ing)\b)",
+            re.I,
+        ),
+    ),
     (
         "nod",
         re.compile(
@@ -222,7 +254,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "binds",
         re.compile(
-            r"\b(?P<trig>commits|committed|obliges|obligates|binds)\s+(?P<who>(?!itself\b|themselves\b|to\b)"
+            r"\b(?P<trig>commits|committed|obliges|obligates|binds)\s+(?P<who>(?!itself\b|themselves\b|to\b|their\b|its\b|our\b)"
             r"[^,;:]{2,50}?)\s+to\s+(?P<verb>[a-z][a-z-]*)",
             re.I,
         ),
@@ -231,8 +263,31 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "tasked",
         re.compile(
-            r"\b(?P<trig>tasked|instructed|directed|mandated|empowered|charged|authori[sz]ed)\s+(?:[\w’'-]+\s+){0,5}?"
-            r"to\s+(?P<verb>[a-z][a-z-]*)",
+            r"\b(?P<trig>tasked|instructed|instruct|directed|mandated|empowered|charged|authori[sz]ed)\s+(?:[\w’'-]+\s+){0,5}?"
+            r"(?:to|with)\s+(?P<verb>[a-z][a-z-]*)"
+            # asking one's own agents is tasking them: "asked their climate envoys to", "We ask Finance Ministers to"
+            rf"|\b(?P<trig2>ask(?:s|ed)?|request(?:s|ed)?)\s+(?:(?:their|its|our|his|her)\s+(?:respective\s+)?)?"
+            rf"(?:[\w’'-]+\s+){{0,3}}?{AGENTS}(?:,[^,]{{2,60}},)?\s+to\s+(?P<verb2>[a-z][a-z-]*)",
+            re.I,
+        ),
+    ),
+    # "committed their full efforts toward guiding", "devote our resources to building": effort pledged to an action
+    (
+        "verb_to",
+        re.compile(
+            r"\b(?P<trig>commit(?:s|ted)?|devot(?:e|es|ed)|dedicat(?:e|es|ed)|pledge[sd]?)\s+(?:their|its|our|his|her)\s+"
+            r"(?:full\s+|best\s+|utmost\s+|joint\s+|collective\s+)?(?:efforts?|support|resources|energies|attention)\s+"
+            r"(?:to|toward|towards)\s+(?P<verb>[a-z]+ing)\b",
+            re.I,
+        ),
+    ),
+    # "we are taking additional measures", "are taking the following new measures": announced action
+    (
+        "progressive",
+        re.compile(
+            r"\b(?P<trig>is|are|am)\s+(?:also\s+|now\s+|today\s+|jointly\s+)?(?P<verb>taking)\s+"
+            r"(?=(?:the\s+following\s+|further\s+|additional\s+|new\s+|concrete\s+|immediate\s+|[\w-]+\s+){0,3}"
+            r"(?:measures|actions|steps)\b)",
             re.I,
         ),
     ),
@@ -289,17 +344,17 @@ _NEEDLES = {
     "funds": ("pledg", "commit"),
     "modal": ("will", "shall", "would"),
     "may": ("may ",),
-    "verb_to": (" to ",),
+    "verb_to": (" to",),
     "agreed_on": ("agree",),
     "reached": ("agreement", "deal", "consensus", "understanding"),
-    "intention": ("intention",),
+    "intention": ("intent",),
     "nod": ("nod", "green light"),
     "plans": ("plan",),
     "progressive": ("ing",),
     "commitment": ("commitment",),
     "binds": ("commit", "oblig", "bind"),
     "welcomed": ("welcom", "hail"),
-    "tasked": ("task", "instruct", "direct", "mandat", "empower", "charg", "authori"),
+    "tasked": ("task", "instruct", "direct", "mandat", "empower", "charg", "authori", "ask", "request"),
     "proposed": ("propos",),
     "scheduled": ("planned", "scheduled", "slated", "set "),
     "called_on": ("call",),
@@ -319,9 +374,10 @@ def find_triggers(sentence: str) -> list[Trigger]:
         if not any(needle in lower for needle in _NEEDLES[kind]):
             continue
         for match in regex.finditer(sentence):
-            verb = (match.group("verb") or "").lower()
-            strength = _strength(kind, match.group("trig").lower(), verb)
-            found.append(Trigger(match.start("trig"), match.end(), kind, strength, verb))
+            trig = "trig" if match.group("trig") is not None else "trig2"  # patterns with two alternatives
+            verb = (match.group("verb" if trig == "trig" else "verb2") or "").lower()
+            strength = _strength(kind, match.group(trig).lower(), verb)
+            found.append(Trigger(match.start(trig), match.end(), kind, strength, verb))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     unique: list[Trigger] = []
     for trigger in found:
@@ -338,13 +394,15 @@ def _strength(kind: str, trig: str, verb: str) -> str:
         if verb in INTENT_VERBS:
             return INTENT
         return FIRM
-    if kind == "may":
-        return HEDGED
+    if kind == "may" or (kind == "tasked" and verb in HEDGE_VERBS):
+        return HEDGED  # "may", "asked their envoys to explore"
     if kind == "verb_to":
         strength = _COMMIT_VERBS.get(trig, FIRM)
         if verb in {"explore", "consider", "study"}:
             return HEDGED
         return strength
+    if kind == "progressive" and verb in HEDGE_VERBS | {"exploring", "considering", "studying"}:
+        return HEDGED
     if kind in {"intention", "plans", "called_on", "called_for", "proposed", "scheduled"}:
         return INTENT
     return FIRM

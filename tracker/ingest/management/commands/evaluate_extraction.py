@@ -4,7 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from tracker.extraction.evaluate import evaluate_folder, format_report
+from tracker.extraction.evaluate import SPLITS, evaluate_folder, format_report
 
 
 class Command(BaseCommand):
@@ -14,10 +14,17 @@ class Command(BaseCommand):
         parser.add_argument("folder")
         parser.add_argument("--verbose", action="store_true", help="list misses, false alarms and wrong fields")
         parser.add_argument("--json", dest="as_json", action="store_true", help="print the report as JSON")
+        parser.add_argument(
+            "--split",
+            choices=SPLITS,
+            default="all",
+            help="score every document (all, the default: fitted and held-out parts reported apart), "
+            "or only the fitted or the held-out third (names sorted by SHA-256, every third from the first)",
+        )
 
-    def handle(self, *args, folder, verbose=False, as_json=False, **options):
+    def handle(self, *args, folder, verbose=False, as_json=False, split="all", **options):
         try:
-            report = evaluate_folder(folder)
+            report = evaluate_folder(folder, split=split)
         except FileNotFoundError as error:
             raise CommandError(str(error)) from error
         if as_json:
