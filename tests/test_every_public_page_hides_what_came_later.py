@@ -81,7 +81,14 @@ def later_event(make_commitment, dialogue, meeting, erin, china, united_states):
     Dialogue.objects.filter(pk=dialogue.pk).update(
         state=Dialogue.State.SUSPENDED, state_note=f"{MARK}: no round since."
     )
-    return {"reference": early.reference, "slug": dialogue.slug, "code": "us", "format": "json", "fmt": "json", "meeting": meeting}
+    return {
+        "reference": early.reference,
+        "slug": dialogue.slug,
+        "code": "us",
+        "format": "json",
+        "fmt": "json",
+        "meeting": meeting,
+    }
 
 
 def urls_of(values) -> list[str]:
