@@ -21,6 +21,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch, Q
 from django.http import HttpResponse, StreamingHttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
@@ -37,6 +38,7 @@ from tracker.commitments.models import (
     Topic,
 )
 from tracker.commitments.status import Status
+from tracker.public import links
 from tracker.public.templatetags.public_tags import safe_href
 
 # (column, what it holds): the documentation of the export format, shown on /exports/.
@@ -107,10 +109,6 @@ class PartiesWidget(widgets.ManyToManyWidget):
 ISO_DATE = widgets.DateWidget(format="%Y-%m-%d")
 
 
-def absolute_url(commitment) -> str:
-    return f"{settings.SITE_URL}{commitment.get_absolute_url()}"
-
-
 class CommitmentResource(resources.ModelResource):
     reference = fields.Field("reference", "reference", widget=TextWidget())
     title = fields.Field("title", "title", widget=TextWidget())
@@ -139,6 +137,11 @@ class CommitmentResource(resources.ModelResource):
         import_id_fields = ["reference"]
         skip_unchanged = True
 
+    def __init__(self, *, site: str = "", **kwargs):
+        super().__init__(**kwargs)
+        # The start of the `url` column: the address the export was asked at (see links.py).
+        self.site = site or links.site_url()
+
     # Export only: what a public export may show. Imports go through the widgets above.
 
     def dehydrate_parent(self, commitment):
@@ -160,7 +163,7 @@ class CommitmentResource(resources.ModelResource):
         return day.isoformat() if day else ""
 
     def dehydrate_url(self, commitment):
-        return absolute_url(commitment)
+        return self.site + commitment.get_absolute_url()
 
 
 def export_queryset(queryset):
@@ -178,8 +181,8 @@ class _Echo:
         return value
 
 
-def stream_csv(queryset, filename: str) -> StreamingHttpResponse:
-    resource = CommitmentResource()
+def stream_csv(queryset, filename: str, *, site: str = "") -> StreamingHttpResponse:
+    resource = CommitmentResource(site=site)
     writer = csv.writer(_Echo())
 
     def rows() -> Iterator[str]:
@@ -198,8 +201,8 @@ def _native_row(resource, commitment) -> dict:
     return dict(zip(resource.get_export_headers(), values, strict=True))
 
 
-def stream_json(queryset, filename: str, meta: dict) -> StreamingHttpResponse:
-    resource = CommitmentResource()
+def stream_json(queryset, filename: str, meta: dict, *, site: str = "") -> StreamingHttpResponse:
+    resource = CommitmentResource(site=site)
     encoder = DjangoJSONEncoder(ensure_ascii=False)
 
     def parts() -> Iterator[str]:
@@ -248,7 +251,7 @@ def export_csv(request):
     filterset, error = _filtered(request)
     if error:
         return error
-    return _public(stream_csv(export_queryset(filterset.qs), _filename(filterset)))
+    return _public(stream_csv(export_queryset(filterset.qs), _filename(filterset), site=links.site_url(request)))
 
 
 @require_safe
@@ -261,9 +264,9 @@ def export_json(request):
         "generated_at": timezone.now(),
         "as_of": filterset.form.cleaned_data.get("as_of"),
         "filters": {k: request.GET.getlist(k) for k in request.GET if k not in {"after", "before"}},
-        "documentation": f"{settings.SITE_URL}/exports/",
+        "documentation": links.absolute(reverse("public:exports"), request),
     }
-    return _public(stream_json(export_queryset(filterset.qs), _filename(filterset), meta))
+    return _public(stream_json(export_queryset(filterset.qs), _filename(filterset), meta, site=links.site_url(request)))
 
 
 # --- The full dump -----------------------------------------------------------------------------
@@ -335,7 +338,7 @@ def _commitment_document(resource, commitment) -> dict:
 @require_safe
 def dump(request):
     """Every published commitment with its whole assessment log and evidence, as one JSON document."""
-    resource = CommitmentResource()
+    resource = CommitmentResource(site=links.site_url(request))
     encoder = DjangoJSONEncoder(ensure_ascii=False)
     published = Commitment.objects.published()
     dialogues = Dialogue.objects.filter(meetings__commitments__in=published).distinct().prefetch_related("parties")
@@ -348,7 +351,7 @@ def dump(request):
     head = {
         "source": settings.SITE_NAME,
         "generated_at": timezone.now(),
-        "documentation": f"{settings.SITE_URL}/exports/",
+        "documentation": links.absolute(reverse("public:exports"), request),
         "status_scale": {s.value: s.label for s in Status},
     }
 

@@ -104,6 +104,7 @@ def dashboard(request):
             path=reverse("public:dashboard"),
             day=day,
             accessed=timezone.localdate(),
+            request=request,
             key="dashboard",
         ),
     }
@@ -162,6 +163,7 @@ def commitment_list(request):
             path=reverse("public:commitment_list"),
             day=day,
             accessed=timezone.localdate(),
+            request=request,
             key="commitments",
             params=request.GET,
         ),
@@ -241,6 +243,7 @@ def commitment_detail(request, reference):
             path=commitment.get_absolute_url(),
             day=day,
             accessed=timezone.localdate(),
+            request=request,
             key=commitment.reference,
             detail=f"{Status(overall_status).label} (overall)",
         ),
@@ -317,6 +320,7 @@ def dialogue_detail(request, slug):
             path=dialogue.get_absolute_url(),
             day=day,
             accessed=timezone.localdate(),
+            request=request,
             key=dialogue.short_name or dialogue.slug,
         ),
     }
@@ -355,6 +359,7 @@ def party_detail(request, code):
             path=party.get_absolute_url(),
             day=day,
             accessed=timezone.localdate(),
+            request=request,
             key=party.code,
         ),
     }
