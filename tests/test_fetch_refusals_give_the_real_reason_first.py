@@ -2,19 +2,13 @@
 non-standard port, in words an editor can act on; a public name on another port still hears
 about the port. No check here needs a DNS lookup."""
 
-import socket
-
 import pytest
 
+from tests import test_fetch_refuses_unsafe_urls as unsafe_urls
 from tracker.ingest.fetch import FetchRefused, check_address, fetch_url
 
 
-@pytest.fixture
-def no_dns(monkeypatch):
-    def getaddrinfo(*args, **kwargs):
-        raise AssertionError(f"DNS lookup for an address refused by its form: {args[0]}")
-
-    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+no_dns = unsafe_urls.no_dns  # fails the test on any DNS lookup
 
 
 @pytest.mark.parametrize(
