@@ -7,7 +7,6 @@ import pytest
 from tests import test_fetch_refuses_unsafe_urls as unsafe_urls
 from tracker.ingest.fetch import FetchRefused, check_address, fetch_url
 
-
 no_dns = unsafe_urls.no_dns  # fails the test on any DNS lookup
 
 
