@@ -15,7 +15,10 @@ pytestmark = [
 OVERFLOWS = """() => [...document.querySelectorAll('.status-tile')].flatMap(tile => {
   const box = tile.getBoundingClientRect();
   return [...tile.querySelectorAll('.badge, .count')]
-    .filter(el => { const r = el.getBoundingClientRect(); return r.left < box.left - 0.5 || r.right > box.right + 0.5; })
+    .filter(el => {
+      const r = el.getBoundingClientRect();
+      return r.left < box.left - 0.5 || r.right > box.right + 0.5;
+    })
     .map(el => el.textContent.trim());
 })"""
 
