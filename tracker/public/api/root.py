@@ -18,11 +18,11 @@ DOCUMENTATION = {
 
 class APIRoot(routers.APIRootView):
     """Read-only JSON of everything the tracker publishes: commitments with their status now or on
-    any past date (`?as_of=YYYY-MM-DD`), the append-only log of assessments with its evidence,
+    any past date (?as_of=YYYY-MM-DD), the append-only log of assessments with its evidence,
     dialogues, meetings and parties. No account or key is needed; drafts and editors' names are
     never shown. Lists are paginated and take the same filters as the public list pages.
 
-    Start with the documentation below (`docs`, `redoc`, `schema`); the links before it are the
+    Start with the documentation below (docs, redoc, schema); the links before it are the
     collections. The CSV and JSON exports and the full dump are described at /exports/.
     """
 
