@@ -132,7 +132,7 @@
     });
   }
 
-  // A checkbox list with a filter box (PartyPicker, ArticlePicker): the box is shown only here, so
+  // A checkbox list with a filter box (forms.PartyPicker): the box is shown only here, so
   // without JavaScript the list is a plain, complete checkbox list. Ticked entries stay visible.
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
