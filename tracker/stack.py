@@ -26,6 +26,7 @@ import argparse
 import os
 import shlex
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -64,8 +65,9 @@ def stack_environment(environ: dict[str, str], *, host: str, port: int) -> tuple
 
 def _host_names(host: str) -> list[str]:
     if host in EVERY_ADDRESS:
-        # Bound to every address: the local names, plus whatever ALLOWED_HOSTS the operator adds.
-        return LOCAL_NAMES
+        # Bound to every address: the local names and this machine's name; readers who use another
+        # name or address need it in ALLOWED_HOSTS (main() says so).
+        return [*LOCAL_NAMES, socket.gethostname()]
     name = f"[{host}]" if ":" in host else host
     return LOCAL_NAMES if name in LOCAL_NAMES else [*LOCAL_NAMES, name]
 
@@ -208,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
         print("[stack] No SECRET_KEY: set one, or run `make install`, which writes it to .env.", file=sys.stderr)
         return 2
     print(f"[stack]   SECRET_KEY from {'the environment' if env.get('SECRET_KEY') else '.env'}", flush=True)
+    if args.host in EVERY_ADDRESS and "ALLOWED_HOSTS" in derived:
+        print("[stack] Reached by another name or address? Add it: ALLOWED_HOSTS=...,that.name", flush=True)
 
     database_url, redis_url = env["DATABASE_URL"], env["REDIS_URL"]
     if urlsplit(database_url).scheme not in {"postgres", "postgresql"}:
