@@ -80,10 +80,10 @@ def steps(*, host: str, port: int, state_dir: Path, demo: bool, web_workers: int
     """
     python = sys.executable
     manage = [python, "manage.py"]
+    editor = [*manage, "create_editor", "editor", "--email", "editor@example.org", "--if-missing"]
     once = [
         [[*manage, "migrate", "--noinput"], [*manage, "collectstatic", "--noinput", "--verbosity", "0"]],
-        [[*manage, "load_demo"]] if demo else [],
-        [[*manage, "create_editor", "editor", "--email", "editor@example.org", "--if-missing"]],
+        [[*manage, "load_demo"], editor] if demo else [editor],  # the demo has an editor of its own
     ]
     bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
     celery = [python, "-m", "celery", "-A", "tracker"]
