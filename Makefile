@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run demo test lint migrate worker beat score benchmark clean
+.PHONY: install run demo test lint migrate stack worker beat score benchmark clean
 
 install: $(VENV)/.installed .env
 
@@ -43,7 +43,13 @@ test: install
 	DJANGO_SETTINGS_MODULE=tests.settings $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
-# The full stack's processes, for running by hand against PostgreSQL and Redis.
+# The full stack on this machine's PostgreSQL and Redis (127.0.0.1:5432 and :6379 unless DATABASE_URL
+# and REDIS_URL say otherwise): database created if missing, migrations, static files, the demo,
+# then gunicorn, a Celery worker and beat in the foreground until Ctrl-C. See tracker/stack.py.
+stack: install
+	$(PY) -m tracker.stack --host $(HOST) --port $(PORT)
+
+# The full stack's processes one by one, for running by hand (README, "without make stack").
 worker: install
 	$(VENV)/bin/celery -A tracker worker --loglevel=info --concurrency=2
 

@@ -22,7 +22,7 @@ def test_the_openapi_schema_and_its_documentation_are_served_from_the_app(rob_cl
 
 def test_the_api_root_lists_the_resources(rob_client):
     data = rob_client.get(reverse("public:api:api-root"), HTTP_ACCEPT="application/json").json()
-    assert set(data) == {"commitments", "assessments", "dialogues", "meetings", "parties"}
+    assert {"commitments", "assessments", "dialogues", "meetings", "parties"} <= set(data)
 
 
 def test_the_browsable_api_renders_for_an_anonymous_reader(rob_client):

@@ -30,11 +30,12 @@ def test_a_missing_page_fails_at_once_with_the_status(http_server, run):
     assert http_server.hits("/gone") == 1  # a 404 is not retried
 
 
-def test_a_private_address_is_refused_and_never_contacted(db, run):
-    article, _ = run(pipeline.import_article, url="http://10.0.0.7/readout.html")
-    article.refresh_from_db()
-    assert article.state == Article.State.FAILED
-    assert "private" in article.error.lower() or "not fetched" in article.error.lower()
+def test_a_private_address_is_refused_at_import_and_never_contacted(db, run):
+    # Refused with its reason before anything is stored: no failed article whose retry cannot work
+    with pytest.raises(pipeline.InputError) as refused:
+        run(pipeline.import_article, url="http://10.0.0.7/readout.html")
+    assert "private network" in refused.value.message_dict["url"][0]
+    assert not Article.objects.exists()
 
 
 def test_an_empty_page_fails_with_a_clear_message(http_server, run):

@@ -61,7 +61,10 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address in absolute links (permalinks, citations, feeds, exports, the API). When it is
+# not set, links use the address of the request they answer (its host checked by ALLOWED_HOSTS), so
+# the app served on another port or name links to itself; set it behind a proxy that rewrites Host.
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 SITE_NAME = os.environ.get("SITE_NAME", "Commitment Tracker")
 
 INSTALLED_APPS = [
@@ -192,7 +195,9 @@ else:
 # Without REDIS_URL, tasks run in-process when enqueued (the embedded default needs no worker).
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = envbool("CELERY_TASK_EAGER_PROPAGATES", False)
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+# The in-memory transport needs a host name, or kombu warns "No hostname was supplied" on every
+# command that enqueues a task (load_demo, import_article).
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_ACCEPT_CONTENT = ["json"]

@@ -132,7 +132,37 @@
     });
   }
 
+  // A checkbox list with a filter box (forms.PartyPicker): the box is shown only here, so
+  // without JavaScript the list is a plain, complete checkbox list. Ticked entries stay visible.
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function setUpPicker(picker) {
+    var filter = picker.querySelector(".picker-filter");
+    var rows = Array.prototype.slice.call(picker.querySelectorAll("li"));
+    if (!filter) return;
+    filter.hidden = false;
+    rows.forEach(function (row) { row.dataset.haystack = fold(row.textContent + " " + (row.dataset.terms || "")); });
+    filter.addEventListener("input", function () {
+      var words = fold(filter.value).split(/\s+/).filter(Boolean);
+      rows.forEach(function (row) {
+        var input = row.querySelector("input");
+        var match = words.every(function (word) { return row.dataset.haystack.indexOf(word) >= 0; });
+        row.hidden = !(match || (input && input.checked));
+      });
+    });
+    // Enter in the filter box ticks the only match instead of submitting the form.
+    filter.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter") return;
+      event.preventDefault();
+      var shown = rows.filter(function (row) { return !row.hidden && !row.querySelector("input").checked; });
+      if (shown.length === 1) { shown[0].querySelector("input").checked = true; filter.select(); }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-picker]").forEach(setUpPicker);
     document.querySelectorAll("[data-tabs]").forEach(setUpTabs);
     document.querySelectorAll("[data-status-url]").forEach(followArticle);
     var items = Array.prototype.slice.call(document.querySelectorAll("[data-candidate]"));

@@ -544,7 +544,38 @@ def _check_port(host: str, port: int) -> None:
     # no business being fetched, even on public hosts (a sensible hardening, not a standard).
     if port in (80, 443) or _allowed(host, port, None):
         return
+    # The weightier reason first: an address inside a private network is refused on any port, and
+    # an editor who reads only "port 8102" would try port 80 of the same address next.
+    _refuse_local_host(host, port)
     raise FetchRefused(f"Only the standard web ports (80 and 443) are fetched, not port {port}.")
+
+
+def _refuse_local_host(host: str, port: int) -> None:
+    """Refuse a host that names a forbidden address by itself, with no DNS lookup: an IP address,
+    a number posing as a name, or localhost (RFC 6761: always this machine)."""
+    if host.rstrip(".") == "localhost" or host.rstrip(".").endswith(".localhost"):
+        raise FetchRefused(
+            f"That address points into a private network and is not fetched ({host}: "
+            f"{_network_of(ipaddress.ip_address('127.0.0.1'))})."
+        )
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        if not _NUMERIC_LABEL.fullmatch(host.rstrip(".").rsplit(".", 1)[-1]):
+            return  # a name: checked when it is resolved, at fetch time
+    _resolve(host, port)  # an address: checked here, no lookup
+
+
+def check_address(url: str) -> None:
+    """Refuse now, without any lookup or connection, an address that no fetch could ever reach:
+    its form, its scheme and port, and an IP address (or localhost) in a forbidden network.
+
+    The import form calls it so that a refused address is refused with its reason while the editor
+    still has the form in front of them, rather than becoming a failed article that no retry can
+    mend. Names are resolved and checked at fetch time, as always.
+    """
+    parts = urlsplit(_checked_url(url))
+    _refuse_local_host((parts.hostname or "").lower(), parts.port or DEFAULT_PORTS[parts.scheme])
 
 
 def _allowed(host: str, port: int, address) -> bool:
@@ -594,8 +625,23 @@ def _resolve(host: str, port: int) -> ipaddress.IPv4Address | ipaddress.IPv6Addr
     for address in addresses:
         if is_forbidden_address(address) and not _allowed(host, port, address):
             where = str(address) if literal is not None else f"{host} resolves to {address}"
-            raise FetchRefused(f"That address points into a private network and is not fetched ({where}).")
+            raise FetchRefused(
+                f"That address points into a private network and is not fetched ({where}: {_network_of(address)})."
+            )
     return addresses[0]
+
+
+def _network_of(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
+    """What a forbidden address reaches, in an editor's words."""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    if address.is_loopback or address in FORBIDDEN_NETWORKS[0]:
+        return "the server this app runs on"
+    if address.is_link_local:
+        return "a link-local address, such as a cloud provider's metadata service"
+    if address.is_multicast or address.is_reserved or address.is_unspecified:
+        return "a reserved or multicast address, not a web site"
+    return "an address of a private or internal network, not the public internet"
 
 
 class _GuardedAdapter(IPFilterAdapter):

@@ -97,6 +97,12 @@ def import_article(
             raise InputError({"url": str(exc)}) from None
         if urlsplit(canonical).scheme not in {"http", "https"}:
             raise InputError({"url": "Only http and https addresses can be imported."})
+        try:
+            # An address no fetch could ever reach is refused here, with its reason, rather than
+            # stored as a failed article whose Retry can never succeed.
+            fetching.check_address(url)
+        except fetching.FetchRefused as refused:
+            raise InputError({"url": refused.message}) from None
         existing = Article.objects.filter(canonical_url=canonical).first()
         if existing:
             return existing, False

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 
+from tracker.public import links
 from tracker.public.asof import long_date
 
 
@@ -23,10 +24,10 @@ class Citation:
     bibtex: str
 
 
-def permalink(path: str, day: datetime.date, params: dict | None = None) -> str:
+def permalink(path: str, day: datetime.date, params: dict | None = None, *, request=None) -> str:
     query = {k: v for k, v in (params or {}).items() if k not in {"as_of", "after", "before"} and v not in ("", None)}
     query["as_of"] = day.isoformat()
-    return f"{settings.SITE_URL}{path}?{urlencode(query, doseq=True)}"
+    return links.absolute(f"{path}?{urlencode(query, doseq=True)}", request)
 
 
 _BIBTEX_SPECIAL = re.compile(r"([&%$#_{}~^\\])")
@@ -45,10 +46,18 @@ def bibtex_key(*parts: str) -> str:
 
 
 def cite(
-    *, title: str, path: str, day: datetime.date, accessed: datetime.date, key: str, params=None, detail: str = ""
+    *,
+    title: str,
+    path: str,
+    day: datetime.date,
+    accessed: datetime.date,
+    key: str,
+    params=None,
+    detail: str = "",
+    request=None,
 ) -> Citation:
-    """A citation of the page at `path` as it stood on `day`, read on `accessed`."""
-    link = permalink(path, day, params)
+    """A citation of the page at `path` as it stood on `day`, read on `accessed` (at `request`'s address)."""
+    link = permalink(path, day, params, request=request)
     site = settings.SITE_NAME
     sentence = f"{site}. “{title}.” Status as of {long_date(day)}"
     if detail:

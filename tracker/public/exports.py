@@ -21,6 +21,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch, Q
 from django.http import HttpResponse, StreamingHttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
@@ -37,6 +38,7 @@ from tracker.commitments.models import (
     Topic,
 )
 from tracker.commitments.status import Status
+from tracker.public import links
 from tracker.public.asof import view_date
 from tracker.public.templatetags.public_tags import safe_href
 
@@ -117,10 +119,6 @@ class PartiesWidget(widgets.ManyToManyWidget):
 ISO_DATE = widgets.DateWidget(format="%Y-%m-%d")
 
 
-def absolute_url(commitment) -> str:
-    return f"{settings.SITE_URL}{commitment.get_absolute_url()}"
-
-
 class ShownStatusIsDemonstration(fields.Field):
     """Whether the status in the row (as of the export's date, or a party's) rests on
     demonstration data; rendered 1/0 like the other flags."""
@@ -161,6 +159,11 @@ class CommitmentResource(resources.ModelResource):
         import_id_fields = ["reference"]
         skip_unchanged = True
 
+    def __init__(self, *, site: str = "", **kwargs):
+        super().__init__(**kwargs)
+        # The start of the `url` column: the address the export was asked at (see links.py).
+        self.site = site or links.site_url()
+
     # Export only: what a public export may show. Imports go through the widgets above.
 
     def dehydrate_parent(self, commitment):
@@ -185,7 +188,7 @@ class CommitmentResource(resources.ModelResource):
         return getattr(self, "status_party_code", "")
 
     def dehydrate_url(self, commitment):
-        return absolute_url(commitment)
+        return self.site + commitment.get_absolute_url()
 
 
 def export_queryset(queryset):
@@ -203,14 +206,14 @@ class _Echo:
         return value
 
 
-def _resource(status_party=None) -> CommitmentResource:
-    resource = CommitmentResource()
+def _resource(status_party=None, *, site: str = "") -> CommitmentResource:
+    resource = CommitmentResource(site=site)
     resource.status_party_code = status_party.code if status_party is not None else ""
     return resource
 
 
-def stream_csv(queryset, filename: str, status_party=None) -> StreamingHttpResponse:
-    resource = _resource(status_party)
+def stream_csv(queryset, filename: str, status_party=None, *, site: str = "") -> StreamingHttpResponse:
+    resource = _resource(status_party, site=site)
     writer = csv.writer(_Echo())
 
     def rows() -> Iterator[str]:
@@ -229,8 +232,8 @@ def _native_row(resource, commitment) -> dict:
     return dict(zip(resource.get_export_headers(), values, strict=True))
 
 
-def stream_json(queryset, filename: str, meta: dict, status_party=None) -> StreamingHttpResponse:
-    resource = _resource(status_party)
+def stream_json(queryset, filename: str, meta: dict, status_party=None, *, site: str = "") -> StreamingHttpResponse:
+    resource = _resource(status_party, site=site)
     encoder = DjangoJSONEncoder(ensure_ascii=False)
 
     def parts() -> Iterator[str]:
@@ -279,7 +282,11 @@ def export_csv(request):
     filterset, error = _filtered(request)
     if error:
         return error
-    return _public(stream_csv(export_queryset(filterset.qs), _filename(filterset), filterset.status_party))
+    return _public(
+        stream_csv(
+            export_queryset(filterset.qs), _filename(filterset), filterset.status_party, site=links.site_url(request)
+        )
+    )
 
 
 @require_safe
@@ -293,9 +300,17 @@ def export_json(request):
         "as_of": filterset.form.cleaned_data.get("as_of"),
         "status_party": filterset.status_party.code if filterset.status_party else None,
         "filters": {k: request.GET.getlist(k) for k in request.GET if k not in {"after", "before"}},
-        "documentation": f"{settings.SITE_URL}/exports/",
+        "documentation": links.absolute(reverse("public:exports"), request),
     }
-    return _public(stream_json(export_queryset(filterset.qs), _filename(filterset), meta, filterset.status_party))
+    return _public(
+        stream_json(
+            export_queryset(filterset.qs),
+            _filename(filterset),
+            meta,
+            filterset.status_party,
+            site=links.site_url(request),
+        )
+    )
 
 
 # --- The full dump -----------------------------------------------------------------------------
@@ -375,7 +390,7 @@ def _commitment_document(resource, commitment) -> dict:
 @require_safe
 def dump(request):
     """Every published commitment with its whole assessment log and evidence, as one JSON document."""
-    resource = CommitmentResource()
+    resource = CommitmentResource(site=links.site_url(request))
     encoder = DjangoJSONEncoder(ensure_ascii=False)
     day = view_date(request).as_of
     published = Commitment.objects.published()
@@ -394,7 +409,7 @@ def dump(request):
         "source": settings.SITE_NAME,
         "generated_at": timezone.now(),
         "as_of": day,
-        "documentation": f"{settings.SITE_URL}/exports/",
+        "documentation": links.absolute(reverse("public:exports"), request),
         "status_scale": {s.value: s.label for s in Status},
     }
 

@@ -20,6 +20,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
 from tracker.commitments.models import Assessment, Commitment, Dialogue, Party
+from tracker.public import links
 from tracker.public.asof import long_date, view_date
 from tracker.public.caching import public_page
 from tracker.public.filters import CommitmentFilter
@@ -29,8 +30,19 @@ ITEMS = 50
 
 
 class StatusChanges(Feed):
+    """One instance per request (see _feed_view), which carries the site's address: Django makes
+    relative links absolute with the request's host, and SITE_URL, when set, must win over it."""
+
     feed_type = Atom1Feed
     author_name = "The editors"
+    site = ""
+    path = ""
+
+    def absolute(self, path: str) -> str:
+        return f"{self.site}{path}"
+
+    def feed_url(self, obj):
+        return self.absolute(self.path)
 
     def get_object(self, request, *args, **kwargs):
         return self.dated(request, SimpleNamespace())
@@ -45,7 +57,7 @@ class StatusChanges(Feed):
         return "Every assessment of a published commitment, corrections included, newest first."
 
     def link(self, obj):
-        return reverse("public:commitment_list")
+        return self.absolute(reverse("public:commitment_list"))
 
     def dated(self, request, obj):
         """`obj` with the feed's `as_of` date (None: today) attached: a feed read as of a date
@@ -98,10 +110,10 @@ class StatusChanges(Feed):
         return "".join(parts)
 
     def item_link(self, item):
-        return f"{item.commitment.get_absolute_url()}#assessment-{item.pk}"
+        return self.absolute(f"{item.commitment.get_absolute_url()}#assessment-{item.pk}")
 
     def item_guid(self, item):
-        return f"{settings.SITE_URL}{self.item_link(item)}"
+        return self.item_link(item)
 
     item_guid_is_permalink = True
 
@@ -140,7 +152,7 @@ class FilteredStatusChanges(StatusChanges):
 
     def link(self, obj):
         query = obj.data.urlencode()
-        return reverse("public:commitment_list") + (f"?{query}" if query else "")
+        return self.absolute(reverse("public:commitment_list") + (f"?{query}" if query else ""))
 
 
 class InvalidFilter(Exception):
@@ -162,7 +174,7 @@ class CommitmentChanges(StatusChanges):
         return obj.title
 
     def link(self, obj):
-        return obj.get_absolute_url()
+        return self.absolute(obj.get_absolute_url())
 
 
 class DialogueChanges(StatusChanges):
@@ -179,7 +191,7 @@ class DialogueChanges(StatusChanges):
         return f"{obj.name}: status changes"
 
     def link(self, obj):
-        return obj.get_absolute_url()
+        return self.absolute(obj.get_absolute_url())
 
 
 class PartyChanges(StatusChanges):
@@ -193,12 +205,14 @@ class PartyChanges(StatusChanges):
         return f"{obj.name}: status changes"
 
     def link(self, obj):
-        return obj.get_absolute_url()
+        return self.absolute(obj.get_absolute_url())
 
 
-def _feed_view(feed):
+def _feed_view(feed_class):
     @public_page
     def view(request, *args, **kwargs):
+        feed = feed_class()
+        feed.site, feed.path = links.site_url(request), request.get_full_path()
         try:
             return feed(request, *args, **kwargs)
         except InvalidFilter as error:
@@ -210,7 +224,7 @@ def _feed_view(feed):
     return view
 
 
-all_changes = _feed_view(FilteredStatusChanges())
-commitment_changes = _feed_view(CommitmentChanges())
-dialogue_changes = _feed_view(DialogueChanges())
-party_changes = _feed_view(PartyChanges())
+all_changes = _feed_view(FilteredStatusChanges)
+commitment_changes = _feed_view(CommitmentChanges)
+dialogue_changes = _feed_view(DialogueChanges)
+party_changes = _feed_view(PartyChanges)

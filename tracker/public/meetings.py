@@ -217,6 +217,7 @@ def meeting_detail(request, slug):
             path=request.path,
             day=vd.day,
             accessed=timezone.localdate(),
+            request=request,
             key=meeting.slug,
         ),
     }

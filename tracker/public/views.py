@@ -114,6 +114,7 @@ def dashboard(request):
             path=reverse("public:dashboard"),
             day=day,
             accessed=timezone.localdate(),
+            request=request,
             key="dashboard",
         ),
     }
@@ -172,6 +173,7 @@ def commitment_list(request):
             path=reverse("public:commitment_list"),
             day=day,
             accessed=timezone.localdate(),
+            request=request,
             key="commitments",
             params=request.GET,
         ),
@@ -247,6 +249,7 @@ def commitment_detail(request, reference):
             path=commitment.get_absolute_url(),
             day=day,
             accessed=timezone.localdate(),
+            request=request,
             key=commitment.reference,
             detail=f"{Status(overall_status).label} (overall)",
         ),
@@ -321,6 +324,7 @@ def dialogue_detail(request, slug):
             path=dialogue.get_absolute_url(),
             day=day,
             accessed=timezone.localdate(),
+            request=request,
             key=dialogue.short_name or dialogue.slug,
         ),
     }
@@ -360,6 +364,7 @@ def party_detail(request, code):
             path=party.get_absolute_url(),
             day=day,
             accessed=timezone.localdate(),
+            request=request,
             key=party.code,
         ),
     }

@@ -1,5 +1,6 @@
 from django import template
 
+from tracker.editor.forms import article_choice_label
 from tracker.ingest.models import Article, Candidate, Suggestion
 
 register = template.Library()
@@ -37,3 +38,9 @@ def duration(value) -> str:
     if minutes or not hours:
         parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
     return " ".join(parts)
+
+
+@register.filter
+def article_choice(article) -> str:
+    """An article as the evidence picker lists it (forms.ArticleField reads it back)."""
+    return article_choice_label(article)

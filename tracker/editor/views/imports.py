@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect, JsonResponse
@@ -12,7 +14,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView, U
 from tracker.editor.filters import ArticleFilter
 from tracker.editor.forms import FeedForm, PasteForm, UploadForm, UrlForm
 from tracker.editor.views.base import EditorRequiredMixin, SaveFormMixin, filtered
-from tracker.ingest import pipeline, tasks
+from tracker.ingest import fetch, pipeline, tasks
 from tracker.ingest.models import Article, Feed, Review
 
 # The steps shown on an article's page, in order.
@@ -52,15 +54,16 @@ def import_forms(bound=None, initial=None) -> dict:
     return forms
 
 
+# What the import page may be opened with, pre-filled (a meeting's "import a document" link, or a
+# failed article's "paste its text instead", which carries over everything the editor chose).
+PREFILLED = ("meeting", "issuing_party", "kind", "title", "published_on")
+
+
 class ImportPage(EditorRequiredMixin, TemplateView):
     template_name = "editor/import.html"
 
     def get_context_data(self, **kwargs):
-        initial = {}
-        if meeting := self.request.GET.get("meeting", "").strip():
-            initial["meeting"] = meeting
-        if party := self.request.GET.get("issuing_party", "").strip():
-            initial["issuing_party"] = party
+        initial = {name: value for name in PREFILLED if (value := self.request.GET.get(name, "").strip())}
         active = self.request.GET.get("source") if self.request.GET.get("source") in IMPORT_FORMS else "text"
         return super().get_context_data(forms=import_forms(initial=initial), active=active, **kwargs)
 
@@ -147,6 +150,32 @@ def article_status(article: Article) -> dict:
     }
 
 
+def refusal(article: Article) -> str:
+    """Why no fetch of the article's address can ever succeed, or "" (a retry may well succeed)."""
+    if article.origin not in {Article.Origin.URL, Article.Origin.FEED}:
+        return ""
+    try:
+        fetch.check_address(article.url)
+    except fetch.FetchRefused as refused:
+        return refused.message
+    except fetch.FetchError:
+        return ""
+    return ""
+
+
+def paste_instead_url(article: Article) -> str:
+    """The import page, on pasted text, with what was chosen for this article filled in."""
+    values = {
+        "source": "text",
+        "meeting": article.meeting_id or "",
+        "issuing_party": article.issuing_party_id or "",
+        "kind": article.kind,
+        "title": article.title,
+        "published_on": article.published_on.isoformat() if article.published_on else "",
+    }
+    return reverse("editor:import") + "?" + urlencode({k: v for k, v in values.items() if v})
+
+
 class ArticleDetail(EditorRequiredMixin, DetailView):
     template_name = "editor/article_detail.html"
     context_object_name = "article"
@@ -162,7 +191,14 @@ class ArticleDetail(EditorRequiredMixin, DetailView):
             {"state": state, "label": label, "done": index < reached, "current": index == reached}
             for index, (state, label) in enumerate(STEPS)
         ]
-        return super().get_context_data(status=status, steps=steps, **kwargs)
+        failed = article.state == Article.State.FAILED
+        return super().get_context_data(
+            status=status,
+            steps=steps,
+            refusal=refusal(article) if failed else "",
+            paste_instead_url=paste_instead_url(article) if failed else "",
+            **kwargs,
+        )
 
 
 class ArticleStatus(EditorRequiredMixin, View):
@@ -176,8 +212,10 @@ class ArticleStatus(EditorRequiredMixin, View):
 
 class ArticleRetry(EditorRequiredMixin, View):
     def post(self, request, pk):
-        article = get_object_or_404(Article.objects.only("pk", "origin", "state"), pk=pk)
-        if pipeline.retry_article(article):
+        article = get_object_or_404(Article.objects.only("pk", "origin", "state", "url"), pk=pk)
+        if reason := refusal(article):
+            messages.error(request, f"It cannot be retried: {reason}")
+        elif pipeline.retry_article(article):
             messages.success(request, "Queued again.")
         else:
             messages.info(request, "Only a failed article can be retried.")

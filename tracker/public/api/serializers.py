@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from tracker.commitments.models import Assessment, Commitment, Dialogue, Evidence, Meeting, Party, Topic
 from tracker.commitments.status import Status
+from tracker.public import links
 from tracker.public.templatetags.public_tags import safe_href
 
 
-def site_url(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
+def site_url(serializer: serializers.Serializer, path: str) -> str:
+    """An absolute link at the address the API was asked at (SITE_URL wins, see links.py)."""
+    return links.absolute(path, serializer.context.get("request"))
 
 
 class SafeURLField(serializers.CharField):
@@ -30,7 +31,7 @@ class PartySerializer(serializers.ModelSerializer):
         fields = ["code", "name", "short_name", "kind", "iso_alpha3", "url"]
 
     def get_url(self, party) -> str:
-        return site_url(party.get_absolute_url())
+        return site_url(self, party.get_absolute_url())
 
 
 class TopicSerializer(serializers.ModelSerializer):
@@ -59,7 +60,7 @@ class DialogueSerializer(serializers.ModelSerializer):
         ]
 
     def get_url(self, dialogue) -> str:
-        return site_url(dialogue.get_absolute_url())
+        return site_url(self, dialogue.get_absolute_url())
 
     def to_representation(self, dialogue):
         data = super().to_representation(dialogue)
@@ -225,4 +226,4 @@ class CommitmentSerializer(serializers.ModelSerializer):
         return AssessmentSerializer(rows, many=True).data
 
     def get_url(self, commitment) -> str:
-        return site_url(commitment.get_absolute_url())
+        return site_url(self, commitment.get_absolute_url())

@@ -2,9 +2,10 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from tracker.public.api import meetings, views
+from tracker.public.api import meetings, root, views
 
 router = DefaultRouter()
+router.APIRootView = root.APIRoot
 router.register("commitments", views.CommitmentViewSet, basename="commitment")
 router.register("assessments", views.AssessmentViewSet, basename="assessment")
 router.register("dialogues", views.DialogueViewSet, basename="dialogue")

@@ -1,6 +1,25 @@
+from contextlib import contextmanager
+
 from django.core.management.base import BaseCommand
 
 from tracker.commitments import demo
+
+
+@contextmanager
+def tasks_in_process():
+    """Run the tasks the demo enqueues here, even with a broker configured.
+
+    The demo analyses its seed article itself, so a task sent to Redis would only wait there for
+    a worker to find the article done already: a stray message in the queue of a fresh stack.
+    """
+    from tracker.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    try:
+        yield
+    finally:
+        app.conf.task_always_eager = previous
 
 
 class Command(BaseCommand):
@@ -14,4 +33,5 @@ class Command(BaseCommand):
         parser.add_argument("--seed", help=f"Path to the seed article ({demo.SEED_NAME}); default: ../shared/devset/")
 
     def handle(self, *args, seed=None, **options):
-        demo.load(seed=seed, log=self.stdout.write)
+        with tasks_in_process():
+            demo.load(seed=seed, log=self.stdout.write)
