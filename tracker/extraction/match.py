@@ -17,6 +17,7 @@ Pure Python (standard library only, no Django), so it runs and is evaluated on f
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import math
 import re
@@ -27,7 +28,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import pairwise
 
-STATUSES = ("in_progress", "fulfilled", "partial", "stalled", "broken")
+from tracker.extraction import evidence_lexicon as vocabulary
 
 # --- text features -------------------------------------------------------------------------------
 
@@ -396,6 +397,8 @@ class CommitmentInfo:
     parties: frozenset[str]
     topics: frozenset[str]
     made_on: date | None
+    meeting: str = ""  # where it was made (the meeting's title and place): "as agreed at Bali"
+    reference: str = ""
 
 
 @dataclass(frozen=True)
@@ -428,221 +431,170 @@ def find_duplicate_commitment(
     return best
 
 
-# --- evidence --------------------------------------------------------------------------------------
+# --- evidence: which tracked commitment a passage reports on --------------------------------------
+#
+# A passage and a commitment are linked by what they both *name*: a mechanism, a subject, an
+# official, the meeting where the pledge was made, a distinctive word. Each shared anchor counts
+# by its rarity among the commitments tracked (a word every pledge has, "cooperation", counts for
+# nothing; "counternarcotics" or "theater commander" for a lot), and by its kind (a subject or a
+# mechanism more than a word). Concepts are bilingual (evidence_lexicon.py), so a Chinese passage
+# anchors on an English pledge. What the passage *does* (reports, plans, restates) is read in
+# evidence.py; this part only says which commitments it is about, and how surely.
+
+WORD = "word"
+DATE = "date"
+# The weight of the rarest anchor of weight 1.0 (about log(35 / 1.5), as measured on a tracker of
+# 34 commitments, where the thresholds were set).
+RARITY_SCALE = 3.15
+# How much one shared anchor of each kind counts, before its rarity.
+ANCHOR_KIND_WEIGHT = {
+    vocabulary.SUBJECT: 1.2,
+    vocabulary.MECHANISM: 1.0,
+    vocabulary.CHANNEL: 0.8,
+    vocabulary.OFFICIAL: 0.8,
+    vocabulary.PERSON: 1.0,
+    vocabulary.PLACE: 0.6,
+    DATE: 0.6,
+    WORD: 0.45,
+}
+# Words of every readout that name no subject: who met, that they talked, how it went.
+_DIPLOMATIC_WORDS = """
+    discuss discussion discussions issue issues effort efforts relation relations relationship leader leaders
+    side sides meet meeting met president summit agree welcome welcomed importance important implementation
+    implement step steps next progress ongoing high level senior official officials communication
+    constructive candid positive recent respective also regional global bilateral area areas key
+    affirm affirmed reaffirmed emphasize emphasized underscore underscored note noted new today year years
+    follow follows following support commitment commitments take taking action actions necessary
+"""
+_DIPLOMATIC_STEMS = frozenset(_stem(word) for word in _DIPLOMATIC_WORDS.split())
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTH_YEAR = re.compile(
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+"
+    r"(?:\d{1,2},?\s+)?(\d{4})\b|(\d{4})\s*年\s*(\d{1,2})\s*月",
+    re.IGNORECASE,
+)
+
+
+def month_year(day: date) -> str:
+    return f"{DATE}:{day.year:04d}-{day.month:02d}"
+
+
+def _months_named(text: str) -> set[str]:
+    found = set()
+    for match in _MONTH_YEAR.finditer(text):
+        if match.group(1):
+            found.add(f"{DATE}:{int(match.group(2)):04d}-{_MONTHS[match.group(1).lower()]:02d}")
+        else:
+            found.add(f"{DATE}:{int(match.group(3)):04d}-{int(match.group(4)):02d}")
+    return found
+
+
+def anchors(text: str, *, names: tuple[str, ...] = ()) -> dict[str, str]:
+    """What a text names, as {anchor: kind}: concepts (both languages), months, distinctive English
+    words and, for Chinese, pairs of characters. `names` (the parties' names and aliases found in
+    the text) are left out: parties are matched on their own."""
+    found: dict[str, str] = {f"concept:{key}": vocabulary.CONCEPT_KIND[key] for key in vocabulary.concepts_in(text)}
+    found.update(dict.fromkeys(_months_named(text), DATE))
+    for name in names:
+        text = text.replace(name, " ")
+    for token in _tokens(text):
+        if _CJK.match(token):
+            continue
+        if token in _STOPWORDS or len(token) < 3 or token.isdigit():
+            continue
+        stem = _stem(token)
+        if stem not in _GENERIC_STEMS and stem not in _DIPLOMATIC_STEMS:
+            found.setdefault(f"{WORD}:{stem}", WORD)
+    for run in re.findall(r"[\u4e00-\u9fff]{2,}", text):
+        for i in range(len(run) - 1):
+            found.setdefault(f"{WORD}:{run[i : i + 2]}", WORD)
+    return found
+
+
+def commitment_anchors(commitment: CommitmentInfo, *, names: tuple[str, ...] = ()) -> dict[str, str]:
+    """A commitment's anchors: its own words, plus where and when it was made."""
+    found = anchors(commitment.text, names=names)
+    if commitment.meeting:
+        for key in vocabulary.concepts_in(commitment.meeting):
+            if vocabulary.CONCEPT_KIND[key] == vocabulary.PLACE:
+                found[f"concept:{key}"] = vocabulary.PLACE
+    if commitment.made_on:
+        found[month_year(commitment.made_on)] = DATE
+    return found
+
+
+class AnchorWeights:
+    """The weight of an anchor: its kind's, times its rarity among the tracked commitments."""
+
+    def __init__(self, anchor_sets: list[dict[str, str]]):
+        self.total = len(anchor_sets)
+        self.frequency: Counter[str] = Counter(anchor for found in anchor_sets for anchor in found)
+
+    def __call__(self, anchor: str, kind: str) -> float:
+        # Rarity on one scale whatever the number of commitments tracked (34 in a test, thousands
+        # in a long-running tracker): 1.0 for an anchor of one commitment only, scaled so that the
+        # thresholds in evidence.py keep their meaning.
+        top = math.log((self.total + 1) / 1.5)
+        rarity = math.log((self.total + 1) / (self.frequency.get(anchor, 0) + 0.5)) / top if top > 0 else 1.0
+        return RARITY_SCALE * ANCHOR_KIND_WEIGHT.get(kind, 0.5) * max(0.0, rarity)
 
 
 @dataclass(frozen=True)
-class Passage:
-    text: str
-    start: int  # character offsets in the article's text
-    end: int
-    parties: frozenset[str]
-    topics: frozenset[str]
-    published: date | None  # the article's date
+class Anchored:
+    commitment: CommitmentInfo
+    score: float
+    shared: frozenset[str]
 
 
-@dataclass(frozen=True)
-class EvidenceMatch:
-    commitment_id: int
-    passage: Passage
-    score: float  # 0..1
-    proposed_status: str | None  # one of STATUSES, or None when the passage does not say
+def anchor_score(
+    passage: dict[str, str], commitment: dict[str, str], weights: AnchorWeights, boost: dict[str, float] | None = None
+) -> tuple[float, frozenset[str]]:
+    shared = frozenset(passage.keys() & commitment.keys())
+    boost = boost or {}
+    return sum(weights(a, commitment[a]) * boost.get(commitment[a], 1.0) for a in shared), shared
 
 
-EVIDENCE_MIN_SCORE = 0.4
-
-# Acts, in the past tense or as participles ("has handed over", "were repatriated"). A passage
-# reporting one is what an editor wants as evidence of progress.
-_ACT = re.compile(
-    r"\b(?:handed\s+over|turned\s+over|repatriated|deported|extradited|returned|sent\s+back|transferred|"
-    r"signed|launched|held|hosted|convened|seized|confiscated|intercepted|delivered|arrested|detained|"
-    r"apprehended|captured|prosecuted|charged|indicted|convicted|sentenced|jailed|dismantled|busted|"
-    r"shut\s+down|raided|issued|opened|established|set\s+up|created|carried\s+out|conducted|began|started|"
-    r"initiated|released|freed|paid|disbursed|provided|donated|shipped|removed|lifted|banned|enacted|"
-    r"adopted|passed|approved|ratified|published|inaugurated|deployed|trained|verified|exchanged\s+(?:lists|"
-    r"information|data|intelligence)|shared\s+(?:information|data|intelligence|evidence)|met|visited)\b"
-)
-_FULFILLED = re.compile(
-    r"\b(?:completed|fully\s+implemented|implemented\s+in\s+full|fulfill?ed|finali[sz]ed|accomplished|"
-    r"achieved)\b"
-)
-_PARTIAL = re.compile(r"\b(?:partially|partly|in\s+part|only\s+(?:some|part|a\s+few|a\s+fraction))\b")
-_STALLED = re.compile(
-    r"\b(?:suspended|halted|stalled|postponed|put\s+on\s+hold|froze|frozen|paused|delayed|cancell?ed|"
-    r"ground\s+to\s+a\s+halt|no\s+progress)\b"
-)
-_BROKEN = re.compile(
-    r"\b(?:violated|violating|violation\s+of|breached|in\s+breach|reneged|backtracked|failed\s+to|refused\s+to|"
-    r"withdrew\s+from|pulled\s+out\s+of|abandoned)\b"
-)
-# A pledge restated is not evidence of anything having been done.
-_PLEDGE = re.compile(
-    r"\b(?:(?:agreed?|agrees|pledged?|pledges|committed|commits?|vowed?|vows|promised?|promises|consented|"
-    r"consents?|undert(?:ook|akes?)|intends?|intended|plans?|planned|decided|aims?|seeks?|hopes?)\s+to|"
-    r"will|would|shall|should|expressed\s+(?:their|its|the)?\s*(?:willingness|intention|readiness|hope)|"
-    r"(?:is|are)\s+willing\s+to|look(?:s|ed)?\s+forward\s+to)\b"
-)
-# Diplomatic boilerplate: the talk about cooperation rather than any act of it.
-_GENERIC = re.compile(
-    r"\b(?:(?:strengthen|enhance|deepen|expand|promote|boost|advance|further|improve)(?:s|d|ed|ing)?\s+"
-    r"(?:\w+\s+){0,2}cooperation|(?:practical|pragmatic|bilateral|mutually\s+beneficial)\s+cooperation|"
-    r"exchanged\s+views|in-depth\s+exchanges?|mutual\s+(?:trust|respect|understanding)|win-win|"
-    r"discussed|reaffirmed|reiterated|stressed|emphasi[sz]ed|noted|candid|constructive|fruitful|productive)\b"
-)
-# Words that, within the three words before an act, turn it into something not (yet) done.
-_MODAL = frozenset(
-    ["will", "would", "shall", "should", "could", "may", "might", "must", "can", "to", "be", "going", "plan", "plans"]
-)
-_NEGATION = frozenset(["not", "never", "no", "yet", "without", "nor"])
-_NUMBER = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b"
-)
-
-_NATURE_ACT = 1.0
-_NATURE_ACT_WITH_PLEDGE = 0.9  # "handed over two suspects, as agreed to in 2017"
-_NATURE_NEGATED_ACT = 0.8  # "has not yet handed over": evidence too, the editor judges
-_NATURE_NEUTRAL = 0.5
-_NATURE_GENERIC = 0.3
-_NATURE_PLEDGE = 0.25
-_UNDATED = 0.85  # the article's date is unknown: it may be older than the commitment
-
-
-@dataclass(frozen=True)
-class _Reading:
-    nature: float
-    status: str | None
-
-
-def _done(match: re.Match, lowered: str) -> bool | None:
-    """True if the act matched is reported as done, False if negated, None if modal/future."""
-    before = lowered[max(0, match.start() - 40) : match.start()].split()[-3:]
-    if any(word in _MODAL for word in before):
-        return None
-    return not any(word in _NEGATION or word.endswith("n't") for word in before)
-
-
-def _read(text: str) -> _Reading:
-    """What kind of statement a passage is, and the status it points to."""
-    lowered = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-
-    def reported(pattern: re.Pattern) -> tuple[bool, bool]:
-        done = negated = False
-        for match in pattern.finditer(lowered):
-            state = _done(match, lowered)
-            done = done or state is True
-            negated = negated or state is False
-        return done, negated
-
-    act, negated_act = reported(_ACT)
-    fulfilled, _ = reported(_FULFILLED)
-    stalled, _ = reported(_STALLED)
-    broken = bool(_BROKEN.search(lowered))
-    partial = bool(_PARTIAL.search(lowered))
-    pledge = bool(_PLEDGE.search(lowered))
-    generic = bool(_GENERIC.search(lowered))
-
-    if broken:
-        status = "broken"
-    elif stalled:
-        status = "stalled"
-    elif partial and (act or fulfilled):
-        status = "partial"
-    elif fulfilled:
-        status = "fulfilled"
-    elif act:
-        status = "in_progress"
-    else:
-        status = None
-
-    if status is not None:
-        nature = _NATURE_ACT_WITH_PLEDGE if pledge or generic else _NATURE_ACT
-        if _NUMBER.search(lowered):
-            nature = min(1.0, nature + 0.05)  # "two criminal suspects", "30 tons": concrete
-    elif negated_act:
-        nature = _NATURE_NEGATED_ACT
-    elif pledge:
-        nature = _NATURE_PLEDGE
-    elif generic:
-        nature = _NATURE_GENERIC
-    else:
-        nature = _NATURE_NEUTRAL
-    return _Reading(nature=nature, status=status)
-
-
-# Subjects on which the act reported and the pledge are worded differently ("handed over two
-# criminal suspects" / "repatriate fugitives"), and which topic taggers tend to file apart
-# ("law enforcement" / "repatriation"). A passage and a commitment that both touch one of them
-# are treated as on the same topic. Deliberately few, each a family of the dialogues tracked.
-_CONCEPTS = (
-    re.compile(
-        r"\b(?:repatriat\w*|deport\w*|extradit\w*|fugitives?|(?:criminal\s+)?suspects?|"
-        r"illegal\s+(?:immigrants?|immigration|migrants?)|(?:hand|turn)(?:s|ed|ing)?\s+over|sen[dt]\s+back|"
-        r"travel\s+documents?)\b"
-    ),
-    re.compile(r"\b(?:fentanyl|narcotics?|drugs?|opioids?|precursors?|methamphetamine|heroin|cocaine)\b"),
-    re.compile(r"\b(?:cyber\w*|hack(?:s|ed|ers?|ing)?|malware|ransomware|intrusions?)\b"),
+_TITLED_NAME = re.compile(
+    r"\b(?:Secretary(?:\s+of\s+[A-Z][a-z]+)?|Minister|Envoy|Advis[eo]r|Ambassador|Councillor|Administrator)"
+    r"\s+(?:[A-Z][a-z]+\s+)?([A-Z][a-z]{2,})\b"
 )
 
 
-@lru_cache(maxsize=4096)
-def _concepts(text: str) -> frozenset[int]:
-    lowered = unicodedata.normalize("NFKC", text).casefold()
-    return frozenset(i for i, pattern in enumerate(_CONCEPTS) if pattern.search(lowered))
+def required_anchors(commitment: CommitmentInfo, core: str) -> tuple[frozenset[str], ...]:
+    """Groups of anchors of which a passage must name at least one each to report on the
+    commitment: the subjects of its core (what it is about, examples left out), and the official
+    it names ("Secretary of State Blinken will visit China" is not reported on by another
+    official's trip)."""
+    subjects, people = set(), set()
+    for key in vocabulary.concepts_in(core):
+        kind = vocabulary.CONCEPT_KIND[key]
+        if kind == vocabulary.SUBJECT:
+            subjects.add(f"concept:{key}")
+        elif kind == vocabulary.PERSON:
+            people.add(f"concept:{key}")
+    for name in _TITLED_NAME.findall(commitment.text):
+        people.add(f"{WORD}:{_stem(name.casefold())}")
+    return tuple(frozenset(group) for group in (subjects, people) if group)
 
 
-def _relevance(passage: Passage, commitment: CommitmentInfo, similarity: float) -> float | None:
-    """0..1, or None when the passage is about none of the commitment's parties."""
-    if commitment.parties:
-        shared = passage.parties & commitment.parties
-        if not shared:
-            return None
-        party = len(shared) / len(commitment.parties)
-    else:
-        party = 0.5
-    if passage.topics and commitment.topics:
-        # Another topic weighs almost nothing (taggers err, so it is not ruled out outright).
-        topic = 1.0 if passage.topics & commitment.topics else 0.1
-    elif commitment.topics:
-        topic = 0.1  # the passage was not tagged with any topic: only its words can tell
-    else:
-        topic = 0.6
-    if topic < 0.9 and _concepts(passage.text) & _concepts(commitment.text):
-        topic = 0.9
-    # Reports of an act rarely share many words with the pledge, so similarity saturates early.
-    return 0.5 * topic + 0.25 * party + 0.25 * min(1.0, 2 * similarity)
-
-
-def rank_evidence(
-    passages: list[Passage],
-    commitments: list[CommitmentInfo],
+def rank_passage(
+    passage: dict[str, str],
+    commitments: list[tuple[CommitmentInfo, dict[str, str], tuple[frozenset[str], ...]]],
+    weights: AnchorWeights,
     *,
-    limit_per_commitment: int = 3,
-    min_score: float = EVIDENCE_MIN_SCORE,
-) -> list[EvidenceMatch]:
-    """Passages that may be evidence for each commitment, best first per commitment.
-
-    A passage is considered for a commitment only if it shares a party with it and was not
-    published before the commitment was made. Its score is relevance (a shared topic or subject,
-    the parties, the words) times nature (a reported act 1.0 ... a restated pledge 0.25); a passage
-    on another topic scores too low to be suggested unless its words say otherwise, and undated
-    passages are kept with a discount. Results come grouped by commitment, in the order
-    the commitments were given, at most `limit_per_commitment` each, none below `min_score`.
-    """
-    readings = [_read(passage.text) for passage in passages]
-    features = [_features(passage.text) for passage in passages]
-    matches: list[EvidenceMatch] = []
-    for commitment in commitments:
-        commitment_features = _features(commitment.text)
-        scored: list[EvidenceMatch] = []
-        for passage, reading, passage_features in zip(passages, readings, features, strict=True):
-            if passage.published and commitment.made_on and passage.published < commitment.made_on:
-                continue
-            relevance = _relevance(passage, commitment, _similarity(passage_features, commitment_features))
-            if relevance is None:
-                continue
-            score = relevance * reading.nature * (1.0 if passage.published else _UNDATED)
-            if score >= min_score:
-                scored.append(EvidenceMatch(commitment.id, passage, round(score, 4), reading.status))
-        scored.sort(key=lambda match: (-match.score, match.passage.start))
-        matches.extend(scored[:limit_per_commitment])
-    return matches
+    min_score: float,
+    boost: dict[str, float] | None = None,
+) -> list[Anchored]:
+    """The commitments a passage is about, best first. `commitments` pairs each commitment with
+    its anchors and its core subjects: a commitment about a subject is only reported on by a
+    passage that names that subject (a climate dialogue held is no news of a pledge on
+    people-to-people exchanges, however many other words they share); see `required_anchors`."""
+    ranked = []
+    for commitment, found, required in commitments:
+        if any(not group & passage.keys() for group in required):
+            continue
+        score, shared = anchor_score(passage, found, weights, boost)
+        if score >= min_score:
+            ranked.append(Anchored(commitment, round(score, 4), shared))
+    ranked.sort(key=lambda item: (-item.score, item.commitment.id))
+    return ranked

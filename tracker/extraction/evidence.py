@@ -1,0 +1,359 @@
+"""Reading a follow-up like an analyst: which passage reports on which tracked commitment.
+
+A later document bears on earlier commitments in three ways (DESIGN.md, "Reading a later
+document"): it *reports* on carrying one out, it *restates* one, or it makes a new pledge. This
+module reads each passage (a sentence, or a clause when the parts of a sentence say different
+things) once:
+
+1. what it does (`read_passage`): reports an act ("held", "launched", 举行), a result ("reviewed
+   progress", 取得进展), a plan with a date ("planned to hold ... in the near future"), a failure
+   ("suspended", "refused to"), restates a pledge ("reaffirmed", 继续落实), or only talks about a
+   subject ("discussed", "noted the importance of"), which is not evidence;
+2. what it is about: the concepts it names (tracker/extraction/evidence_lexicon.py, English and
+   Chinese) and its distinctive words;
+3. which commitment it reports on: `match.rank_passage` weighs the anchors the passage shares
+   with each commitment by their rarity among the commitments tracked, so that "working group" or
+   "counternarcotics" count and "cooperation" does not;
+4. the status that follows, from the act and the kind of pledge (a launch fulfils a pledge to
+   launch; a meeting of a standing mechanism is progress; a first call only planned has not
+   started), and the party whose conduct it reports.
+
+Pure Python, no Django: the pipeline (tracker/ingest/pipeline.py) and `manage.py
+suggest_evidence` both call `read_follow_up`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from tracker.extraction import evidence_lexicon as words
+from tracker.extraction import match
+from tracker.extraction.language import CJK, dominant_script
+from tracker.extraction.lexicon import Lexicon
+from tracker.extraction.sentences import split_sentences
+
+# Kinds of passage.
+REPORT = "report"  # an act done, a result, a failure: evidence
+PLAN = "plan"  # a plan or a new date: evidence
+RESTATEMENT = "restatement"  # the pledge said again: lineage
+DISCUSSION = "discussion"  # a subject discussed, a need, an appraisal: neither
+OTHER = "other"
+
+EVIDENCE_KINDS = frozenset({REPORT, PLAN})
+
+
+@dataclass(frozen=True)
+class Reading:
+    kind: str
+    creation: bool = False  # launched, established, resumed: a one-off act done
+    meeting_held: bool = False  # held, convened, took place: a mechanism at work
+    stalled: bool = False
+    broken: bool = False
+    partial: bool = False
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A passage: a sentence, or one clause of it."""
+
+    text: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    reading: Reading
+    index: int  # the sentence's position in the document
+
+
+@dataclass(frozen=True)
+class Link:
+    commitment_id: int
+    score: float
+    status: str | None
+    party: str | None
+
+
+@dataclass(frozen=True)
+class Card:
+    """One passage and what it bears on: `links` best first (the first is the proposal, the
+    others are alternatives an editor may pick instead or as well)."""
+
+    kind: str  # "evidence" or "restatement"
+    text: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    links: tuple[Link, ...] = field(default_factory=tuple)
+
+
+# --- reading one passage -------------------------------------------------------------------------
+
+
+def _hits(pattern: re.Pattern, text: str) -> bool:
+    return bool(pattern.search(text))
+
+
+def read_passage(text: str) -> Reading:
+    """What a passage does: reports, plans, restates, discusses, or none of these."""
+    stalled = _hits(words.STALLED, text)
+    broken = _hits(words.BROKEN, text)
+    partial = _hits(words.PARTIAL, text)
+    creation = _hits(words.CREATION, text)
+    act = _hits(words.ACT, text) or creation
+    progress = _hits(words.PROGRESS, text)
+    plan = _hits(words.PLAN, text)
+    restated = _hits(words.RESTATEMENT, text)
+    discussed = _hits(words.DISCUSSION, text)
+    if stalled or broken:
+        return Reading(REPORT, creation=creation, stalled=stalled, broken=broken, partial=partial)
+    if restated and not (progress or (act and not discussed)):
+        return Reading(RESTATEMENT)
+    held = _hits(words.MEETING_HELD, text)
+    if progress:
+        return Reading(REPORT, creation=creation, partial=partial, meeting_held=held)
+    if plan:
+        return Reading(PLAN)
+    if discussed:
+        return Reading(DISCUSSION)
+    if act:
+        return Reading(REPORT, creation=creation, partial=partial, meeting_held=held)
+    return Reading(OTHER)
+
+
+# A sentence is cut where a new verb phrase is coordinated: "noted the importance of X and
+# planned to hold Y" is an appraisal and a plan; semicolons separate clauses too.
+_CLAUSE_BREAK = re.compile(
+    r",?\s+and\s+(?=(?:also\s+)?(?:[a-z]+ed|met|held|began|took|committed|agreed|planned|welcomed)\b)|;\s+|；"
+)
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    spans, position = [], 0
+    for cut in _CLAUSE_BREAK.finditer(sentence):
+        spans.append((position, cut.start()))
+        position = cut.end()
+    spans.append((position, len(sentence)))
+    return [(a, b) for a, b in spans if len(sentence[a:b].strip()) >= 12]
+
+
+def units_of(text: str) -> list[Unit]:
+    """The passages of a text: each sentence, cut into clauses when they read differently."""
+    units: list[Unit] = []
+    for index, sentence in enumerate(split_sentences(text)):
+        body = text[sentence.start : sentence.end]
+        whole = read_passage(body)
+        clauses = _clauses(body)
+        readings = [read_passage(body[a:b]) for a, b in clauses]
+        if len(clauses) > 1 and len({r.kind for r in readings}) > 1:
+            for (a, b), reading in zip(clauses, readings, strict=True):
+                units.append(
+                    Unit(
+                        body[a:b], sentence.start + a, sentence.start + b, sentence.start, sentence.end, reading, index
+                    )
+                )
+        else:
+            units.append(Unit(body, sentence.start, sentence.end, sentence.start, sentence.end, whole, index))
+    return units
+
+
+# --- the status a report implies ------------------------------------------------------------------
+
+# The part of a pledge after "including" lists examples, not what the pledge is about.
+_EXAMPLES = re.compile(r",?\s+(?:including|such\s+as|like)\b.*$|等领域.*$", re.IGNORECASE | re.DOTALL)
+
+
+def core_of(pledge: str) -> str:
+    return _EXAMPLES.sub("", pledge)
+
+
+def _one_off(pledge: str) -> bool:
+    """A pledge to do something once (establish, resume, visit, hold), not to keep doing it."""
+    core = core_of(pledge)
+    return _hits(words.ONE_OFF, core) and not _hits(words.OPEN_ENDED, core)
+
+
+def _creates(pledge: str) -> bool:
+    return _hits(words.ONE_OFF, core_of(pledge))
+
+
+def status_for(reading: Reading, pledge: str) -> str:
+    """The status a passage read as `reading` implies for `pledge` (README of the evidence set)."""
+    if reading.broken:
+        return "broken"
+    if reading.stalled:
+        return "stalled"
+    if reading.kind == PLAN:
+        return "not_started" if _one_off(pledge) else "in_progress"
+    if reading.partial:
+        return "partial"
+    if reading.creation and _creates(pledge):
+        return "fulfilled"
+    return "in_progress"
+
+
+# --- who acted --------------------------------------------------------------------------------------
+
+
+def acting_party(text: str, parties: list[str]) -> str | None:
+    """The one party whose conduct the passage reports: the only commitment party it names, as its
+    subject (near the start), when it reports no joint conduct."""
+    if len(set(parties)) != 1 or _hits(words.JOINT, text):
+        return None
+    return parties[0]
+
+
+# --- the document as a whole ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    title: str
+    published: datetime.date | None
+    mentioned: frozenset[str]  # every party the document names
+    principal: frozenset[str]  # the parties of its title and opening
+
+
+def parties_named(text: str, lexicon: Lexicon, on: datetime.date | None = None) -> set[str]:
+    """The parties a text names, with the Chinese ways of naming them the party lexicon leaves to
+    the sentence around them: "中美" (China and the US), "国家主席" (China's, in Chinese media)."""
+    found = set(lexicon.expand(lexicon.parties_in(text), on))
+    for pair in words.CHINESE_PAIR.findall(text):
+        found.update(words.CHINESE_ABBREVIATIONS[ch] for ch in pair)
+    if words.CHINESE_DOMESTIC_TITLE.search(text):
+        found.add(words.CHINA)
+    return found
+
+
+def document_parties(text: str, title: str, lexicon: Lexicon, on: datetime.date | None) -> tuple[set, set]:
+    sentences = split_sentences(text)
+    opening = " ".join(text[s.start : s.end] for s in sentences[:3])
+    mentioned = parties_named(text, lexicon, on) | parties_named(title or "", lexicon, on)
+    principal = parties_named((title or "") + "\n" + opening, lexicon, on)
+    return mentioned, principal
+
+
+def concerns(document: Document, parties: frozenset[str]) -> bool:
+    """Whether a commitment of these parties can be reported on by this document: it names them
+    all, and they are the document's own parties (a Canada-Mexico-US statement on fentanyl does
+    not report on a China-US pledge on fentanyl, though it may name China)."""
+    if not parties:
+        return True
+    if not parties <= document.mentioned:
+        return False
+    return len(parties & document.principal) >= min(2, len(parties))
+
+
+def is_chinese(text: str) -> bool:
+    return dominant_script(text[:5000]) == CJK
+
+
+def party_counts(text: str, lexicon: Lexicon) -> Counter:
+    return Counter(mention.party for mention in lexicon.mentions(text) if mention.party)
+
+
+# --- the whole follow-up ------------------------------------------------------------------------------
+
+# A passage is proposed for a commitment when the anchors it shares weigh at least this much: two
+# distinctive anchors (a mechanism and a subject), or one rare subject and the meeting's date.
+EVIDENCE_MIN_SCORE = 2.7
+# A restatement is proposed as lineage on firmer ground: it repeats the pledge's own words.
+RESTATEMENT_MIN_SCORE = 3.2
+# How much more a mechanism counts when the passage reports one of its meetings held.
+MECHANISM_MET = 1.5
+# Alternatives below this share of the best score are left out of the card.
+ALTERNATIVE_SHARE = 0.45
+
+
+def _names(text: str, lexicon: Lexicon) -> tuple[str, ...]:
+    return tuple(sorted({text[m.start : m.end] for m in lexicon.mentions(text)}, key=len, reverse=True))
+
+
+def read_follow_up(
+    text: str,
+    commitments: list[match.CommitmentInfo],
+    *,
+    published: datetime.date | None,
+    lexicon: Lexicon,
+    title: str = "",
+) -> list[Card]:
+    """The passages of a later document that report on (or restate) the tracked `commitments`,
+    one card per passage, in document order. Only commitments made before `published` are
+    considered (all of them when the date is unknown), and only those whose parties the document
+    is about."""
+    mentioned, principal = document_parties(text, title, lexicon, published)
+    document = Document(text, title, published, frozenset(mentioned), frozenset(principal))
+    prepared = [
+        (
+            commitment,
+            match.commitment_anchors(commitment, names=_names(commitment.text, lexicon)),
+            match.required_anchors(commitment, core_of(commitment.text)),
+        )
+        for commitment in commitments
+    ]
+    weights = match.AnchorWeights([found for _, found, _ in prepared])
+    eligible = [
+        item
+        for item in prepared
+        if (published is None or item[0].made_on is None or item[0].made_on < published)
+        and concerns(document, item[0].parties)
+    ]
+    if not eligible:
+        return []
+    cards = []
+    for unit in units_of(text):
+        card = _card(unit, eligible, weights, lexicon)
+        if card is not None:
+            cards.append(card)
+    return cards
+
+
+def _card(unit: Unit, eligible, weights: match.AnchorWeights, lexicon: Lexicon) -> Card | None:
+    kind = unit.reading.kind
+    if kind not in EVIDENCE_KINDS and kind != RESTATEMENT:
+        return None
+    minimum = EVIDENCE_MIN_SCORE if kind in EVIDENCE_KINDS else RESTATEMENT_MIN_SCORE
+    passage = match.anchors(unit.text, names=_names(unit.text, lexicon))
+    # A meeting held counts for the mechanism it belongs to: "the Sixth ... Dialogue was held"
+    # is what a pledge to keep the dialogues going is about.
+    boost = {words.MECHANISM: MECHANISM_MET} if unit.reading.meeting_held else {}
+    ranked = match.rank_passage(passage, eligible, weights, min_score=minimum, boost=boost)
+    if not ranked:
+        return None
+    best = ranked[0].score
+    ranked = [item for item in ranked if item.score >= ALTERNATIVE_SHARE * best]
+    # A passage on a subject goes to the commitments on that subject, not also to the broad pledges
+    # to keep talking: a counternarcotics working group meeting is news of the counternarcotics
+    # pledge, not of "maintain communication".
+    if any(_on_subject(item) for item in ranked):
+        ranked = [item for item in ranked if _on_subject(item)]
+    named = lexicon.parties_in(unit.text)
+    links = tuple(match_link(unit, item, [p for p in named if p in item.commitment.parties]) for item in ranked)
+    return Card(
+        kind="evidence" if kind in EVIDENCE_KINDS else "restatement",
+        text=unit.text,
+        start=unit.start,
+        end=unit.end,
+        sentence_start=unit.sentence_start,
+        sentence_end=unit.sentence_end,
+        links=links,
+    )
+
+
+def _on_subject(item: match.Anchored) -> bool:
+    return any(words.CONCEPT_KIND.get(anchor.removeprefix("concept:")) == words.SUBJECT for anchor in item.shared)
+
+
+def match_link(unit: Unit, item: match.Anchored, named: list[str]) -> Link:
+    status = status_for(unit.reading, item.commitment.text) if unit.reading.kind in EVIDENCE_KINDS else None
+    return Link(
+        commitment_id=item.commitment.id,
+        # 0..1 for the inbox's ordering: half way at the threshold's weight and a half.
+        score=round(item.score / (item.score + 4.0), 4),
+        status=status,
+        party=acting_party(unit.text, named) if status else None,
+    )
