@@ -88,6 +88,7 @@ class Card:
     sentence_start: int
     sentence_end: int
     links: tuple[Link, ...] = field(default_factory=tuple)
+    reports: bool = False  # an act done or a result (not a plan): the passage is no new pledge
 
 
 # --- reading one passage -------------------------------------------------------------------------
@@ -193,6 +194,20 @@ def status_for(reading: Reading, pledge: str) -> str:
     if reading.creation and _creates(pledge):
         return "fulfilled"
     return "in_progress"
+
+
+# A pledge for the future: "will", "plan to", "agreed to", 将, 同意.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|would|plan(?:s|ned|ning)?\s+(?:to|for)|agreed\s+to|committed\s+to|pledged\s+to|intend\w*\s+to)\b|"
+    r"将|同意|承诺|计划",
+    re.IGNORECASE,
+)
+
+
+def makes_new_pledge(text: str) -> bool:
+    """Whether a passage also undertakes something for the future (then it stays a candidate
+    commitment as well as evidence: "planning for a leader-level call in the coming weeks")."""
+    return bool(_FUTURE.search(text)) or _hits(words.PLAN, text)
 
 
 # --- who acted --------------------------------------------------------------------------------------
@@ -341,6 +356,7 @@ def _card(unit: Unit, eligible, weights: match.AnchorWeights, lexicon: Lexicon) 
         sentence_start=unit.sentence_start,
         sentence_end=unit.sentence_end,
         links=links,
+        reports=kind == REPORT,
     )
 
 
