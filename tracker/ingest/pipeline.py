@@ -488,8 +488,13 @@ def _commitment_infos(queryset) -> list[match.CommitmentInfo]:
             parties=frozenset(p.name for p in c.parties.all()),
             topics=frozenset(t.key for t in c.topics.all()),
             made_on=c.made_on,
+            # Where it was made: a later "as agreed at the Bali meeting" anchors on it.
+            meeting=f"{c.meeting.title} {c.meeting.place}",
+            reference=c.reference,
         )
-        for c in queryset.order_by("-made_on", "-pk").prefetch_related("parties", "topics")[:MAX_COMPARED_COMMITMENTS]
+        for c in queryset.select_related("meeting")
+        .order_by("-made_on", "-pk")
+        .prefetch_related("parties", "topics")[:MAX_COMPARED_COMMITMENTS]
     ]
 
 
@@ -501,7 +506,6 @@ def _evidence_commitments(article: Article, text: str, lexicon, *, include_draft
         Commitment.objects.filter(made_on__lt=article.published_on, parties__name__in=named)
         .exclude(sources__article=article)
         .exclude(source_article=article)
-        .select_related("meeting")
         .distinct()
     )
     if not include_drafts:
@@ -509,28 +513,11 @@ def _evidence_commitments(article: Article, text: str, lexicon, *, include_draft
     return commitments
 
 
-def _commitment_infos_with_meetings(queryset) -> list[match.CommitmentInfo]:
-    return [
-        match.CommitmentInfo(
-            id=c.pk,
-            text=c.quote,
-            parties=frozenset(p.name for p in c.parties.all()),
-            topics=frozenset(t.key for t in c.topics.all()),
-            made_on=c.made_on,
-            meeting=f"{c.meeting.title} {c.meeting.place}" if c.meeting_id else "",
-            reference=c.reference,
-        )
-        for c in queryset.order_by("-made_on", "-pk").prefetch_related("parties", "topics")[:MAX_COMPARED_COMMITMENTS]
-    ]
-
-
 def read_evidence(article: Article, text: str, lexicon, *, include_drafts: bool = False) -> list[evidence.Card]:
     """The article read as a follow-up of the tracked commitments (no writes)."""
     if article.published_on is None:
         return []  # an undated article may be older than the pledges: nothing to say
-    infos = _commitment_infos_with_meetings(
-        _evidence_commitments(article, text, lexicon, include_drafts=include_drafts)
-    )
+    infos = _commitment_infos(_evidence_commitments(article, text, lexicon, include_drafts=include_drafts))
     if not infos:
         return []
     return evidence.read_follow_up(text, infos, published=article.published_on, lexicon=lexicon, title=article.title)
