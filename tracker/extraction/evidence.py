@@ -141,10 +141,23 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if len(sentence[a:b].strip()) >= 12]
 
 
+# A heading: a short line that does not end a sentence ("# Readout of ...", "中美举行禁毒合作会谈").
+# It repeats the story's lead, which is read as the passage.
+_SENTENCE_END = re.compile(r"[.!?。！？”\"')）]\s*$")
+
+
+def _is_heading(text: str, start: int, end: int) -> bool:
+    body = text[start:end]
+    alone = (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+    return body.lstrip().startswith("#") or (alone and len(body) < 120 and not _SENTENCE_END.search(body))
+
+
 def units_of(text: str) -> list[Unit]:
     """The passages of a text: each sentence, cut into clauses when they read differently."""
     units: list[Unit] = []
     for index, sentence in enumerate(split_sentences(text)):
+        if _is_heading(text, sentence.start, sentence.end):
+            continue
         body = text[sentence.start : sentence.end]
         whole = read_passage(body)
         clauses = _clauses(body)

@@ -467,6 +467,11 @@ _DIPLOMATIC_WORDS = """
     follow follows following support commitment commitments take taking action actions necessary
 """
 _DIPLOMATIC_STEMS = frozenset(_stem(word) for word in _DIPLOMATIC_WORDS.split())
+# The same in Chinese, as the character pairs that stand in for words.
+_DIPLOMATIC_BIGRAMS = frozenset(
+    "双方 两国 同意 继续 合作 加强 推进 深化 共同 表示 认为 重要 关系 发展 积极 推动 领域 问题 工作 进一步 一步 "
+    "取得 进展 成果 会晤 会见 元首 领导 导人 沟通 交流 对话 机制 落实 共识 达成 重申 强调 指出 双边".split()
+)
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTH_YEAR = re.compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+"
@@ -507,7 +512,8 @@ def anchors(text: str, *, names: tuple[str, ...] = ()) -> dict[str, str]:
             found.setdefault(f"{WORD}:{stem}", WORD)
     for run in re.findall(r"[\u4e00-\u9fff]{2,}", text):
         for i in range(len(run) - 1):
-            found.setdefault(f"{WORD}:{run[i : i + 2]}", WORD)
+            if run[i : i + 2] not in _DIPLOMATIC_BIGRAMS:
+                found.setdefault(f"{WORD}:{run[i : i + 2]}", WORD)
     return found
 
 
