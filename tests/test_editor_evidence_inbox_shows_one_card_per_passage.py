@@ -76,7 +76,7 @@ def test_a_passage_for_two_commitments_is_one_card_with_the_alternative_folded(e
     assert [card.best for card in cards] == [inbox["best"], inbox["restated"]]
     assert cards[0].alternatives == [inbox["alternative"]]
     page = html.unescape(response.content.decode())
-    assert page.count("<details class=\"alternatives\">") == 1
+    assert page.count('<details class="alternatives">') == 1
     assert "1 other commitment this passage may bear on" in page
     assert "Restated at a later round" in page
     # The proposed status and party are preselected.
