@@ -20,7 +20,7 @@ LATER_READOUT = """Readout of the second Counternarcotics Working Group meeting
 
 On May 1, China and the United States held the second meeting of the Counternarcotics Working Group in Washington.
 
-Senior officials of both countries reviewed progress in counternarcotics efforts, including recent arrests of traffickers.
+Senior officials of both countries reviewed progress in counternarcotics efforts, including recent arrests.
 
 The two sides held candid and constructive discussions on a range of issues.
 """

@@ -13,7 +13,8 @@ from tracker.ingest.models import Article, Candidate, Suggestion
 
 pytestmark = pytest.mark.django_db
 
-LATER = """WASHINGTON, May 2 -- China and the United States held the second meeting of the Counternarcotics Working Group in Washington on May 1.
+LATER = """WASHINGTON, May 2 -- China and the United States held the second meeting of the Counternarcotics
+Working Group in Washington on May 1.
 
 The U.S. handed over two criminal suspects to China in April, officials said.
 

@@ -34,7 +34,7 @@ TRACKED = [
 
 LATER = """Readout of the working group meeting
 
-On July 31, the United States and China held a senior official meeting of the Counternarcotics Working Group in Washington.
+On July 31, the United States and China held a senior official meeting of the Counternarcotics Working Group.
 
 The two sides held candid and constructive discussions.
 

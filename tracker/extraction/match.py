@@ -468,10 +468,11 @@ _DIPLOMATIC_WORDS = """
 """
 _DIPLOMATIC_STEMS = frozenset(_stem(word) for word in _DIPLOMATIC_WORDS.split())
 # The same in Chinese, as the character pairs that stand in for words.
-_DIPLOMATIC_BIGRAMS = frozenset(
-    "双方 两国 同意 继续 合作 加强 推进 深化 共同 表示 认为 重要 关系 发展 积极 推动 领域 问题 工作 进一步 一步 "
-    "取得 进展 成果 会晤 会见 元首 领导 导人 沟通 交流 对话 机制 落实 共识 达成 重申 强调 指出 双边".split()
-)
+_DIPLOMATIC_PAIRS = """
+    双方 两国 同意 继续 合作 加强 推进 深化 共同 表示 认为 重要 关系 发展 积极 推动 领域 问题 工作 进一步 一步
+    取得 进展 成果 会晤 会见 元首 领导 导人 沟通 交流 对话 机制 落实 共识 达成 重申 强调 指出 双边
+"""
+_DIPLOMATIC_BIGRAMS = frozenset(_DIPLOMATIC_PAIRS.split())
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTH_YEAR = re.compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+"

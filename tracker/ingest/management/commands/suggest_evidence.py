@@ -5,8 +5,9 @@ The reading is the pipeline's (`tracker.extraction.evidence.read_follow_up`, fed
 clean text as `extract_document` gives it); only the commitments come from a file instead of the
 database: one JSON object per line with `ref`, `text`, `parties`, `topics`, `made` (YYYY-MM-DD)
 and `source` (the name of the document it was made in, which is never its own evidence).
-Offsets are into the clean text. Output, one line per document: {"path", "date", "suggestions": [{"ref", "text", "start", "end",
-"status", "party", "score"}], "reaffirmations": [{"ref", "text", "start", "end", "score"}]}.
+Output, one line per document: {"path", "date", "suggestions": [{"ref", "text", "start", "end",
+"status", "party", "score"}], "reaffirmations": [{"ref", "text", "start", "end", "score"}]}; offsets are
+into the document's clean text.
 """
 
 import datetime
