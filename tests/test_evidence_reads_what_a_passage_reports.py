@@ -88,10 +88,24 @@ def test_the_status_follows_from_the_act_and_the_kind_of_pledge(passage, pledge,
     assert status_for(read_passage(passage), pledge) == status
 
 
+def named(text, *parties):
+    return sorted((text.index(alias), party) for alias, party in parties)
+
+
 def test_the_party_is_set_only_when_the_passage_reports_one_side_alone():
-    assert acting_party("China purchased 12 million tons of grain.", ["China"]) == "China"
-    assert acting_party("Both sides exchanged lists of fugitives.", ["China"]) is None
-    assert acting_party("China and the United States held talks.", ["China", "United States"]) is None
+    text = "China purchased 12 million tons of grain."
+    assert acting_party(text, named(text, ("China", "China"))) == "China"
+    text = "Both sides exchanged lists of fugitives with China."
+    assert acting_party(text, named(text, ("China", "China"))) is None
+    text = "China and the United States held talks."
+    assert acting_party(text, named(text, ("China", "China"), ("United States", "United States"))) is None
+    # The subject named first acts on the other.
+    text = "The United States handed over two suspects to China in March."
+    assert acting_party(text, named(text, ("China", "China"), ("United States", "United States"))) == "United States"
+    text = "中方已向美方移交两名犯罪嫌疑人。"
+    assert acting_party(text, named(text, ("中方", "China"), ("美方", "United States"))) == "China"
+    text = "中方与美方举行了会谈。"
+    assert acting_party(text, named(text, ("中方", "China"), ("美方", "United States"))) is None
 
 
 def test_a_report_of_an_act_done_makes_no_new_pledge_but_a_plan_does():

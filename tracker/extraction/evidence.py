@@ -129,6 +129,8 @@ def read_passage(text: str) -> Reading:
 # planned to hold Y" is an appraisal and a plan; semicolons separate clauses too.
 _CLAUSE_BREAK = re.compile(
     r",?\s+and\s+(?=(?:also\s+)?(?:[a-z]+ed|met|held|began|took|committed|agreed|planned|welcomed)\b)|;\s+|；"
+    # In Chinese, a comma before a new subject: "……，两军将保持沟通".
+    r"|，(?=(?:双方|两国|中方|美方|欧方|两军|两国元首|中美|中欧)(?!之间))"
 )
 
 
@@ -138,7 +140,9 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
         spans.append((position, cut.start()))
         position = cut.end()
     spans.append((position, len(sentence)))
-    return [(a, b) for a, b in spans if len(sentence[a:b].strip()) >= 12]
+    # A clause too short to say anything ("He said") is left out; Chinese says more per character.
+    shortest = 6 if is_chinese(sentence) else 12
+    return [(a, b) for a, b in spans if len(sentence[a:b].strip()) >= shortest]
 
 
 # A heading: a short line that does not end a sentence ("# Readout of ...", "中美举行禁毒合作会谈").
@@ -226,12 +230,25 @@ def makes_new_pledge(text: str) -> bool:
 # --- who acted --------------------------------------------------------------------------------------
 
 
-def acting_party(text: str, parties: list[str]) -> str | None:
-    """The one party whose conduct the passage reports: the only commitment party it names, as its
-    subject (near the start), when it reports no joint conduct."""
-    if len(set(parties)) != 1 or _hits(words.JOINT, text):
+_SUBJECT_REACH = 40  # characters: where a sentence's subject is named ("The U.S. law enforcement has ...")
+
+
+def acting_party(text: str, named: list[tuple[int, str]]) -> str | None:
+    """The one party whose conduct the passage reports, from the commitment's parties it names
+    (position, name): the only one, or the one named first as the subject ("The United States
+    handed over two suspects to China"); none for joint conduct ("both sides", "China and the
+    United States held ...")."""
+    if not named or _hits(words.JOINT, text):
         return None
-    return parties[0]
+    names = {name for _, name in named}
+    if len(names) == 1:
+        return named[0][1]
+    position, first = min(named)
+    second = min(p for p, name in named if name != first)
+    between = text[position:second]
+    if position <= _SUBJECT_REACH and not re.search(r"\band\b|与|和|同", between):
+        return first
+    return None
 
 
 # --- the document as a whole ------------------------------------------------------------------------
@@ -359,8 +376,10 @@ def _card(unit: Unit, eligible, weights: match.AnchorWeights, lexicon: Lexicon) 
     # pledge, not of "maintain communication".
     if any(_on_subject(item) for item in ranked):
         ranked = [item for item in ranked if _on_subject(item)]
-    named = lexicon.parties_in(unit.text)
-    links = tuple(match_link(unit, item, [p for p in named if p in item.commitment.parties]) for item in ranked)
+    named = [(m.start, m.party) for m in lexicon.mentions(unit.text) if m.party]
+    links = tuple(
+        match_link(unit, item, [(at, p) for at, p in named if p in item.commitment.parties]) for item in ranked
+    )
     return Card(
         kind="evidence" if kind in EVIDENCE_KINDS else "restatement",
         text=unit.text,
@@ -377,7 +396,7 @@ def _on_subject(item: match.Anchored) -> bool:
     return any(words.CONCEPT_KIND.get(anchor.removeprefix("concept:")) == words.SUBJECT for anchor in item.shared)
 
 
-def match_link(unit: Unit, item: match.Anchored, named: list[str]) -> Link:
+def match_link(unit: Unit, item: match.Anchored, named: list[tuple[int, str]]) -> Link:
     status = status_for(unit.reading, item.commitment.text) if unit.reading.kind in EVIDENCE_KINDS else None
     return Link(
         commitment_id=item.commitment.id,

@@ -172,8 +172,9 @@ def _either(english: str, chinese: str = "") -> re.Pattern:
 # A one-off act that brings the committed thing into being: done once, the pledge is kept.
 CREATION = _either(
     r"launched|established|set\s+up|created|resumed|restored|inaugurated|(?:re-?)?opened|signed|concluded|"
-    r"held\s+(?:its|their|the)\s+first|first\s+(?:meeting|round|session)|put\s+in(?:to)?\s+force|entered\s+into\s+force",
-    "启动 建立了 成立 恢复了 重启 签署了 首次 正式生效",
+    r"held\s+(?:its|their|the)\s+first|first\s+(?:meeting|round|session)|put\s+in(?:to)?\s+force|entered\s+into\s+force|"
+    r"reached\s+(?:an?\s+)?(?:agreement|consensus|deal)|finali[sz]ed|adopted",
+    "启动 建立了 成立 恢复了 重启 签署了 首次 正式生效 达成了 确立了",
 )
 # Something done (a meeting held, a purchase made, a trip taken), past tense.
 ACT = _either(
