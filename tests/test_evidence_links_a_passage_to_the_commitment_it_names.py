@@ -114,3 +114,32 @@ def test_a_restated_pledge_is_a_restatement_card_without_a_status():
     [(kind, _, ids, links)] = read(text)
     assert (kind, ids) == ("restatement", [5])
     assert links[0].status is None
+
+
+def test_a_pledge_of_one_side_made_to_the_other_is_not_followed_up_by_a_document_about_a_third():
+    us_pledge = CommitmentInfo(
+        id=9,
+        text="The United States will continue to take actions to prevent advanced semiconductors from being misused.",
+        parties=frozenset({"United States"}),
+        topics=frozenset(),
+        made_on=MADE,
+        meeting="Leaders' summit Woodside",
+        reference="T-9",
+        meeting_parties=BOTH,
+    )
+    third = (
+        "Readout of the U.S.-Indonesia talks\n\nThe United States and Indonesia reviewed progress on semiconductors."
+    )
+    with_china = "Readout of the U.S.-China talks\n\nThe United States and China reviewed progress on semiconductors."
+
+    assert links_for(third, tracked=[*TRACKED, us_pledge]) == set()
+    assert links_for(with_china, tracked=[*TRACKED, us_pledge]) == {9}
+
+
+def test_a_subject_named_only_as_a_limit_does_not_make_the_pledge_about_it():
+    tracked = [
+        *TRACKED,
+        pledge(10, "The United States will restrict exports of advanced chips without unduly limiting trade."),
+    ]
+    text = "China and the United States held talks.\n\nThe two sides reviewed progress on trade and tariffs."
+    assert 10 not in links_for(text, tracked=tracked)

@@ -25,6 +25,7 @@ suggest_evidence` both call `read_follow_up`.
 from __future__ import annotations
 
 import datetime
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -180,8 +181,10 @@ def units_of(text: str) -> list[Unit]:
 
 # --- the status a report implies ------------------------------------------------------------------
 
-# The part of a pledge after "including" lists examples, not what the pledge is about.
-_EXAMPLES = re.compile(r",?\s+(?:including|such\s+as|like)\b.*$|等领域.*$", re.IGNORECASE | re.DOTALL)
+# The part of a pledge after "including" lists examples, and after "without" a limit: neither is
+# what the pledge is about ("prevent advanced technologies from being used ..., without unduly
+# limiting trade" is not a pledge on trade).
+_EXAMPLES = re.compile(r",?\s+(?:including|such\s+as|like|without)\b.*$|等领域.*$", re.IGNORECASE | re.DOTALL)
 
 
 def core_of(pledge: str) -> str:
@@ -282,15 +285,20 @@ def document_parties(text: str, title: str, lexicon: Lexicon, on: datetime.date 
     return mentioned, principal
 
 
-def concerns(document: Document, parties: frozenset[str]) -> bool:
-    """Whether a commitment of these parties can be reported on by this document: it names them
-    all, and they are the document's own parties (a Canada-Mexico-US statement on fentanyl does
-    not report on a China-US pledge on fentanyl, though it may name China)."""
-    if not parties:
-        return True
+def concerns(document: Document, commitment: match.CommitmentInfo) -> bool:
+    """Whether a commitment can be reported on by this document: it names all its parties, and
+    the parties at the table when it was made are the document's own (a Canada-Mexico-US
+    statement on fentanyl does not report on a China-US pledge on fentanyl, though it may name
+    China; a US-Japan statement does not report on a pledge of the four Quad members; a US pledge
+    made to China is not followed up by a US-Indonesia statement)."""
+    parties = commitment.parties
     if not parties <= document.mentioned:
         return False
-    return len(parties & document.principal) >= min(2, len(parties))
+    at_table = parties | commitment.meeting_parties
+    if not at_table:
+        return True
+    needed = max(min(2, len(at_table)), math.ceil(0.75 * len(at_table)))
+    return len(at_table & document.principal) >= needed
 
 
 def is_chinese(text: str) -> bool:
@@ -344,8 +352,7 @@ def read_follow_up(
     eligible = [
         item
         for item in prepared
-        if (published is None or item[0].made_on is None or item[0].made_on < published)
-        and concerns(document, item[0].parties)
+        if (published is None or item[0].made_on is None or item[0].made_on < published) and concerns(document, item[0])
     ]
     if not eligible:
         return []

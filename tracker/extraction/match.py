@@ -399,6 +399,9 @@ class CommitmentInfo:
     made_on: date | None
     meeting: str = ""  # where it was made (the meeting's title and place): "as agreed at Bali"
     reference: str = ""
+    # Who was at the table: a pledge of one side made to the other (the U.S. at a U.S.-China summit)
+    # is followed up where both are, not in every document about the first.
+    meeting_parties: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -491,10 +491,11 @@ def _commitment_infos(queryset) -> list[match.CommitmentInfo]:
             # Where it was made: a later "as agreed at the Bali meeting" anchors on it.
             meeting=f"{c.meeting.title} {c.meeting.place}",
             reference=c.reference,
+            meeting_parties=frozenset(p.name for p in c.meeting.parties.all()),
         )
         for c in queryset.select_related("meeting")
         .order_by("-made_on", "-pk")
-        .prefetch_related("parties", "topics")[:MAX_COMPARED_COMMITMENTS]
+        .prefetch_related("parties", "topics", "meeting__parties")[:MAX_COMPARED_COMMITMENTS]
     ]
 
 

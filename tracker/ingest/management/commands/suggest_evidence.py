@@ -28,11 +28,13 @@ _NAME_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:\.[a-z]+)?$")
 
 
 def load_commitments(path: str) -> list[CommitmentInfo]:
+    rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    # The file names no meeting parties: those of all the commitments made in one source stand in.
+    at_table: dict[str, set[str]] = {}
+    for row in rows:
+        at_table.setdefault(str(row.get("source") or ""), set()).update(row.get("parties") or [])
     commitments = []
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        row = json.loads(line)
+    for number, row in enumerate(rows, start=1):
         commitments.append(
             CommitmentInfo(
                 id=number,
@@ -42,6 +44,7 @@ def load_commitments(path: str) -> list[CommitmentInfo]:
                 made_on=datetime.date.fromisoformat(row["made"]) if row.get("made") else None,
                 meeting=str(row.get("source") or "").replace("-", " "),
                 reference=row.get("ref") or str(number),
+                meeting_parties=frozenset(at_table[str(row.get("source") or "")]),
             )
         )
     return commitments
