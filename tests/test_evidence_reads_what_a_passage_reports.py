@@ -33,6 +33,11 @@ from tracker.extraction.evidence import (
         ("双方重申将继续落实两国元首达成的共识。", RESTATEMENT),
         ("双方就渔业合作交换意见。", DISCUSSION),
         ("两国海警计划于近期举行首次通话。", PLAN),
+        # An act to come is no report.
+        ("The next meeting of the Fisheries Working Group will be held in Lisbon.", OTHER),
+        ("双方同意举行第二轮渔业对话。", OTHER),
+        # A Chinese reporting verb introduces what was done; it is no discussion.
+        ("习近平指出，中美渔业工作组举行了第三次会议。", REPORT),
     ],
 )
 def test_it_reads_what_the_passage_does(passage, kind):

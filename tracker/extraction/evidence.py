@@ -99,13 +99,18 @@ def _hits(pattern: re.Pattern, text: str) -> bool:
     return bool(pattern.search(text))
 
 
+def _done(pattern: re.Pattern, text: str) -> bool:
+    """Whether the text reports an act of `pattern` as done: not "will be held", not 将举行."""
+    return any(not words.NOT_YET.search(text[max(0, m.start() - 16) : m.start()]) for m in pattern.finditer(text))
+
+
 def read_passage(text: str) -> Reading:
     """What a passage does: reports, plans, restates, discusses, or none of these."""
     stalled = _hits(words.STALLED, text)
     broken = _hits(words.BROKEN, text)
     partial = _hits(words.PARTIAL, text)
-    creation = _hits(words.CREATION, text)
-    act = _hits(words.ACT, text) or creation
+    creation = _done(words.CREATION, text)
+    act = _done(words.ACT, text) or creation
     progress = _hits(words.PROGRESS, text)
     plan = _hits(words.PLAN, text)
     restated = _hits(words.RESTATEMENT, text)
@@ -114,7 +119,7 @@ def read_passage(text: str) -> Reading:
         return Reading(REPORT, creation=creation, stalled=stalled, broken=broken, partial=partial)
     if restated and not (progress or (act and not discussed)):
         return Reading(RESTATEMENT)
-    held = _hits(words.MEETING_HELD, text)
+    held = _done(words.MEETING_HELD, text)
     if progress:
         return Reading(REPORT, creation=creation, partial=partial, meeting_held=held)
     if plan:

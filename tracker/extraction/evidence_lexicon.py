@@ -174,7 +174,7 @@ CREATION = _either(
     r"launched|established|set\s+up|created|resumed|restored|inaugurated|(?:re-?)?opened|signed|concluded|"
     r"held\s+(?:its|their|the)\s+first|first\s+(?:meeting|round|session)|put\s+in(?:to)?\s+force|entered\s+into\s+force|"
     r"reached\s+(?:an?\s+)?(?:agreement|consensus|deal)|finali[sz]ed|adopted",
-    "启动 建立了 成立 恢复了 重启 签署了 首次 正式生效 达成了 确立了",
+    "启动 建立了 成立 恢复了 重启 重建了 签署了 首次 正式生效 达成了 确立了",
 )
 # Something done (a meeting held, a purchase made, a trip taken), past tense.
 ACT = _either(
@@ -182,7 +182,14 @@ ACT = _either(
     r"repatriated|deported|extradited|returned|arrested|seized|purchased|bought|delivered|shipped|"
     r"implemented|conducted|carried\s+out|co-chaired|"
     r"completed|fulfill?ed|achieved|accomplished|was\s+part\s+of|were\s+part\s+of",
-    "举行 召开 举办 会见 会晤 通话了 访问了 出席 主持 移交了 遣返了 逮捕 破获 采购了 购买了 落实了 实施了",
+    "举行 召开 举办 会见 会晤 通话了 访问了 出席 主持 移交了 遣返了 逮捕 破获 采购了 购买了 落实了 实施了 "
+    "开展了 进行了 已经 业已",
+)
+# Words before an act that make it not (yet) done: "will be held", "agreed to hold", 将举行, 同意举行.
+NOT_YET = re.compile(
+    r"(?:\b(?:will|would|shall|to|must|should|could|may)\s+(?:be\s+|have\s+been\s+)?|"
+    r"将|同意|愿|计划|拟|要|准备|希望|期待|争取|商定)\s*$",
+    re.IGNORECASE,
 )
 # A meeting held: the mechanism it belongs to is working.
 MEETING_HELD = _either(
@@ -224,7 +231,7 @@ DISCUSSION = _either(
     r"underscored\s+the\s+importance|stressed|emphasi[sz]ed\s+(?:the\s+)?(?:importance|concerns?|need)|"
     r"raised|expressed\s+concerns?|the\s+need\s+to|necessity|important\s+platform|opportunity\s+to\s+identify|"
     r"importance\s+of",
-    "讨论 交换意见 探讨 强调 指出 认为 重要作用 重要性 意义",
+    "讨论 交换意见 探讨 重要作用 重要性 意义",
 )
 # A pledge that runs on ("maintain", "continue", "on an ongoing basis"): a further meeting or a
 # plan is progress, not fulfilment.
