@@ -36,6 +36,8 @@ from tracker.extraction.evidence import (
         # An act to come is no report.
         ("The next meeting of the Fisheries Working Group will be held in Lisbon.", OTHER),
         ("双方同意举行第二轮渔业对话。", OTHER),
+        ("双方同意近期举行两国海警通话。", PLAN),  # an undertaking with a time: a plan
+        ("双方就近期通话进行了沟通。", REPORT),  # 近期 alone is "recent"
         # A Chinese reporting verb introduces what was done; it is no discussion.
         ("习近平指出，中美渔业工作组举行了第三次会议。", REPORT),
     ],

@@ -186,9 +186,10 @@ ACT = _either(
     "开展了 进行了 已经 业已",
 )
 # Words before an act that make it not (yet) done: "will be held", "agreed to hold", 将举行, 同意举行.
+# (English: right before the verb; Chinese: within the few characters before it, "同意近期举行".)
 NOT_YET = re.compile(
-    r"(?:\b(?:will|would|shall|to|must|should|could|may)\s+(?:be\s+|have\s+been\s+)?|"
-    r"将|同意|愿|计划|拟|要|准备|希望|期待|争取|商定)\s*$",
+    r"\b(?:will|would|shall|to|must|should|could|may)\s+(?:be\s+|have\s+been\s+)?$|"
+    r"(?:将|同意|愿|计划|拟|要|准备|希望|期待|争取|商定)[^，。；]{0,6}$",
     re.IGNORECASE,
 )
 # A meeting held: the mechanism it belongs to is working.
@@ -204,10 +205,15 @@ PROGRESS = _either(
     "取得 进展 成果 成效 顺利推进 积极进展",
 )
 # A plan, or a new date for the first instance.
-PLAN = _either(
-    r"planned\s+to|planning\s+(?:for|to)|plans?\s+to|upcoming|forthcoming|scheduled|in\s+the\s+(?:coming|near|next)\s+"
-    r"(?:weeks?|months?|days?|future)|later\s+this\s+(?:year|month)|will\s+(?:hold|visit|travel|meet)",
-    "计划 即将 将于 拟于 近期将 商定 筹备",
+PLAN = re.compile(
+    _either(
+        r"planned\s+to|planning\s+(?:for|to)|plans?\s+to|upcoming|forthcoming|scheduled|in\s+the\s+(?:coming|near|next)\s+"
+        r"(?:weeks?|months?|days?|future)|later\s+this\s+(?:year|month)|will\s+(?:hold|visit|travel|meet)",
+        "计划 即将 将于 拟于 择期 筹备",
+    ).pattern
+    # 近期 alone is "recent" as often as "soon": a plan only after an undertaking ("同意近期举行").
+    + r"|(?:同意|商定|将|决定)[^，。；]{0,4}(?:近期|尽快|年内|明年|年底|下月|\d+月)",
+    re.IGNORECASE,
 )
 STALLED = _either(
     r"suspended|halted|stalled|postponed|put\s+on\s+hold|froze|frozen|paused|delayed|cancell?ed|no\s+progress",
@@ -223,7 +229,7 @@ RESTATEMENT = _either(
     r"reaffirm(?:ed|s)?|reiterat(?:ed|es)|recall(?:ed|s)?|renewed|(?:underscored|reaffirmed|emphasi[sz]ed)\s+"
     r"(?:the\s+)?(?:[\w’'.-]+\s+){0,3}commitment|committed\s+to\s+maintaining|will\s+continue\s+to|"
     r"agreed\s+that\s+(?:their|the)\s+teams\s+will|welcomed\s+continued|continue\s+to\s+implement|will\s+cooperate",
-    "重申 继续落实 落实好 同意继续 愿继续 将继续 承诺",
+    "重申 继续落实 落实好 同意继续 愿继续 将继续 承诺 致力于",
 )
 # Talk about a subject, a need or an appraisal: not a report of anything done.
 DISCUSSION = _either(
