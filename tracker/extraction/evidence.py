@@ -11,7 +11,7 @@ things) once:
    subject ("discussed", "noted the importance of"), which is not evidence;
 2. what it is about: the concepts it names (tracker/extraction/evidence_lexicon.py, English and
    Chinese) and its distinctive words;
-3. which commitment it reports on: `match.rank_passage` weighs the anchors the passage shares
+3. which commitment it reports on: `evidence_anchors.rank_passage` weighs the anchors the passage shares
    with each commitment by their rarity among the commitments tracked, so that "working group" or
    "counternarcotics" count and "cooperation" does not;
 4. the status that follows, from the act and the kind of pledge (a launch fulfils a pledge to
@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from tracker.extraction import evidence_anchors as anchoring
 from tracker.extraction import evidence_lexicon as words
 from tracker.extraction import match
 from tracker.extraction.language import CJK, dominant_script
@@ -348,12 +349,12 @@ def read_follow_up(
     prepared = [
         (
             commitment,
-            match.commitment_anchors(commitment, names=_names(commitment.text, lexicon)),
-            match.required_anchors(commitment, core_of(commitment.text)),
+            anchoring.commitment_anchors(commitment, names=_names(commitment.text, lexicon)),
+            anchoring.required_anchors(commitment, core_of(commitment.text)),
         )
         for commitment in commitments
     ]
-    weights = match.AnchorWeights([found for _, found, _ in prepared])
+    weights = anchoring.AnchorWeights([found for _, found, _ in prepared])
     eligible = [
         item
         for item in prepared
@@ -369,16 +370,16 @@ def read_follow_up(
     return cards
 
 
-def _card(unit: Unit, eligible, weights: match.AnchorWeights, lexicon: Lexicon) -> Card | None:
+def _card(unit: Unit, eligible, weights: anchoring.AnchorWeights, lexicon: Lexicon) -> Card | None:
     kind = unit.reading.kind
     if kind not in EVIDENCE_KINDS and kind != RESTATEMENT:
         return None
     minimum = EVIDENCE_MIN_SCORE if kind in EVIDENCE_KINDS else RESTATEMENT_MIN_SCORE
-    passage = match.anchors(unit.text, names=_names(unit.text, lexicon))
+    passage = anchoring.anchors(unit.text, names=_names(unit.text, lexicon))
     # A meeting held counts for the mechanism it belongs to: "the Sixth ... Dialogue was held"
     # is what a pledge to keep the dialogues going is about.
     boost = {words.MECHANISM: MECHANISM_MET} if unit.reading.meeting_held else {}
-    ranked = match.rank_passage(passage, eligible, weights, min_score=minimum, boost=boost)
+    ranked = anchoring.rank_passage(passage, eligible, weights, min_score=minimum, boost=boost)
     if not ranked:
         return None
     best = ranked[0].score
@@ -404,11 +405,11 @@ def _card(unit: Unit, eligible, weights: match.AnchorWeights, lexicon: Lexicon) 
     )
 
 
-def _on_subject(item: match.Anchored) -> bool:
+def _on_subject(item: anchoring.Anchored) -> bool:
     return any(words.CONCEPT_KIND.get(anchor.removeprefix("concept:")) == words.SUBJECT for anchor in item.shared)
 
 
-def match_link(unit: Unit, item: match.Anchored, named: list[tuple[int, str]]) -> Link:
+def match_link(unit: Unit, item: anchoring.Anchored, named: list[tuple[int, str]]) -> Link:
     status = status_for(unit.reading, item.commitment.text) if unit.reading.kind in EVIDENCE_KINDS else None
     return Link(
         commitment_id=item.commitment.id,
