@@ -143,3 +143,14 @@ def test_a_subject_named_only_as_a_limit_does_not_make_the_pledge_about_it():
     ]
     text = "China and the United States held talks.\n\nThe two sides reviewed progress on trade and tariffs."
     assert 10 not in links_for(text, tracked=tracked)
+
+
+def test_a_chinese_passage_on_dialogue_mechanisms_at_work_reports_on_the_english_pledge_to_keep_them():
+    tracked = [
+        *TRACKED,
+        pledge(11, "The two sides will continue to hold high-level dialogue mechanisms in all fields."),
+        pledge(12, "The two sides agreed to hold the people-to-people exchange dialogue mechanism."),
+    ]
+    text = "中美高级别会谈\n\n今年以来，中美双方举行了多个对话沟通机制会议。"
+    cards = read(text, tracked=tracked)
+    assert [(kind, ids, links[0].status) for kind, _, ids, links in cards] == [("evidence", [11], "in_progress")]

@@ -113,7 +113,7 @@ CONCEPTS: tuple[Concept, ...] = (
         "dialogue_mechanism",
         MECHANISM,
         r"dialogues?|(?:high[\s-]level\s+)?mechanisms?",
-        "机制性对话 对话机制 高级别对话 战略对话 对话会 磋商机制",
+        "机制性对话 对话机制 高级别对话 战略对话 对话会 磋商机制 沟通机制 对话沟通",
     ),
     _concept("call", MECHANISM, r"(?:telephone|phone|video)\s+(?:calls?|conversations?)|calls?\b", "通话 电话 视频"),
     _concept("visit", MECHANISM, r"visits?|visited|travel(?:led|ed|s)?\b|trips?", "访问 访华 访美 出访 到访"),
@@ -137,6 +137,8 @@ CONCEPTS: tuple[Concept, ...] = (
         "高级官员 官员 特使 部长 国务卿 外长",
     ),
     # Named officials: a pledge that names one is reported on only by a passage naming the same.
+    # The officials' teams a pledge tasks ("tasked their teams to discuss them further").
+    _concept("teams", OFFICIAL, r"teams", "团队 工作团队"),
     _concept("blinken", PERSON, r"blinken", "布林肯"),
     _concept("podesta", PERSON, r"podesta", "波德斯塔"),
     _concept("kerry", PERSON, r"kerry", "克里"),
