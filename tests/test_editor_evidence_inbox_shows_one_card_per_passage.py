@@ -124,3 +124,22 @@ def test_a_restatement_with_no_later_commitment_is_refused_with_a_reason(erin_cl
     assert "accept the passage" in html.unescape(response.content.decode())
     restated.refresh_from_db()
     assert restated.state == Review.PENDING
+
+
+def test_evidence_for_draft_commitments_is_proposed_when_erin_asks(erin_client, make_commitment):
+    draft = make_commitment(quote="The two sides will open a joint liaison office for customs fraud.", publish=False)
+    article = Article.objects.create(
+        origin=Article.Origin.PASTE,
+        state=Article.State.ANALYSED,
+        title="Liaison office opens",
+        text="China and the United States opened the joint liaison office for customs fraud in Shanghai.",
+        published_on=datetime.date(2018, 5, 2),
+    )
+    page = erin_client.get(reverse("editor:article_detail", args=[article.pk])).content.decode()
+    assert "Look for evidence for draft commitments too" in page
+
+    response = erin_client.post(reverse("editor:article_suggest_evidence", args=[article.pk]))
+
+    assert response.status_code == 302
+    [suggestion] = Suggestion.objects.filter(article=article)
+    assert suggestion.commitment == draft and suggestion.proposed_status == "fulfilled"
