@@ -154,3 +154,22 @@ def test_a_chinese_passage_on_dialogue_mechanisms_at_work_reports_on_the_english
     text = "中美高级别会谈\n\n今年以来，中美双方举行了多个对话沟通机制会议。"
     cards = read(text, tracked=tracked)
     assert [(kind, ids, links[0].status) for kind, _, ids, links in cards] == [("evidence", [11], "in_progress")]
+
+
+def test_the_links_hold_in_a_tracker_of_hundreds_of_commitments():
+    # Given hundreds of other pledges, many on dialogues and communication between other parties
+    others = [
+        pledge(
+            100 + i,
+            f"The two sides will maintain communication and hold the annual dialogue on topic {i}.",
+            parties=frozenset({"France", "Germany"}),
+        )
+        for i in range(300)
+    ]
+    text = (
+        "China and the United States held talks.\n\n"
+        "This meeting was part of ongoing efforts to maintain channels of communication between senior officials.\n\n"
+        "They held the second meeting of the Counternarcotics Working Group."
+    )
+    # Then the same passages go to the same commitments as in a small tracker
+    assert links_for(text, tracked=[*TRACKED, *others]) == links_for(text) == {1, 3}

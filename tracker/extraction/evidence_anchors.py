@@ -113,20 +113,35 @@ def commitment_anchors(commitment: CommitmentInfo, *, names: tuple[str, ...] = (
     return found
 
 
-class AnchorWeights:
-    """The weight of an anchor: its kind's, times its rarity among the tracked commitments."""
+# Rarity among very few commitments says little (among two, each anchor is "common"): counted as
+# if there were at least this many, the others without the anchor.
+MIN_COUNTED = 10
 
-    def __init__(self, anchor_sets: list[dict[str, str]]):
-        self.total = len(anchor_sets)
-        self.frequency: Counter[str] = Counter(anchor for found in anchor_sets for anchor in found)
+
+def _rarity(frequency: Counter[str], total: int, anchor: str) -> float:
+    # On one scale whatever the number of commitments (34 in a test, thousands in a long-running
+    # tracker): 1.0 for an anchor of one commitment only, so that the thresholds keep their meaning.
+    total = max(total, MIN_COUNTED)
+    top = math.log((total + 1) / 1.5)
+    return max(0.0, math.log((total + 1) / (frequency.get(anchor, 0) + 0.5)) / top) if top > 0 else 1.0
+
+
+class AnchorWeights:
+    """The weight of an anchor: its kind's, times its rarity, half among the candidates (the
+    commitments the document may report on: what tells them apart) and half among all the
+    commitments tracked (what is common in pledges at all: "dialogue" in a tracker of dialogues).
+    Either alone misleads: among three candidates every word is rare; among thousands of pledges
+    a broad pledge's few anchors are all common."""
+
+    def __init__(self, candidates: list[dict[str, str]], tracked: list[dict[str, str]] | None = None):
+        tracked = candidates if tracked is None else tracked
+        self.sets = [
+            (Counter(anchor for found in group for anchor in found), len(group)) for group in (candidates, tracked)
+        ]
 
     def __call__(self, anchor: str, kind: str) -> float:
-        # Rarity on one scale whatever the number of commitments tracked (34 in a test, thousands
-        # in a long-running tracker): 1.0 for an anchor of one commitment only, scaled so that the
-        # thresholds in evidence.py keep their meaning.
-        top = math.log((self.total + 1) / 1.5)
-        rarity = math.log((self.total + 1) / (self.frequency.get(anchor, 0) + 0.5)) / top if top > 0 else 1.0
-        return RARITY_SCALE * ANCHOR_KIND_WEIGHT.get(kind, 0.5) * max(0.0, rarity)
+        rarity = sum(_rarity(frequency, total, anchor) for frequency, total in self.sets) / len(self.sets)
+        return RARITY_SCALE * ANCHOR_KIND_WEIGHT.get(kind, 0.5) * rarity
 
 
 @dataclass(frozen=True)
