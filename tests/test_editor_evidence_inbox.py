@@ -29,7 +29,7 @@ def test_each_passage_is_shown_next_to_the_commitment_it_bears_on(erin_client, w
     assert world.commitment.reference in page and world.commitment.quote in page
     assert "suggests" in page and "In progress" in page
     # The accept form proposes the suggested status, side and the article's date.
-    form = erin_client.get(EVIDENCE).context["object_list"][0].accept_form
+    form = erin_client.get(EVIDENCE).context["object_list"][0].best.accept_form
     assert form.initial["status"] == Status.IN_PROGRESS
     assert form.initial["party"] == world.united_states.pk
     assert form.initial["as_of"] == datetime.date(2018, 3, 5)

@@ -90,6 +90,8 @@ SPECS = {
     "evidence_inbox": (None, None),
     "suggestion_accept": (lambda w: {"pk": w.suggestion.pk}, lambda w: {f"s{w.suggestion.pk}-status": ""}),
     "suggestion_reject": (lambda w: {"pk": w.suggestion.pk}, lambda w: {"reason": "Unrelated"}),
+    "article_not_evidence": (lambda w: {"pk": w.news.pk}, lambda w: {}),
+    "article_suggest_evidence": (lambda w: {"pk": w.news.pk}, lambda w: {}),
     "commitment_list": (None, None),
     "commitment_create": (None, lambda w: commitment_form(w)),
     "commitment_detail": (lambda w: {"reference": w.commitment.reference}, None),
@@ -177,6 +179,8 @@ POST_ONLY = {
     "alignment_confirm",
     "alignment_change",
     "alignment_reject",
+    "article_not_evidence",
+    "article_suggest_evidence",
 }
 GETS = sorted(name for name in SPECS if name not in POST_ONLY)
 

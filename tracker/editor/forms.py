@@ -21,7 +21,7 @@ from tracker.commitments.models import Commitment, Dialogue, Meeting, Party, Top
 from tracker.commitments.status import Status
 from tracker.editor import uploads
 from tracker.ingest import pipeline, review, tasks
-from tracker.ingest.models import Article, Candidate, DocumentKind, Feed
+from tracker.ingest.models import Article, Candidate, DocumentKind, Feed, Suggestion
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -502,6 +502,12 @@ class SuggestionAcceptForm(forms.Form):
     )
     as_of = forms.DateField(required=False, widget=DATE, label="True since")
     rationale = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    later = forms.CharField(
+        max_length=40,
+        required=False,
+        label="Later commitment",
+        help_text="Its reference; empty for the commitment this passage became.",
+    )
 
     def __init__(self, *args, suggestion, **kwargs):
         self.suggestion = suggestion
@@ -509,6 +515,8 @@ class SuggestionAcceptForm(forms.Form):
             "status": suggestion.proposed_status,
             "party": suggestion.party_id,
             "as_of": suggestion.article.published_on,
+            # The passage is the reason the pipeline proposes the status; the editor edits it.
+            "rationale": f"{suggestion.article}: “{suggestion.passage[:300]}”" if suggestion.proposed_status else "",
             **(kwargs.get("initial") or {}),
         }
         kwargs["prefix"] = kwargs.get("prefix") or f"s{suggestion.pk}"
@@ -517,6 +525,19 @@ class SuggestionAcceptForm(forms.Form):
         parties = list(suggestion.commitment.parties.all())
         self.fields["party"].queryset = Party.objects.filter(pk__in=[p.pk for p in parties])
         self.fields["party"].choices = [("", "The commitment as a whole"), *((p.pk, p.name) for p in parties)]
+        # A restatement is lineage: no status, no party, only the later commitment it links.
+        self.is_restatement = suggestion.kind == Suggestion.Kind.RESTATEMENT
+        for name in ("status", "party", "as_of", "rationale") if self.is_restatement else ("later",):
+            del self.fields[name]
+
+    def clean_later(self):
+        reference = (self.cleaned_data.get("later") or "").strip()
+        if not reference:
+            return None
+        later = Commitment.objects.filter(reference__iexact=reference).first()
+        if later is None:
+            raise ValidationError(f"No commitment {reference}.")
+        return later
 
     def clean(self):
         data = super().clean()
@@ -527,6 +548,8 @@ class SuggestionAcceptForm(forms.Form):
     def save(self, *, user):
         data = self.cleaned_data
         try:
+            if self.is_restatement:
+                return review.accept_restatement(suggestion=self.suggestion, reviewer=user, later=data["later"])
             return review.accept_suggestion(
                 suggestion=self.suggestion,
                 reviewer=user,

@@ -34,6 +34,10 @@ urlpatterns = [
     path("evidence/", views.EvidenceInbox.as_view(), name="evidence_inbox"),
     path("suggestions/<int:pk>/accept/", views.SuggestionAccept.as_view(), name="suggestion_accept"),
     path("suggestions/<int:pk>/reject/", views.SuggestionReject.as_view(), name="suggestion_reject"),
+    path("articles/<int:pk>/not-evidence/", views.ArticleNotEvidence.as_view(), name="article_not_evidence"),
+    path(
+        "articles/<int:pk>/suggest-evidence/", views.ArticleSuggestEvidence.as_view(), name="article_suggest_evidence"
+    ),
     # The record by hand.
     path("commitments/", views.CommitmentList.as_view(), name="commitment_list"),
     path("commitments/new/", views.CommitmentCreate.as_view(), name="commitment_create"),

@@ -268,11 +268,30 @@ class SuggestionQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(state=Review.PENDING)
 
+    def evidence(self):
+        return self.filter(kind=Suggestion.Kind.EVIDENCE)
+
+    def restatements(self):
+        return self.filter(kind=Suggestion.Kind.RESTATEMENT)
+
 
 class Suggestion(models.Model):
-    """A passage of a new article proposed as evidence for an existing commitment."""
+    """A passage of a new article proposed as evidence for an existing commitment, or as a
+    restatement of it at a later round (lineage: accepting it links the commitments, and never
+    changes a status).
+
+    One passage can be proposed for several commitments: the inbox shows it as one card, the
+    best commitment (rank 0) first and the alternatives folded under it."""
+
+    class Kind(models.TextChoices):
+        EVIDENCE = "evidence", "Evidence"
+        RESTATEMENT = "restatement", "Restated at a later round"
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="suggestions")
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.EVIDENCE)
+    rank = models.PositiveSmallIntegerField(
+        default=0, help_text="0 for the commitment the passage most likely bears on; alternatives after it."
+    )
     commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="suggestions")
     party = models.ForeignKey(Party, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     passage = models.TextField()
@@ -282,6 +301,14 @@ class Suggestion(models.Model):
     proposed_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
     state = models.CharField(max_length=10, choices=Review.choices, default=Review.PENDING)
     evidence = models.ForeignKey(Evidence, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    restated_by = models.ForeignKey(
+        Commitment,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="For an accepted restatement: the later commitment that now has this one as predecessor.",
+    )
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     reviewed_at = models.DateTimeField(null=True, blank=True)
     rejection_reason = models.TextField(blank=True)
@@ -300,6 +327,11 @@ class Suggestion(models.Model):
             models.CheckConstraint(
                 condition=Q(proposed_status="") | Q(proposed_status__in=Status.values),
                 name="suggestion_status_valid",
+            ),
+            models.CheckConstraint(condition=Q(kind__in=["evidence", "restatement"]), name="suggestion_kind_valid"),
+            # A restatement is lineage: it never proposes a status.
+            models.CheckConstraint(
+                condition=~Q(kind="restatement") | Q(proposed_status=""), name="suggestion_restatement_no_status"
             ),
         ]
         indexes = [

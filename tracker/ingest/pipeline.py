@@ -21,9 +21,8 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from tracker.commitments.models import Commitment, Meeting, Party, Topic
-from tracker.extraction import match
+from tracker.extraction import evidence, match
 from tracker.extraction.pipeline import extract_document
-from tracker.extraction.sentences import split_sentences
 from tracker.ingest import fetch as fetching
 from tracker.ingest.alignments import propose_alignments
 from tracker.ingest.canonical import canonical_url
@@ -41,6 +40,9 @@ NEAR_DUPLICATE_SIMILARITY = 0.9
 # How many existing commitments (of the same parties, newest first) a new article is compared
 # against, for repeated commitments and for evidence, at most.
 MAX_COMPARED_COMMITMENTS = 2000
+# Article.metadata key: the editor asked for evidence for draft commitments too (by default the
+# pipeline proposes evidence only for published ones).
+EVIDENCE_FOR_DRAFTS = "evidence_for_drafts"
 
 
 class Outcome(enum.Enum):
@@ -406,8 +408,11 @@ def analyse(article_id: int) -> StepResult:
                 ignore_conflicts=True,
             )
         article.refresh_from_db()
-        _store_candidates(article, result.commitments, lexicon)
-        _store_suggestions(article, document.text, lexicon)
+        cards = read_evidence(
+            article, document.text, lexicon, include_drafts=bool(article.metadata.get(EVIDENCE_FOR_DRAFTS))
+        )
+        _store_candidates(article, result.commitments, lexicon, reported=reported_spans(cards))
+        _store_suggestions(article, cards)
     # A second account of the meeting (the other side's readout): propose its alignments.
     propose_alignments(article_id)
     return StepResult(Outcome.DONE)
@@ -439,7 +444,10 @@ def _find_duplicate_article(article_id: int, content_hash: str, fingerprint: int
     return None
 
 
-def _store_candidates(article: Article, detected, lexicon) -> None:
+def _store_candidates(article: Article, detected, lexicon, *, reported: list[tuple[int, int]] = ()) -> None:
+    """Store the detected commitments, except those whose sentence reports what was done (the
+    evidence step proposes it for the commitment it reports on) and makes no new pledge."""
+    detected = [item for item in detected if not _only_reports(item, reported)]
     named = {name for item in detected for name in item.parties}
     parties_by_name = {p.name: p for p in Party.objects.filter(name__in=named)}
     topics_by_key = {t.key: t for t in Topic.objects.all()}
@@ -476,6 +484,11 @@ def _store_candidates(article: Article, detected, lexicon) -> None:
             candidate.topics.set(topics)
 
 
+def _only_reports(item, reported: list[tuple[int, int]]) -> bool:
+    inside = any(start <= item.start and item.end <= end for start, end in reported)
+    return inside and not evidence.makes_new_pledge(item.text)
+
+
 def _commitment_infos(queryset) -> list[match.CommitmentInfo]:
     return [
         match.CommitmentInfo(
@@ -484,50 +497,82 @@ def _commitment_infos(queryset) -> list[match.CommitmentInfo]:
             parties=frozenset(p.name for p in c.parties.all()),
             topics=frozenset(t.key for t in c.topics.all()),
             made_on=c.made_on,
+            # Where it was made: a later "as agreed at the Bali meeting" anchors on it.
+            meeting=f"{c.meeting.title} {c.meeting.place}",
+            reference=c.reference,
+            meeting_parties=frozenset(p.name for p in c.meeting.parties.all()),
         )
-        for c in queryset.order_by("-made_on", "-pk").prefetch_related("parties", "topics")[:MAX_COMPARED_COMMITMENTS]
+        for c in queryset.select_related("meeting")
+        .order_by("-made_on", "-pk")
+        .prefetch_related("parties", "topics", "meeting__parties")[:MAX_COMPARED_COMMITMENTS]
     ]
 
 
-def _store_suggestions(article: Article, text: str, lexicon) -> None:
-    """Passages of this article that bear on commitments made before it was published."""
-    if article.published_on is None:
-        return
-    passages = [
-        match.Passage(
-            text=passage,
-            start=sentence.start,
-            end=sentence.end,
-            parties=frozenset(lexicon.expand(lexicon.parties_in(passage), article.published_on)),
-            topics=frozenset(lexicon.topics_for(passage)),
-            published=article.published_on,
-        )
-        for sentence in split_sentences(text)
-        if (passage := text[sentence.start : sentence.end])
-    ]
-    mentioned = {name for p in passages for name in p.parties}
-    if not mentioned:
-        return
+def _evidence_commitments(article: Article, text: str, lexicon, *, include_drafts: bool):
+    """The commitments a later article may report on: made before it, of a party it names, not
+    made in the article itself, and published unless the editor asked for drafts too."""
+    named = evidence.parties_named(text, lexicon, article.published_on)
     commitments = (
-        Commitment.objects.filter(made_on__lt=article.published_on, parties__name__in=mentioned)
+        Commitment.objects.filter(made_on__lt=article.published_on, parties__name__in=named)
         .exclude(sources__article=article)
+        .exclude(source_article=article)
         .distinct()
     )
-    parties_by_name = {p.name: p for p in Party.objects.filter(name__in=mentioned)}
-    for found in match.rank_evidence(passages, _commitment_infos(commitments)):
-        acting = sorted(found.passage.parties)
-        Suggestion.objects.get_or_create(
-            article=article,
-            commitment_id=found.commitment_id,
-            start=found.passage.start,
-            defaults={
-                "end": found.passage.end,
-                "passage": found.passage.text,
-                "score": found.score,
-                "proposed_status": found.proposed_status or "",
-                "party": parties_by_name.get(acting[0]) if len(acting) == 1 else None,
-            },
-        )
+    if not include_drafts:
+        commitments = commitments.published()
+    return commitments
+
+
+def read_evidence(article: Article, text: str, lexicon, *, include_drafts: bool = False) -> list[evidence.Card]:
+    """The article read as a follow-up of the tracked commitments (no writes)."""
+    if article.published_on is None:
+        return []  # an undated article may be older than the pledges: nothing to say
+    infos = _commitment_infos(_evidence_commitments(article, text, lexicon, include_drafts=include_drafts))
+    if not infos:
+        return []
+    return evidence.read_follow_up(text, infos, published=article.published_on, lexicon=lexicon, title=article.title)
+
+
+def _store_suggestions(article: Article, cards: list[evidence.Card]) -> None:
+    """One suggestion per passage and commitment: the best commitment of each passage has rank 0,
+    the alternatives follow. Idempotent (one row per article, commitment and passage start)."""
+    party_names = {link.party for card in cards for link in card.links if link.party}
+    parties_by_name = {p.name: p for p in Party.objects.filter(name__in=party_names)}
+    for card in cards:
+        restatement = card.kind == "restatement"
+        for rank, link in enumerate(card.links):
+            Suggestion.objects.get_or_create(
+                article=article,
+                commitment_id=link.commitment_id,
+                start=card.start,
+                defaults={
+                    "kind": Suggestion.Kind.RESTATEMENT if restatement else Suggestion.Kind.EVIDENCE,
+                    "rank": rank,
+                    "end": card.end,
+                    "passage": card.text,
+                    "score": link.score,
+                    "proposed_status": "" if restatement else (link.status or ""),
+                    "party": parties_by_name.get(link.party) if link.party else None,
+                },
+            )
+
+
+def suggest_evidence(article_id: int, *, include_drafts: bool = False) -> int:
+    """Read an analysed article again for evidence, e.g. for draft commitments when the editor asks.
+    Returns the number of suggestions now stored for the article."""
+    article = Article.objects.get(pk=article_id, state=Article.State.ANALYSED)
+    cards = read_evidence(article, article.text, lexicon_from_database(), include_drafts=include_drafts)
+    with transaction.atomic():
+        if include_drafts and not article.metadata.get(EVIDENCE_FOR_DRAFTS):
+            # Remembered, so that analysing the article again proposes the same.
+            Article.objects.filter(pk=article.pk).update(metadata={**article.metadata, EVIDENCE_FOR_DRAFTS: True})
+        _store_suggestions(article, cards)
+    return Suggestion.objects.filter(article=article).count()
+
+
+def reported_spans(cards: list[evidence.Card]) -> list[tuple[int, int]]:
+    """Passages that report what was done (not plans or restatements): not new pledges."""
+    return [(card.sentence_start, card.sentence_end) for card in cards if card.kind == "evidence" and card.reports]
 
 
 # --- Feeds -------------------------------------------------------------------------------------

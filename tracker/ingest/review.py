@@ -153,6 +153,8 @@ def accept_suggestion(
     """Accept a passage as evidence for its commitment; with a status, record an assessment too."""
     with transaction.atomic():
         suggestion = _claim(Suggestion, suggestion)
+        if suggestion.kind == Suggestion.Kind.RESTATEMENT:
+            raise ValidationError("A restatement is lineage, not evidence: accept it as restated at a later round.")
         evidence = evidence_from_article(article=suggestion.article, passage=suggestion.passage, author=reviewer)
         if status:
             actions.record_assessment(
@@ -172,3 +174,54 @@ def reject_suggestion(*, suggestion: Suggestion, reviewer, reason: str = "") -> 
     with transaction.atomic():
         suggestion = _claim(Suggestion, suggestion)
         _decide(suggestion, reviewer=reviewer, state=Review.REJECTED, rejection_reason=(reason or "").strip())
+
+
+def _restating_commitment(suggestion: Suggestion) -> Commitment | None:
+    """The commitment this article's overlapping passage became (an accepted or merged candidate)."""
+    candidate = (
+        Candidate.objects.filter(
+            article_id=suggestion.article_id,
+            commitment__isnull=False,
+            sentence_start__lt=suggestion.end,
+            sentence_end__gt=suggestion.start,
+        )
+        .exclude(commitment_id=suggestion.commitment_id)
+        .select_related("commitment")
+        .first()
+    )
+    return candidate.commitment if candidate else None
+
+
+def accept_restatement(*, suggestion: Suggestion, reviewer, later: Commitment | None = None) -> Commitment:
+    """The passage restates the suggestion's commitment at a later round: the later commitment
+    (given, or the one this passage of the article became) gets it as its predecessor. No status
+    changes: a pledge said again is not a pledge kept."""
+    with transaction.atomic():
+        suggestion = _claim(Suggestion, suggestion)
+        if suggestion.kind != Suggestion.Kind.RESTATEMENT:
+            raise ValidationError("This passage was proposed as evidence, not as a restatement.")
+        later = later or _restating_commitment(suggestion)
+        if later is None:
+            raise ValidationError(
+                "No commitment of this article restates it yet: accept the passage's candidate first, "
+                "or choose the later commitment."
+            )
+        earlier = suggestion.commitment
+        if later.pk == earlier.pk:
+            raise ValidationError({"later": "A commitment cannot restate itself."})
+        if later.made_on and earlier.made_on and later.made_on < earlier.made_on:
+            raise ValidationError({"later": "The later round cannot be older than the pledge it restates."})
+        actions.update_commitment(commitment=later, author=reviewer, predecessor=earlier)
+        _decide(suggestion, reviewer=reviewer, state=Review.ACCEPTED, restated_by=later)
+    return later
+
+
+def reject_article_suggestions(*, article, reviewer, reason: str = "Not evidence") -> int:
+    """Every pending proposal of one article is not evidence (a distractor, an unrelated story).
+    Returns how many were rejected."""
+    rejected = 0
+    with transaction.atomic():
+        for suggestion in Suggestion.objects.pending().filter(article=article).select_for_update():
+            _decide(suggestion, reviewer=reviewer, state=Review.REJECTED, rejection_reason=reason.strip())
+            rejected += 1
+    return rejected

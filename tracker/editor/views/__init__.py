@@ -39,6 +39,8 @@ from tracker.editor.views.records import (
     SourceCreate,
 )
 from tracker.editor.views.review import (
+    ArticleNotEvidence,
+    ArticleSuggestEvidence,
     BulkReview,
     CandidateAccept,
     CandidateEdit,
@@ -53,8 +55,10 @@ from tracker.editor.views.review import (
 __all__ = [
     "ArticleDetail",
     "ArticleList",
+    "ArticleNotEvidence",
     "ArticleRetry",
     "ArticleStatus",
+    "ArticleSuggestEvidence",
     "AssessmentCorrect",
     "AssessmentCreate",
     "BulkReview",

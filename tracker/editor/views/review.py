@@ -6,6 +6,8 @@ number of queries whatever the number of rows (tests/test_editor_inbox_query_cou
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
@@ -28,7 +30,7 @@ from tracker.editor.forms import (
 )
 from tracker.editor.passages import in_context
 from tracker.editor.views.base import EditorRequiredMixin, ObjectFormView, SaveFormMixin, filtered, next_url
-from tracker.ingest import review
+from tracker.ingest import pipeline, review
 from tracker.ingest.models import Article, Candidate, Review, Suggestion
 
 
@@ -181,8 +183,39 @@ class BulkReview(EditorRequiredMixin, SaveFormMixin, FormView):
 # --- Suggestions -------------------------------------------------------------------------------
 
 
+@dataclass
+class EvidenceCard:
+    """One passage of an article: the commitment it most likely bears on, the others folded under."""
+
+    best: Suggestion
+    alternatives: list[Suggestion]
+
+    @property
+    def article(self):
+        return self.best.article
+
+    @property
+    def is_restatement(self) -> bool:
+        return self.best.kind == Suggestion.Kind.RESTATEMENT
+
+
+def evidence_cards(suggestions) -> list[EvidenceCard]:
+    """Pending suggestions grouped by passage (article, start, kind), the best card first."""
+    groups: dict[tuple, list[Suggestion]] = {}
+    for suggestion in suggestions:
+        groups.setdefault((suggestion.article_id, suggestion.start, suggestion.kind), []).append(suggestion)
+    cards = []
+    for members in groups.values():
+        members.sort(key=lambda s: (s.rank, -s.score, s.pk))
+        cards.append(EvidenceCard(best=members[0], alternatives=members[1:]))
+    # Evidence before restatements; within each, the surest passage first.
+    cards.sort(key=lambda card: (card.is_restatement, -card.best.score, card.best.article_id, card.best.start))
+    return cards
+
+
 class EvidenceInbox(EditorRequiredMixin, ListView):
-    """Pending evidence suggestions, best first, each passage next to the commitment it bears on."""
+    """Pending passages, one card each: the passage in context, the commitment it most likely bears
+    on with the proposed status and party preselected, the alternatives folded under it."""
 
     template_name = "editor/evidence_inbox.html"
     paginate_by = 40
@@ -195,13 +228,14 @@ class EvidenceInbox(EditorRequiredMixin, ListView):
             .order_by("-score", "pk")
         )
         self.filterset = SuggestionFilter(self.request.GET or None, queryset=suggestions)
-        return filtered(self.filterset)
+        return evidence_cards(filtered(self.filterset))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        for suggestion in context["object_list"]:
-            suggestion.in_context = in_context(suggestion.article.text, start=suggestion.start, end=suggestion.end)
-            suggestion.accept_form = SuggestionAcceptForm(suggestion=suggestion)
+        for card in context["object_list"]:
+            for suggestion in [card.best, *card.alternatives]:
+                suggestion.accept_form = SuggestionAcceptForm(suggestion=suggestion)
+            card.in_context = in_context(card.article.text, start=card.best.start, end=card.best.end)
         context.update(filter=self.filterset, here=self.request.get_full_path())
         return context
 
@@ -231,8 +265,42 @@ class SuggestionAccept(SuggestionMixin, ObjectFormView):
     template_name = "editor/suggestion_accept.html"
     success_message = "Accepted as evidence for {view.object.commitment.reference}."
 
+    def get_success_message(self, saved) -> str:
+        if self.object.kind == Suggestion.Kind.RESTATEMENT:
+            return f"{saved.reference} now restates {self.object.commitment.reference} (its predecessor)."
+        return super().get_success_message(saved)
+
 
 class SuggestionReject(SuggestionMixin, ObjectFormView):
     form_class = SuggestionRejectForm
     template_name = "editor/suggestion_reject.html"
     success_message = "Rejected."
+
+
+class ArticleNotEvidence(EditorRequiredMixin, SingleObjectMixin, View):
+    """Every pending passage of one article is not evidence, in one go."""
+
+    def get_queryset(self):
+        return Article.objects.only("pk", "title")
+
+    def post(self, request, pk):
+        article = self.get_object()
+        count = review.reject_article_suggestions(
+            article=article, reviewer=request.user, reason=(request.POST.get("reason") or "Not evidence")
+        )
+        messages.success(request, f"{count} passage proposal{'s' if count != 1 else ''} of “{article}” rejected.")
+        return HttpResponseRedirect(next_url(request, reverse("editor:evidence_inbox")))
+
+
+class ArticleSuggestEvidence(EditorRequiredMixin, SingleObjectMixin, View):
+    """Read an analysed article again for evidence, for draft commitments too (the pipeline only
+    proposes evidence for published ones)."""
+
+    def get_queryset(self):
+        return Article.objects.filter(state=Article.State.ANALYSED).only("pk", "title")
+
+    def post(self, request, pk):
+        article = self.get_object()
+        count = pipeline.suggest_evidence(article.pk, include_drafts=True)
+        messages.success(request, f"{count} evidence proposal{'s' if count != 1 else ''} for “{article}”.")
+        return HttpResponseRedirect(next_url(request, reverse("editor:evidence_inbox")))

@@ -1,0 +1,205 @@
+"""Which tracked commitment a passage of a later document is about: anchors weighed by rarity.
+
+A passage and a commitment are linked by what they both *name*: a mechanism, a subject, an
+official, the meeting where the pledge was made, a distinctive word. Each shared anchor counts by
+its rarity among the commitments tracked (a word every pledge has, "cooperation", counts for
+nothing; "counternarcotics" or "theater commander" for a lot), and by its kind (a subject or a
+mechanism more than a word). Concepts are bilingual (evidence_lexicon.py), so a Chinese passage
+anchors on an English pledge. What the passage *does* (reports, plans, restates) is read in
+evidence.py; this module only says which commitments it is about, and how surely.
+
+Pure Python, no Django. (Kept apart from match.py, which must load on its own, without the tracker
+package: tests/test_match_finds_near_duplicate_articles.py.)
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from tracker.extraction import evidence_lexicon as vocabulary
+from tracker.extraction.match import _CJK, _GENERIC_STEMS, _STOPWORDS, CommitmentInfo, _stem, _tokens
+
+WORD = "word"
+DATE = "date"
+# The weight of the rarest anchor of weight 1.0 (about log(35 / 1.5), as measured on a tracker of
+# 34 commitments, where the thresholds were set).
+RARITY_SCALE = 3.15
+# How much one shared anchor of each kind counts, before its rarity.
+ANCHOR_KIND_WEIGHT = {
+    vocabulary.SUBJECT: 1.2,
+    vocabulary.MECHANISM: 1.0,
+    vocabulary.CHANNEL: 0.8,
+    vocabulary.OFFICIAL: 0.8,
+    vocabulary.PERSON: 1.0,
+    vocabulary.PLACE: 0.6,
+    DATE: 0.6,
+    WORD: 0.45,
+}
+# Words of every readout that name no subject: who met, that they talked, how it went.
+_DIPLOMATIC_WORDS = """
+    discuss discussion discussions issue issues effort efforts relation relations relationship leader leaders
+    side sides meet meeting met president summit agree welcome welcomed importance important implementation
+    implement step steps next progress ongoing high level senior official officials communication
+    constructive candid positive recent respective also regional global bilateral area areas key
+    affirm affirmed reaffirmed emphasize emphasized underscore underscored note noted new today year years
+    follow follows following support commitment commitments take taking action actions necessary
+"""
+_DIPLOMATIC_STEMS = frozenset(_stem(word) for word in _DIPLOMATIC_WORDS.split())
+# The same in Chinese, as the character pairs that stand in for words.
+_DIPLOMATIC_PAIRS = """
+    双方 两国 同意 继续 合作 加强 推进 深化 共同 表示 认为 重要 关系 发展 积极 推动 领域 问题 工作 进一步 一步
+    取得 进展 成果 会晤 会见 元首 领导 导人 沟通 交流 对话 机制 落实 共识 达成 重申 强调 指出 双边
+"""
+_DIPLOMATIC_BIGRAMS = frozenset(_DIPLOMATIC_PAIRS.split())
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTH_YEAR = re.compile(
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+"
+    r"(?:\d{1,2},?\s+)?(\d{4})\b|(\d{4})\s*年\s*(\d{1,2})\s*月",
+    re.IGNORECASE,
+)
+
+
+def month_year(day: date) -> str:
+    return f"{DATE}:{day.year:04d}-{day.month:02d}"
+
+
+def _months_named(text: str) -> set[str]:
+    found = set()
+    for match in _MONTH_YEAR.finditer(text):
+        if match.group(1):
+            found.add(f"{DATE}:{int(match.group(2)):04d}-{_MONTHS[match.group(1).lower()]:02d}")
+        else:
+            found.add(f"{DATE}:{int(match.group(3)):04d}-{int(match.group(4)):02d}")
+    return found
+
+
+def anchors(text: str, *, names: tuple[str, ...] = ()) -> dict[str, str]:
+    """What a text names, as {anchor: kind}: concepts (both languages), months, distinctive English
+    words and, for Chinese, pairs of characters. `names` (the parties' names and aliases found in
+    the text) are left out: parties are matched on their own."""
+    found: dict[str, str] = {f"concept:{key}": vocabulary.CONCEPT_KIND[key] for key in vocabulary.concepts_in(text)}
+    found.update(dict.fromkeys(_months_named(text), DATE))
+    for name in names:
+        text = text.replace(name, " ")
+    for token in _tokens(text):
+        if _CJK.match(token):
+            continue
+        if token in _STOPWORDS or len(token) < 3 or token.isdigit():
+            continue
+        stem = _stem(token)
+        if stem not in _GENERIC_STEMS and stem not in _DIPLOMATIC_STEMS:
+            found.setdefault(f"{WORD}:{stem}", WORD)
+    for run in re.findall(r"[\u4e00-\u9fff]{2,}", text):
+        for i in range(len(run) - 1):
+            if run[i : i + 2] not in _DIPLOMATIC_BIGRAMS:
+                found.setdefault(f"{WORD}:{run[i : i + 2]}", WORD)
+    return found
+
+
+def commitment_anchors(commitment: CommitmentInfo, *, names: tuple[str, ...] = ()) -> dict[str, str]:
+    """A commitment's anchors: its own words, plus where and when it was made."""
+    found = anchors(commitment.text, names=names)
+    if commitment.meeting:
+        for key in vocabulary.concepts_in(commitment.meeting):
+            if vocabulary.CONCEPT_KIND[key] == vocabulary.PLACE:
+                found[f"concept:{key}"] = vocabulary.PLACE
+    if commitment.made_on:
+        found[month_year(commitment.made_on)] = DATE
+    return found
+
+
+# Rarity among very few commitments says little (among two, each anchor is "common"): counted as
+# if there were at least this many, the others without the anchor.
+MIN_COUNTED = 10
+
+
+def _rarity(frequency: Counter[str], total: int, anchor: str) -> float:
+    # On one scale whatever the number of commitments (34 in a test, thousands in a long-running
+    # tracker): 1.0 for an anchor of one commitment only, so that the thresholds keep their meaning.
+    total = max(total, MIN_COUNTED)
+    top = math.log((total + 1) / 1.5)
+    return max(0.0, math.log((total + 1) / (frequency.get(anchor, 0) + 0.5)) / top) if top > 0 else 1.0
+
+
+class AnchorWeights:
+    """The weight of an anchor: its kind's, times its rarity, half among the candidates (the
+    commitments the document may report on: what tells them apart) and half among all the
+    commitments tracked (what is common in pledges at all: "dialogue" in a tracker of dialogues).
+    Either alone misleads: among three candidates every word is rare; among thousands of pledges
+    a broad pledge's few anchors are all common."""
+
+    def __init__(self, candidates: list[dict[str, str]], tracked: list[dict[str, str]] | None = None):
+        tracked = candidates if tracked is None else tracked
+        self.sets = [
+            (Counter(anchor for found in group for anchor in found), len(group)) for group in (candidates, tracked)
+        ]
+
+    def __call__(self, anchor: str, kind: str) -> float:
+        rarity = sum(_rarity(frequency, total, anchor) for frequency, total in self.sets) / len(self.sets)
+        return RARITY_SCALE * ANCHOR_KIND_WEIGHT.get(kind, 0.5) * rarity
+
+
+@dataclass(frozen=True)
+class Anchored:
+    commitment: CommitmentInfo
+    score: float
+    shared: frozenset[str]
+
+
+def anchor_score(
+    passage: dict[str, str], commitment: dict[str, str], weights: AnchorWeights, boost: dict[str, float] | None = None
+) -> tuple[float, frozenset[str]]:
+    shared = frozenset(passage.keys() & commitment.keys())
+    boost = boost or {}
+    return sum(weights(a, commitment[a]) * boost.get(commitment[a], 1.0) for a in shared), shared
+
+
+_TITLED_NAME = re.compile(
+    r"\b(?:Secretary(?:\s+of\s+[A-Z][a-z]+)?|Minister|Envoy|Advis[eo]r|Ambassador|Councillor|Administrator)"
+    r"\s+(?:[A-Z][a-z]+\s+)?([A-Z][a-z]{2,})\b"
+)
+
+
+def required_anchors(commitment: CommitmentInfo, core: str) -> tuple[frozenset[str], ...]:
+    """Groups of anchors of which a passage must name at least one each to report on the
+    commitment: the subjects of its core (what it is about, examples left out), and the official
+    it names ("Secretary of State Blinken will visit China" is not reported on by another
+    official's trip)."""
+    subjects, people = set(), set()
+    for key in vocabulary.concepts_in(core):
+        kind = vocabulary.CONCEPT_KIND[key]
+        if kind == vocabulary.SUBJECT:
+            subjects.add(f"concept:{key}")
+        elif kind == vocabulary.PERSON:
+            people.add(f"concept:{key}")
+    for name in _TITLED_NAME.findall(commitment.text):
+        people.add(f"{WORD}:{_stem(name.casefold())}")
+    return tuple(frozenset(group) for group in (subjects, people) if group)
+
+
+def rank_passage(
+    passage: dict[str, str],
+    commitments: list[tuple[CommitmentInfo, dict[str, str], tuple[frozenset[str], ...]]],
+    weights: AnchorWeights,
+    *,
+    min_score: float,
+    boost: dict[str, float] | None = None,
+) -> list[Anchored]:
+    """The commitments a passage is about, best first. `commitments` pairs each commitment with
+    its anchors and its core subjects: a commitment about a subject is only reported on by a
+    passage that names that subject (a climate dialogue held is no news of a pledge on
+    people-to-people exchanges, however many other words they share); see `required_anchors`."""
+    ranked = []
+    for commitment, found, required in commitments:
+        if any(not group & passage.keys() for group in required):
+            continue
+        score, shared = anchor_score(passage, found, weights, boost)
+        if score >= min_score:
+            ranked.append(Anchored(commitment, round(score, 4), shared))
+    ranked.sort(key=lambda item: (-item.score, item.commitment.id))
+    return ranked

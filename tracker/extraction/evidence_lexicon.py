@@ -1,0 +1,282 @@
+"""The words a follow-up is read with, in English and in Chinese.
+
+Two tables, both small and meant to be edited:
+
+- CONCEPTS: what a commitment and a later passage can both name — a mechanism (a working group,
+  a dialogue, a call), a subject (counternarcotics, climate, military-to-military contacts), an
+  official, a channel of communication, a meeting's place. Each concept is written as an English
+  pattern and a list of Chinese terms, so that a Chinese passage and an English commitment (or the
+  reverse) share the concept's key even though they share no word. The kinds say how a concept
+  counts: a `subject` a commitment names must be named by the passage too (a dialogue on climate
+  is not evidence for a pledge on people-to-people exchanges), a `channel` or an `official` is
+  what a broad "keep communicating" pledge is about.
+- The verb classes a passage is read with (see tracker/extraction/evidence.py): acts reported,
+  creations (launched, resumed, 启动, 恢复), progress reported, plans, failures, restatements,
+  discussion and appraisal.
+
+What could later be shared with a general bilingual lexicon (tracker/extraction/bilingual.py, being
+written for aligning two readouts of one meeting): CONCEPTS' subjects and mechanisms. The verb
+classes are specific to reading follow-ups.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SUBJECT = "subject"  # what the pledge is about; a passage must share it
+MECHANISM = "mechanism"  # a named kind of meeting or body
+CHANNEL = "channel"  # communication as such: the broad "keep communicating" pledges
+OFFICIAL = "official"  # who meets
+PERSON = "person"  # a named official: "Secretary of State Blinken will visit China"
+PLACE = "place"  # where the pledge was made: "as discussed at the Woodside Summit"
+
+
+@dataclass(frozen=True)
+class Concept:
+    key: str
+    kind: str
+    english: re.Pattern | None
+    chinese: tuple[str, ...]
+
+
+def _concept(key: str, kind: str, english: str, chinese: str = "") -> Concept:
+    pattern = re.compile(r"\b(?:" + english + r")", re.IGNORECASE) if english else None
+    return Concept(key, kind, pattern, tuple(term for term in chinese.split() if term))
+
+
+CONCEPTS: tuple[Concept, ...] = (
+    # Subjects.
+    _concept(
+        "counternarcotics",
+        SUBJECT,
+        r"counter-?narcotics?|narcotics?|fentanyl|opioids?|synthetic\s+drugs?|illicit\s+drugs?|drug\s+(?:control|"
+        r"trafficking|policy|enforcement)|precursors?|methamphetamine|heroin|cocaine",
+        "禁毒 芬太尼 毒品 易制毒 麻醉品 列管",
+    ),
+    _concept(
+        "repatriation",
+        SUBJECT,
+        r"repatriat\w*|deport\w*|extradit\w*|fugitives?|(?:criminal\s+)?suspects|illegal\s+(?:immigra\w+|migrants?)|"
+        r"undocumented\s+migrants?|(?:hand|turn)(?:s|ed|ing)?\s+over|sen[dt]\s+back|travel\s+documents?",
+        "遣返 追逃 逃犯 外逃 非法移民 犯罪嫌疑人 移交",
+    ),
+    _concept("cyber", SUBJECT, r"cyber\w*|hack\w*|malware|ransomware", "网络安全 网络犯罪 黑客"),
+    _concept("law_enforcement", SUBJECT, r"law\s+enforcement", "执法"),
+    _concept(
+        "military",
+        SUBJECT,
+        r"military|mil-mil|defen[cs]e\s+policy|maritime\s+consultative|armed\s+forces|defen[cs]e\s+ministers?",
+        "两军 军事 军队 防务 国防部 防长",
+    ),
+    _concept("theater_command", SUBJECT, r"theat(?:er|re)\s+command\w*", "战区"),
+    _concept(
+        "climate",
+        SUBJECT,
+        r"climate|emissions?|cop\s?\d+|paris\s+agreement|carbon|methane|net[\s-]zero",
+        "气候 气变 碳排放 减排 碳中和 碳达峰 甲烷",
+    ),
+    _concept("artificial_intelligence", SUBJECT, r"artificial\s+intelligence|\bai\b", "人工智能"),
+    _concept(
+        "flights",
+        SUBJECT,
+        r"(?:passenger\s+)?flights?|air\s+transport\w*|airlines?|aviation",
+        "航班 直航 航空",
+    ),
+    _concept(
+        "people_to_people",
+        SUBJECT,
+        r"people-to-people|students?|educational\s+exchanges?|tourism|journalists?",
+        "人文交流 人员往来 人文 留学生 游客 记者",
+    ),
+    _concept(
+        "export_controls",
+        SUBJECT,
+        r"export\s+controls?|advanced\s+(?:u\.s\.\s+)?technolog\w+|semiconductors?|chips?",
+        "出口管制 先进技术 芯片 半导体",
+    ),
+    _concept("ukraine", SUBJECT, r"ukrain\w*", "乌克兰"),
+    _concept("taiwan", SUBJECT, r"taiwan", "台湾 台海"),
+    _concept("allies", SUBJECT, r"allies|alliances?", "盟友 同盟"),
+    _concept("vaccines", SUBJECT, r"vaccin\w+|covax", "疫苗"),
+    _concept("maritime", SUBJECT, r"maritime|south\s+china\s+sea|law\s+of\s+the\s+sea|unclos", "海上 海洋 南海"),
+    _concept("trade", SUBJECT, r"trade|tariffs?|market\s+access|investment", "贸易 经贸 关税 投资"),
+    _concept("agriculture", SUBJECT, r"agricultur\w*|soybeans?|grain", "农业 农产品 大豆"),
+    _concept("nonproliferation", SUBJECT, r"arms\s+control|non-?proliferation|nuclear", "军控 防扩散 核"),
+    _concept("principles", SUBJECT, r"principles|guiding\s+principles|best\s+practices", "原则 指导原则"),
+    _concept("human_rights", SUBJECT, r"human\s+rights", "人权"),
+    _concept("circular_economy", SUBJECT, r"circular\s+economy|circularity", "循环经济"),
+    _concept("energy", SUBJECT, r"energy|renewables?|clean\s+power", "能源"),
+    # Mechanisms: named kinds of meeting or body.
+    _concept("working_group", MECHANISM, r"working\s+groups?", "工作组"),
+    _concept(
+        "dialogue_mechanism",
+        MECHANISM,
+        r"dialogues?|(?:high[\s-]level\s+)?mechanisms?",
+        "机制性对话 对话机制 高级别对话 战略对话 对话会 磋商机制 沟通机制 对话沟通",
+    ),
+    _concept("call", MECHANISM, r"(?:telephone|phone|video)\s+(?:calls?|conversations?)|calls?\b", "通话 电话 视频"),
+    _concept("visit", MECHANISM, r"visits?|visited|travel(?:led|ed|s)?\b|trips?", "访问 访华 访美 出访 到访"),
+    _concept("summit", MECHANISM, r"summits?|leaders[’']?\s+meeting", "峰会 元首会晤"),
+    _concept("hotline", MECHANISM, r"hotlines?", "热线"),
+    # Channels: communication as such.
+    _concept(
+        "communication",
+        CHANNEL,
+        r"communications?|channels?|lines\s+of\s+communication|diplomacy|interactions?|consultations?|contacts|"
+        r"(?:discussions|talks)\s+(?:between|with)|(?:further|recent|positive|ongoing|continued)\s+(?:\w+\s+)?discussions",
+        "沟通 联系 交往 互动 磋商 渠道 外交",
+    ),
+    _concept("high_level", CHANNEL, r"high[\s-]level|leader[\s-]level", "高层 高级别 元首"),
+    # Officials.
+    _concept(
+        "officials",
+        OFFICIAL,
+        r"(?:senior|key)\s+officials?|special\s+envoys?|envoys?|senior\s+advis[eo]rs?|ministers?|secretar(?:y|ies)\s+of|"
+        r"national\s+security\s+advis[eo]r",
+        "高级官员 官员 特使 部长 国务卿 外长",
+    ),
+    # Named officials: a pledge that names one is reported on only by a passage naming the same.
+    # The officials' teams a pledge tasks ("tasked their teams to discuss them further").
+    _concept("teams", OFFICIAL, r"teams", "团队 工作团队"),
+    _concept("blinken", PERSON, r"blinken", "布林肯"),
+    _concept("podesta", PERSON, r"podesta", "波德斯塔"),
+    _concept("kerry", PERSON, r"kerry", "克里"),
+    # Places where pledges were made (joined with the commitment's own meeting, see evidence.py).
+    _concept("bali", PLACE, r"bali", "巴厘岛"),
+    _concept("woodside", PLACE, r"woodside|san\s+francisco", "旧金山 伍德赛德"),
+    _concept("lima", PLACE, r"lima", "利马"),
+)
+
+CONCEPT_KIND = {concept.key: concept.kind for concept in CONCEPTS}
+
+
+def concepts_in(text: str) -> set[str]:
+    """The keys of the concepts a text names, in either language."""
+    found = set()
+    for concept in CONCEPTS:
+        if (concept.english is not None and concept.english.search(text)) or any(
+            term in text for term in concept.chinese
+        ):
+            found.add(concept.key)
+    return found
+
+
+# --- verb classes ----------------------------------------------------------------------------------
+
+
+def _either(english: str, chinese: str = "") -> re.Pattern:
+    parts = [r"\b(?:" + english + r")\b"] if english else []
+    parts.extend(re.escape(term) for term in chinese.split())
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+# A one-off act that brings the committed thing into being: done once, the pledge is kept.
+CREATION = _either(
+    r"launched|established|set\s+up|created|resumed|restored|inaugurated|(?:re-?)?opened|signed|concluded|"
+    r"held\s+(?:its|their|the)\s+first|first\s+(?:meeting|round|session)|put\s+in(?:to)?\s+force|entered\s+into\s+force|"
+    r"reached\s+(?:an?\s+)?(?:agreement|consensus|deal)|finali[sz]ed|adopted",
+    "启动 建立了 成立 恢复了 重启 重建了 签署了 首次 正式生效 达成了 确立了",
+)
+# Something done (a meeting held, a purchase made, a trip taken), past tense.
+ACT = _either(
+    r"held|hosted|convened|chaired|met|took\s+place|visited|travell?ed\s+to|handed\s+over|turned\s+over|"
+    r"repatriated|deported|extradited|returned|arrested|seized|purchased|bought|delivered|shipped|"
+    r"implemented|conducted|carried\s+out|co-chaired|"
+    r"completed|fulfill?ed|achieved|accomplished|was\s+part\s+of|were\s+part\s+of",
+    "举行 召开 举办 会见 会晤 通话了 访问了 出席 主持 移交了 遣返了 逮捕 破获 采购了 购买了 落实了 实施了 "
+    "开展了 进行了 已经 业已",
+)
+# Words before an act that make it not (yet) done: "will be held", "agreed to hold", 将举行, 同意举行.
+# (English: right before the verb; Chinese: within the few characters before it, "同意近期举行".)
+NOT_YET = re.compile(
+    r"\b(?:will|would|shall|to|must|should|could|may)\s+(?:be\s+|have\s+been\s+)?$|"
+    r"(?:将|同意|愿|计划|拟|要|准备|希望|期待|争取|商定)[^，。；]{0,6}$",
+    re.IGNORECASE,
+)
+# A meeting held: the mechanism it belongs to is working.
+MEETING_HELD = _either(
+    r"held|hosted|convened|chaired|co-chaired|took\s+place|met|(?:was|were)\s+part\s+of",
+    "举行 召开 举办 主持 会晤",
+)
+# Reported progress or results of carrying a pledge out.
+PROGRESS = _either(
+    r"(?:reviewed|discussed|made|recent|significant|concrete|good|positive)\s+progress|progress\s+(?:made|on\s+implementation)|"
+    r"ongoing\s+efforts?|efforts\s+of\s+their|recent\s+(?:arrests|seizures|actions|discussions|positive\s+discussions|"
+    r"positive)|results|achievements|recent\s+\w+\s+discussions",
+    "取得 进展 成果 成效 顺利推进 积极进展",
+)
+# A plan, or a new date for the first instance.
+PLAN = re.compile(
+    _either(
+        r"planned\s+to|planning\s+(?:for|to)|plans?\s+to|upcoming|forthcoming|scheduled|in\s+the\s+(?:coming|near|next)\s+"
+        r"(?:weeks?|months?|days?|future)|later\s+this\s+(?:year|month)|will\s+(?:hold|visit|travel|meet)",
+        "计划 即将 将于 拟于 择期 筹备",
+    ).pattern
+    # 近期 alone is "recent" as often as "soon": a plan only after an undertaking ("同意近期举行").
+    + r"|(?:同意|商定|将|决定)[^，。；]{0,4}(?:近期|尽快|年内|明年|年底|下月|\d+月)",
+    re.IGNORECASE,
+)
+STALLED = _either(
+    r"suspended|halted|stalled|postponed|put\s+on\s+hold|froze|frozen|paused|delayed|cancell?ed|no\s+progress",
+    "暂停 中止 搁置 推迟 取消 停滞",
+)
+BROKEN = _either(
+    r"violated|breached|reneged|failed\s+to|refused\s+to|withdrew\s+from|pulled\s+out\s+of|abandoned|reversed",
+    "违反 违背 拒绝 背弃 退出 未能",
+)
+PARTIAL = _either(r"partially|partly|in\s+part|only\s+(?:some|part|a\s+few|a\s+fraction)", "部分")
+# The pledge said again: lineage, not evidence.
+RESTATEMENT = _either(
+    r"reaffirm(?:ed|s)?|reiterat(?:ed|es)|recall(?:ed|s)?|renewed|(?:underscored|reaffirmed|emphasi[sz]ed)\s+"
+    r"(?:the\s+)?(?:[\w’'.-]+\s+){0,3}commitment|committed\s+to\s+maintaining|will\s+continue\s+to|"
+    r"agreed\s+that\s+(?:their|the)\s+teams\s+will|welcomed\s+continued|continue\s+to\s+implement|will\s+cooperate",
+    "重申 继续落实 落实好 同意继续 愿继续 将继续 承诺 致力于",
+)
+# Talk about a subject, a need or an appraisal: not a report of anything done.
+DISCUSSION = _either(
+    r"discussed|discussions\s+focused|exchanged\s+(?:views|on)|focused\s+on\s+ways|noted\s+the\s+importance|"
+    r"underscored\s+the\s+importance|stressed|emphasi[sz]ed\s+(?:the\s+)?(?:importance|concerns?|need)|"
+    r"raised|expressed\s+concerns?|the\s+need\s+to|necessity|important\s+platform|opportunity\s+to\s+identify|"
+    r"importance\s+of",
+    "讨论 交换意见 探讨 重要作用 重要性 意义",
+)
+# A pledge that runs on ("maintain", "continue", "on an ongoing basis"): a further meeting or a
+# plan is progress, not fulfilment.
+OPEN_ENDED = _either(
+    r"maintain\w*|continu\w+|ongoing|regular\w*|keep|deepen|strengthen|expand|sustain\w*|cooperat\w+|promot\w+",
+    "继续 保持 加强 深化 办好 定期 常态化 持续 推进",
+)
+# The one-off acts a pledge can promise (the pledge is fulfilled when the passage reports one).
+ONE_OFF = _either(
+    r"establish\w*|launch\w*|resum\w+|restor\w+|set\s+up|creat\w+|hold|visit|sign|conclude|"
+    r"inaugurat\w*|open|put\s+in\s+force",
+    "建立 启动 恢复 举行 访问 签署 成立 开通",
+)
+# Both sides at once ("the two sides", 双方): joint conduct, no single party.
+JOINT = _either(r"both\s+sides|two\s+sides|both\s+countries|two\s+countries|the\s+leaders|jointly", "双方 两国 共同")
+
+
+# --- parties, as Chinese texts abbreviate them -------------------------------------------------------
+
+CHINA = "China"
+# One character per party in compounds: 中美 (China-US), 中欧 (China-EU), 美中 ...
+CHINESE_ABBREVIATIONS = {
+    "中": CHINA,
+    "美": "United States",
+    "欧": "EU",
+    "日": "Japan",
+    "俄": "Russia",
+    "英": "United Kingdom",
+    "法": "France",
+    "德": "Germany",
+    "印": "India",
+    "澳": "Australia",
+    "韩": "South Korea",
+}
+_OTHERS = "".join(ch for ch in CHINESE_ABBREVIATIONS if ch != "中")
+CHINESE_PAIR = re.compile(
+    f"(中[{_OTHERS}]|[{_OTHERS}]中)(?=两国|双方|关系|合作|元首|领导人|对话|禁毒|工作组|之间|经贸|人文|高级别|峰会|会晤|战略|联合|[，。、])"
+)
+# Titles Chinese media give China's own officials without naming the country.
+CHINESE_DOMESTIC_TITLE = re.compile(r"国家主席|国务院总理|国务院副总理|国务委员|外交部长|中共中央")
