@@ -416,6 +416,10 @@ def run(args, chosen: list[Target]) -> list[str]:
                     lines.append(line)
                     print(line, flush=True)
                     skip_more = m.timed_out
+                    if m.timed_out:
+                        # The worker is still rendering the page the client gave up on: let
+                        # gunicorn's timeout recycle it before the next no-op measurement.
+                        time.sleep(args.timeout + 6)
         finally:
             server.stop()
     return lines
