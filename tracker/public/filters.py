@@ -48,7 +48,9 @@ def _public_parties(request):
 
 
 def _public_dialogues(request):
-    return _having(Dialogue.objects.all(), Commitment.objects.published().filter(meeting__dialogue=OuterRef("pk")))
+    # Through its meetings (a few per dialogue, each probed on the meeting index): a probe on the
+    # commitments joined to meetings walks commitments until one of the dialogue turns up.
+    return _having(Dialogue.objects.all(), _public_meetings(request).filter(dialogue=OuterRef("pk")))
 
 
 def _public_meetings(request):
