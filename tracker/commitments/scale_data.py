@@ -29,7 +29,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import connections, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from tracker.commitments.models import (
@@ -525,8 +524,3 @@ def _project(commitment: Commitment, log: list[_Entry]) -> None:
     commitment.current_status = status
     commitment.current_status_as_of = as_of
     commitment.status_changed_at = changed_at
-
-
-def generated_only() -> Q:
-    """For tests and the benchmark: the generated commitments' filter."""
-    return Q(reference__startswith=REFERENCE_PREFIX)
