@@ -14,7 +14,7 @@ from django.utils import timezone
 from tracker.commitments import scale_data
 from tracker.commitments.actions import create_commitment, record_assessment
 from tracker.commitments.models import Assessment, Commitment, Dialogue, Meeting
-from tracker.commitments.status import Status
+from tracker.commitments.status import Status, headline, headline_steps
 
 
 def _generate(**sizes):
@@ -45,13 +45,20 @@ def test_it_generates_the_sizes_asked_for_with_realistic_spread(reference_data):
 def test_the_denormalised_status_is_what_the_log_says_today(reference_data):
     _generate(commitments=300, assessments=900)
 
-    for commitment in Commitment.objects.all():
-        latest = commitment.assessments.effective().lane(None).latest_first().first()
-        assert commitment.current_status == commitment.status_on(timezone.localdate())
-        assert commitment.current_status_as_of == (latest.as_of if latest else None)
-        if latest is None:
+    rules = set()
+    for commitment in Commitment.objects.prefetch_related("parties", "status_steps"):
+        log = list(commitment.assessments.effective())
+        party_ids = [p.pk for p in commitment.parties.all()]
+        expected = headline(log, party_ids)
+        rules.add(expected.rule)
+        assert commitment.current_status == expected.status == commitment.status_on(timezone.localdate())
+        assert commitment.current_status_as_of == expected.since
+        steps = [(s.since, s.status) for s in commitment.status_steps.all()]
+        assert steps == [(day, h.status) for day, h in headline_steps(log, party_ids)]
+        if not log:
             assert commitment.current_status == Status.NOT_ASSESSED
             assert commitment.status_changed_at is None
+    assert {"whole", "party", "roll-up", "none"} <= rules, "every rule of the headline is exercised"
 
 
 def test_replaying_a_log_through_record_assessment_leaves_the_same_derived_columns(reference_data):

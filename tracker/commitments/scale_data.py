@@ -38,9 +38,10 @@ from tracker.commitments.models import (
     Dialogue,
     Meeting,
     Party,
+    StatusStep,
     Topic,
 )
-from tracker.commitments.status import Status
+from tracker.commitments.status import NOT_ASSESSED, Status, headline, headline_steps
 
 REFERENCE_PREFIX = "SCALE"
 SLUG_PREFIX = "scale-"
@@ -280,7 +281,7 @@ def _apportion(total: int, weights: list[float]) -> list[int]:
 def _chunk(rng, frame, topics, *, first_index, size, assessments, today):
     now = timezone.now()
     meeting_index = rng.choices(range(len(frame.meetings)), weights=frame.meeting_weights, k=size)
-    rows, party_links, topic_links, logs = [], [], [], []
+    rows, party_links, topic_links, logs, steps = [], [], [], [], []
     for offset, m in enumerate(meeting_index):
         meeting = frame.meetings[m]
         index = first_index + offset
@@ -297,7 +298,7 @@ def _chunk(rng, frame, topics, *, first_index, size, assessments, today):
     for commitment, parties, count in zip(rows, party_links, counts, strict=True):
         log = _log(rng, commitment, parties, count, today=today, now=now)
         logs.append(log)
-        _project(commitment, log)
+        steps.append(_project(commitment, parties, log))
     with transaction.atomic():
         _insert(Commitment, rows)
         _insert(
@@ -327,6 +328,14 @@ def _chunk(rng, frame, topics, *, first_index, size, assessments, today):
                     added_at=c.published_at or now,
                 )
                 for c in rows
+            ],
+        )
+        _insert(
+            StatusStep,
+            [
+                StatusStep(commitment_id=c.pk, since=day, status=h.status, is_demonstration=h.is_demonstration)
+                for c, commitment_steps in zip(rows, steps, strict=True)
+                for day, h in commitment_steps
             ],
         )
         originals, corrections = [], []
@@ -506,21 +515,22 @@ def _recorded(rng, as_of: datetime.date, now: datetime.datetime, number: int) ->
     return min(moment, now - datetime.timedelta(minutes=1, microseconds=-number))
 
 
-def _project(commitment: Commitment, log: list[_Entry]) -> None:
-    """The derived status columns, replaying the log in the order it was recorded (what
-    `actions._refresh_current_status` does after each `record_assessment`)."""
-    status, as_of, changed_at = Status.NOT_ASSESSED.value, None, None
+def _project(commitment: Commitment, parties, log: list[_Entry]) -> list:
+    """The derived status columns and the headline steps, replaying the log in the order it was
+    recorded (what `actions._refresh_current_status` does after each `record_assessment`, with
+    the one rule of `status.headline`). Returns the steps as `(since, Headline)` pairs."""
+    party_ids = [p.pk for p in parties]
+    current, changed_at = NOT_ASSESSED, None
     effective: list[_Entry] = []
     for entry in sorted(log, key=lambda e: e.row.recorded_at):
         if entry.corrects is not None:
             effective = [e for e in effective if e is not entry.corrects]
         effective.append(entry)
-        overall = [e.row for e in effective if e.row.party is None]
-        latest = max(overall, key=lambda a: (a.as_of, a.recorded_at), default=None)
-        new = (latest.status, latest.as_of) if latest else (Status.NOT_ASSESSED.value, None)
-        if new != (status, as_of):
-            status, as_of = new
-            changed_at = entry.row.recorded_at
-    commitment.current_status = status
-    commitment.current_status_as_of = as_of
+        new = headline([e.row for e in effective], party_ids)
+        if (new.status, new.since) != (current.status, current.since):
+            current, changed_at = new, entry.row.recorded_at
+    commitment.current_status = current.status
+    commitment.current_status_as_of = current.since
+    commitment.current_status_is_demonstration = current.is_demonstration
     commitment.status_changed_at = changed_at
+    return headline_steps([e.row for e in effective], party_ids)
