@@ -24,6 +24,7 @@ from dataclasses import dataclass
 # the shared vocabulary of readouts (1). The verbs of pledges are left out: every pledge has one,
 # and on the development pairs counting them paired less of what should be paired.
 NAMED, SUBJECT, FIELD, COMMON = 4.0, 3.0, 2.0, 1.0
+VENUE = COMMON
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,11 @@ def _c(key, weight, en, zh, label="", salient=False) -> Concept:
 
 CONCEPTS: tuple[Concept, ...] = (
     # --- named mechanisms, programmes, places and groupings --------------------------------------
-    _c("san-francisco", NAMED, [r"san francisco", r"woodside", r"filoli"], ["旧金山"], "San Francisco"),
-    _c("bali", NAMED, [r"bali"], ["巴厘岛"], "Bali"),
-    _c("lima", NAMED, [r"lima\b"], ["利马"], "Lima"),
+    # A meeting's venue names the meeting, which every item of both accounts shares, more than a pledge:
+    # "落实好巴厘岛会晤共识" and "follow up on their discussions in San Francisco" are one pledge.
+    _c("san-francisco", VENUE, [r"san francisco", r"woodside", r"filoli"], ["旧金山"], "San Francisco"),
+    _c("bali", VENUE, [r"bali"], ["巴厘岛"], "Bali"),
+    _c("lima", VENUE, [r"lima\b"], ["利马"], "Lima"),
     _c("apec", NAMED, [r"apec\b", r"asia-pacific economic cooperation"], ["亚太经合组织", "亚太经合"], "APEC"),
     _c("g20", NAMED, [r"g-?20\b", r"group of twenty"], ["二十国集团"], "G20"),
     _c("cop", NAMED, [r"cop ?\d\d", r"conference of the parties"], ["缔约方大会"], "the UN climate conference"),
@@ -191,8 +194,9 @@ CONCEPTS: tuple[Concept, ...] = (
         ["磋商", "会晤", "机制"],
         "consultation mechanisms",
     ),
-    _c("teams", COMMON, [r"\bteams?\b", r"officials", r"senior"], ["团队", "官员", "高级"], "teams and officials"),
-    _c("high-level", COMMON, [r"high-level", r"leader", r"senior"], ["高层", "元首", "领导人"], "high-level contact"),
+    _c("teams", COMMON, [r"\bteams?\b", r"officials"], ["团队", "官员"], "teams and officials"),
+    # "the two leaders" / "两国元首" is who speaks in every sentence of a readout, not what is pledged
+    _c("high-level", COMMON, [r"high-level", r"senior"], ["高层", "高级"], "high-level contact"),
     _c(
         "follow-up",
         COMMON,
