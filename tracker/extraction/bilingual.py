@@ -173,8 +173,8 @@ CONCEPTS: tuple[Concept, ...] = (
     _c(
         "international",
         FIELD,
-        [r"international", r"regional", r"global issue", r"global challenge"],
-        ["国际", "地区"],
+        [r"international", r"regional", r"global issue", r"global challenge", r"multilateral"],
+        ["国际", "地区", "全球性", "多边"],
         "international and regional issues",
     ),
     _c("agriculture", FIELD, [r"agricultur", r"farm"], ["农业", "农产品"], "agriculture"),
@@ -245,6 +245,16 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("investment", FIELD, [r"invest"], ["投资"], "investment"),
     _c("afghanistan", SUBJECT, [r"afghan"], ["阿富汗"], "Afghanistan", True),
     _c("myanmar", SUBJECT, [r"myanmar", r"burma"], ["缅甸"], "Myanmar", True),
+    # --- more mechanisms and fields --------------------------------------------------------------
+    _c("coordination", COMMON, [r"coordinat"], ["协调"], "policy coordination"),
+    _c("government", COMMON, [r"government", r"intergovernmental"], ["政府"], "government-to-government"),
+    _c("science", FIELD, [r"scien", r"research"], ["科技", "科学", "科研"], "science and technology"),
+    _c(
+        "development", FIELD, [r"development finance", r"debt", r"poverty"], ["债务", "减贫", "发展融资"], "development"
+    ),
+    _c("green", FIELD, [r"clean energy", r"renewable", r"green"], ["清洁能源", "可再生", "绿色"], "clean energy"),
+    _c("disaster", SUBJECT, [r"disaster", r"humanitarian"], ["灾害", "救灾", "人道"], "disaster relief"),
+    _c("crime", SUBJECT, [r"crime", r"money laundering", r"smuggl"], ["犯罪", "洗钱", "走私"], "transnational crime"),
 )
 
 # Strength cue words, shown beside a "one side firmer" pair. firm > intent > hedged.
