@@ -44,3 +44,11 @@ def test_what_progress_shows_both_sides_can_do_is_a_view_not_a_pledge():
     text = "拜登表示，近来取得的进展表明，双方可以积极推进合作，同时负责地管理分歧。"
     # then nothing is extracted, though the viewed clause names both sides
     assert detect(text, doc_date=DAY, parties=SIDES) == []
+
+
+def test_a_commitment_ending_in_a_quoted_name_keeps_its_closing_quote():
+    # given an agreed clause that ends in a quoted vision, followed by another clause
+    text = "双方同意继续保持沟通，责成双方工作团队落实好“海滨愿景”，在禁毒、气候变化等领域开展对话合作。"
+    # then the quotation is closed in the commitment's text
+    found = detect(text, doc_date=DAY, parties=SIDES)
+    assert found[0].text.endswith("“海滨愿景”")
