@@ -200,6 +200,7 @@ def align(items_a: list[Item], items_b: list[Item]) -> Alignment:
             chosen[i, j] = found
             used_a.add(i)
             used_b.add(j)
+    _umbrellas(items_a, items_b, fa, fb, chosen)
     pairs = [_pair(items_a[i], items_b[j], i, j, value, shared) for (i, j), (value, shared) in sorted(chosen.items())]
     paired_a = {p.a for p in pairs}
     paired_b = {p.b for p in pairs}
@@ -208,6 +209,33 @@ def align(items_a: list[Item], items_b: list[Item]) -> Alignment:
         only_a=[i for i in range(len(items_a)) if i not in paired_a],
         only_b=[j for j in range(len(items_b)) if j not in paired_b],
     )
+
+
+# A pledge that says it covers more than it names: "maintain communication on these and other issues",
+# "在各领域保持沟通". The labelling rules align such a bundle with each item the other account lists.
+_UMBRELLA = re.compile(
+    r"\b(?:these and other|this and other|a range of|a wide range of|all levels|other issues)\b"
+    r"|各领域|各层级|各方面|等领域",
+    re.I,
+)
+
+
+def _umbrellas(items_a: list[Item], items_b: list[Item], fa: list[set[str]], fb: list[set[str]], chosen: dict) -> None:
+    """Pair an umbrella pledge naming nothing specific with each still unpaired item of the other
+    account that names all it names (and of the same parties)."""
+    for own, other, f_own, f_other, flip in ((items_a, items_b, fa, fb, False), (items_b, items_a, fb, fa, True)):
+        paired = {key[0 if flip else 1] for key in chosen}
+        for i, item in enumerate(own):
+            generic = f_own[i] and all(_weight(k) <= bilingual.COMMON for k in f_own[i])
+            if not (generic and _UMBRELLA.search(item.text)):
+                continue
+            for j, partner in enumerate(other):
+                if j in paired or set(partner.parties) != set(item.parties) or not _covered(f_own[i], f_other[j]):
+                    continue
+                key = (j, i) if flip else (i, j)
+                a, b = (partner, item) if flip else (item, partner)
+                chosen[key] = score(a, b, fa[key[0]], fb[key[1]])
+                paired.add(j)
 
 
 def _covered(item: set[str], bundle: set[str]) -> bool:

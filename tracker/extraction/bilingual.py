@@ -24,6 +24,7 @@ from dataclasses import dataclass
 # the shared vocabulary of readouts (1). The verbs of pledges are left out: every pledge has one,
 # and on the development pairs counting them paired less of what should be paired.
 NAMED, SUBJECT, FIELD, COMMON = 4.0, 3.0, 2.0, 1.0
+VENUE = COMMON
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,11 @@ def _c(key, weight, en, zh, label="", salient=False) -> Concept:
 
 CONCEPTS: tuple[Concept, ...] = (
     # --- named mechanisms, programmes, places and groupings --------------------------------------
-    _c("san-francisco", NAMED, [r"san francisco", r"woodside", r"filoli"], ["旧金山"], "San Francisco"),
-    _c("bali", NAMED, [r"bali"], ["巴厘岛"], "Bali"),
-    _c("lima", NAMED, [r"lima\b"], ["利马"], "Lima"),
+    # A meeting's venue names the meeting, which every item of both accounts shares, more than a pledge:
+    # "落实好巴厘岛会晤共识" and "follow up on their discussions in San Francisco" are one pledge.
+    _c("san-francisco", VENUE, [r"san francisco", r"woodside", r"filoli"], ["旧金山"], "San Francisco"),
+    _c("bali", VENUE, [r"bali"], ["巴厘岛"], "Bali"),
+    _c("lima", VENUE, [r"lima\b"], ["利马"], "Lima"),
     _c("apec", NAMED, [r"apec\b", r"asia-pacific economic cooperation"], ["亚太经合组织", "亚太经合"], "APEC"),
     _c("g20", NAMED, [r"g-?20\b", r"group of twenty"], ["二十国集团"], "G20"),
     _c("cop", NAMED, [r"cop ?\d\d", r"conference of the parties"], ["缔约方大会"], "the UN climate conference"),
@@ -170,8 +173,8 @@ CONCEPTS: tuple[Concept, ...] = (
     _c(
         "international",
         FIELD,
-        [r"international", r"regional", r"global issue", r"global challenge"],
-        ["国际", "地区"],
+        [r"international", r"regional", r"global issue", r"global challenge", r"multilateral"],
+        ["国际", "地区", "全球性", "多边"],
         "international and regional issues",
     ),
     _c("agriculture", FIELD, [r"agricultur", r"farm"], ["农业", "农产品"], "agriculture"),
@@ -191,8 +194,9 @@ CONCEPTS: tuple[Concept, ...] = (
         ["磋商", "会晤", "机制"],
         "consultation mechanisms",
     ),
-    _c("teams", COMMON, [r"\bteams?\b", r"officials", r"senior"], ["团队", "官员", "高级"], "teams and officials"),
-    _c("high-level", COMMON, [r"high-level", r"leader", r"senior"], ["高层", "元首", "领导人"], "high-level contact"),
+    _c("teams", COMMON, [r"\bteams?\b", r"officials"], ["团队", "官员"], "teams and officials"),
+    # "the two leaders" / "两国元首" is who speaks in every sentence of a readout, not what is pledged
+    _c("high-level", COMMON, [r"high-level", r"senior"], ["高层", "高级"], "high-level contact"),
     _c(
         "follow-up",
         COMMON,
@@ -241,6 +245,16 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("investment", FIELD, [r"invest"], ["投资"], "investment"),
     _c("afghanistan", SUBJECT, [r"afghan"], ["阿富汗"], "Afghanistan", True),
     _c("myanmar", SUBJECT, [r"myanmar", r"burma"], ["缅甸"], "Myanmar", True),
+    # --- more mechanisms and fields --------------------------------------------------------------
+    _c("coordination", COMMON, [r"coordinat"], ["协调"], "policy coordination"),
+    _c("government", COMMON, [r"government", r"intergovernmental"], ["政府"], "government-to-government"),
+    _c("science", FIELD, [r"scien", r"research"], ["科技", "科学", "科研"], "science and technology"),
+    _c(
+        "development", FIELD, [r"development finance", r"debt", r"poverty"], ["债务", "减贫", "发展融资"], "development"
+    ),
+    _c("green", FIELD, [r"clean energy", r"renewable", r"green"], ["清洁能源", "可再生", "绿色"], "clean energy"),
+    _c("disaster", SUBJECT, [r"disaster", r"humanitarian"], ["灾害", "救灾", "人道"], "disaster relief"),
+    _c("crime", SUBJECT, [r"crime", r"money laundering", r"smuggl"], ["犯罪", "洗钱", "走私"], "transnational crime"),
 )
 
 # Strength cue words, shown beside a "one side firmer" pair. firm > intent > hedged.

@@ -49,6 +49,12 @@ BARE_CUE = re.compile(r".{0,12}?(?:一致同意|同意|商定|决定|承诺|表�
 PROMULGATED = re.compile(r"发布[^，。；]{0,16}公告|公告称|即日起")
 # "李强表示，…": who speaks, before what is said
 SPEAKER = re.compile(r"^[^，。；]{1,12}?(?:表示|指出|强调|说|介绍|认为)[，,：:]")
+# "…认为，" / "…进展表明，": a clause ending in a view verb, whose content is the next clause
+VIEW_THEN_CONTENT = re.compile(r"(?:认为|相信|表明|证明)[，,：:]$")
+# A clause that is a whole act of dialogue on a matter: "就国际和地区问题加强沟通", "举行…磋商"
+OWN_DIALOGUE = re.compile(
+    r"(?:就|围绕)[^，。；]{2,20}?(?:加强|保持|开展|进行|深化)|(?:建立|举行|启动|开展)[^，。；]{0,12}?(?:对话|磋商)"
+)
 REFERS_BACK = re.compile(r"(?:.{0,6})(?:首次|第一次|其|该|届时)")
 
 
@@ -180,11 +186,13 @@ def _committing_clauses(
     strength = carried
     chosen: list[_Clause] = []
     governed = False  # inside the scope of a modal veto ("各方要…，致力于…，早日重启对话")
+    view = False  # the clause before ends in a view verb: this one is what is viewed, whoever acts in it
     for c_start, c_end in seg.clauses(text, unit.start, unit.end):
         clause = seg.MARKUP.sub("", text[c_start:c_end]).strip()
         reading = read_clause(clause)
         if not reading.veto and governed:
-            governed = not _leaves_modal_scope(clause, reading.cue, context, names)
+            governed = not _leaves_modal_scope(clause, reading.cue, context, names, view)
+        view = bool(VIEW_THEN_CONTENT.search(clause))
         if reading.veto or governed:
             if chosen:
                 break
@@ -217,10 +225,12 @@ def _committing_clauses(
     return chosen
 
 
-def _leaves_modal_scope(clause: str, cue: Cue | None, context: DocumentContext, names: Names) -> bool:
+def _leaves_modal_scope(clause: str, cue: Cue | None, context: DocumentContext, names: Names, view: bool) -> bool:
     """A clause after "要" / "愿" / "应" / "希望" is still governed by it unless it names an actor of its own
-    or agrees ("…希望…，双方同意…")."""
-    return subject(clause, context, names) is not None or (cue is not None and cue.kind == "agreement")
+    or agrees ("…希望…，双方同意…"); the content of a view ("…进展表明，双方可以…") leaves only by agreeing."""
+    if cue is not None and cue.kind == "agreement":
+        return True
+    return not view and subject(clause, context, names) is not None
 
 
 def _apply_cue(clause, cue: Cue | None, actors, strength, unit, context, names):
@@ -285,6 +295,8 @@ def _nearest_topics(text: str, unit: seg.Unit, context: DocumentContext) -> list
 def _joins(clause: str, topics: list[str], previous: list[str]) -> bool:
     """A clause without a topic of its own, with only general dialogue, with the topic before it, or
     whose 将 marks an object ("将创新合作打造成…增长点") goes with the clause before."""
+    if topics == ["dialogue"] and previous and "dialogue" not in previous and OWN_DIALOGUE.match(clause):
+        return False  # "扩大人文交流，就国际和地区问题加强沟通": talks on a matter of their own
     if not topics or topics == ["dialogue"] or not previous or topics[0] in previous:
         return True
     return bool(re.match(r"将[^，。；]{1,20}?(?:打造|建设|转)", clause))

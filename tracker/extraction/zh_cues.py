@@ -24,7 +24,8 @@ FIRM, INTENT, HEDGED = "firm", "intent", "hedged"
 
 # --- cue patterns -----------------------------------------------------------------------------
 
-AGREEMENT = re.compile(r"一致同意|同意|商定|约定|决定(?!性)|承诺|确认将|重申将")
+# 责成 (tasked): the principals instruct their teams, as "tasked their teams to" does in English
+AGREEMENT = re.compile(r"一致同意|同意|商定|约定|决定(?!性)|承诺|确认将|重申将|责成")
 # 将 as the object marker: "将2025年确定为…", "将创新合作打造成…", "将16家实体列入…名单"
 OBJECT_MARKER = re.compile(
     r"将(?!于|在|继续|进一步|共同|积极|向|与|同|和|为)[^，。；：]{1,30}?"
@@ -67,12 +68,14 @@ JOINT_ACTION = re.compile(
 
 # --- veto patterns ----------------------------------------------------------------------------
 
-WILLINGNESS = re.compile(r"愿意|愿|准备|有意")
+# not the nouns 愿景 (a vision: "落实好“旧金山愿景”") and 心愿
+WILLINGNESS = re.compile(r"愿意|(?<!心)愿(?!景)|准备|有意")
 HOPE = re.compile(r"希望|期待|期望|盼")
 NORMATIVE = re.compile(
     r"应当|应该|(?<![因答回相供适响反呼顺感效理])应(?![对用邀约急届])|(?<![重主需纲摘必首只])要(?![求点素闻])|必须"
 )
-NEED = re.compile(r"有必要|认为|相信|强调.{0,10}重要")
+# "…进展表明，双方可以…": what events show is a view, and it governs the clauses after it
+NEED = re.compile(r"有必要|认为|相信|强调.{0,10}重要|表明|证明")
 CONDITION = re.compile(r"如果|(?<![例比诸])如(?![下期何今实此])|若(?!干)|倘若|一旦")
 PAST = re.compile(r"已经|已(?!有)|曾|过去|宣布完成|见证签署")
 # 了 after a verb marks a completed act wherever it stands ("共同努力恢复和新建了…渠道")
@@ -260,7 +263,7 @@ def read_clause(clause: str) -> Reading:
 CONCRETE = re.compile(
     r"合作|机制|对话|磋商|会议|协议|协定|计划|项目|资金|美元|亿|倡议|伙伴|沟通|交流|解决|中心|实验室|园区|基地|走廊|"
     r"工程|平台|基金|援助|奖学金|名额|培训|免签|签证|航线|展馆|办事处|谈判|关税|参展|交流年|孵化园|"
-    r"大使|使馆|领事|联合工作组|工作组|派遣|派出|派团|互派|考察团|代表团|联合研究|联合实验室"
+    r"大使|使馆|领事|联合工作组|工作组|派遣|派出|派团|互派|考察团|代表团|联合研究|联合实验室|经常性联系|保持联系|团队"
 )
 # A pledged negative action is concrete by itself: "承诺不再同台湾发生任何官方关系"
 NEGATIVE_PLEDGE = re.compile(r"(?:承诺|保证|同意)(?:不再|不进行|不会|永不|不)")

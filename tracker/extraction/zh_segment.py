@@ -145,9 +145,14 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         tail = re.search(rf"(?:{MARKUP.pattern})\s*$", text[start:end])
         if tail:
             end, changed = start + tail.start(), True
-        while end > start and text[end - 1] in EDGE:
+        while end > start and text[end - 1] in EDGE and not _closes_quote(text, start, end):
             end, changed = end - 1, True
     return start, end
+
+
+def _closes_quote(text: str, start: int, end: int) -> bool:
+    """Whether the span's last character closes a quotation opened inside it (“旧金山愿景”): it stays."""
+    return text[end - 1] == "”" and text.count("“", start, end) > text.count("”", start, end - 1)
 
 
 def lead_kind(lead_in: str) -> str | None:
