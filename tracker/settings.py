@@ -197,7 +197,8 @@ CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = envbool("CELERY_TASK_EAGER_PROPAGATES", False)
 # The in-memory transport needs a host name, or kombu warns "No hostname was supplied" on every
 # command that enqueues a task (load_demo, import_article).
-CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
+EMBEDDED_BROKER_URL = "memory://localhost/"
+CELERY_BROKER_URL = REDIS_URL or EMBEDDED_BROKER_URL
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_ACCEPT_CONTENT = ["json"]
