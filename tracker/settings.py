@@ -13,6 +13,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from dotenv import load_dotenv
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -175,6 +177,15 @@ STORAGES = {
 # --- Redis: broker and cache -------------------------------------------------------------------
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# The page cache degrades to the database when Redis is down (tracker.public.caching). Short
+# timeouts and a single immediate retry (for a pooled connection that a Redis restart closed) keep
+# a dead or unreachable Redis to a fraction of a second per request; redis-py's default retries
+# with backoff would cost seconds.
+CACHE_OPTIONS = {
+    "socket_connect_timeout": envint("CACHE_TIMEOUT_MS", 250) / 1000,
+    "socket_timeout": envint("CACHE_TIMEOUT_MS", 250) / 1000,
+    "retry": Retry(NoBackoff(), 1),
+}
 
 if REDIS_URL:
     CACHES = {
@@ -182,6 +193,7 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "tracker"),
+            "OPTIONS": CACHE_OPTIONS,
         }
     }
 else:
