@@ -199,6 +199,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# What /healthz requires (503 without it); the others are reported as "degraded" (tracker.health).
+HEALTH_REQUIRED = envlist("HEALTH_REQUIRED", ["database"])
+
 # --- Celery ------------------------------------------------------------------------------------
 
 # Without REDIS_URL, tasks run in-process when enqueued (the embedded default needs no worker).
@@ -232,11 +235,21 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_throttle": envint("CELERY_BROKER_RESTORE_THROTTLE", 10),
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Publishing gives up quickly when the broker is down: the article waits in the outbox instead
+# and the editor is not kept waiting (Celery's defaults: a 4 s connect timeout, 3 retries).
+CELERY_BROKER_CONNECTION_TIMEOUT = envint("CELERY_BROKER_CONNECTION_TIMEOUT", 2)
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 CELERY_BEAT_SCHEDULE = {
     "poll-feeds": {
         "task": "tracker.ingest.tasks.poll_feeds",
         "schedule": timedelta(minutes=envint("FEED_POLL_MINUTES", 30)),
+    },
+    # Imports saved while the broker was down (tracker.ingest.outbox): published again within
+    # this many seconds of its return.
+    "publish-outbox": {
+        "task": "tracker.ingest.tasks.publish_outbox",
+        "schedule": timedelta(seconds=envint("OUTBOX_SWEEP_SECONDS", 30)),
     },
     "requeue-stalled-articles": {
         "task": "tracker.ingest.tasks.requeue_stalled_articles",

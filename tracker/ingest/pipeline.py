@@ -25,6 +25,7 @@ from tracker.extraction import match
 from tracker.extraction.pipeline import extract_document
 from tracker.extraction.sentences import split_sentences
 from tracker.ingest import fetch as fetching
+from tracker.ingest import outbox
 from tracker.ingest.canonical import canonical_url
 from tracker.ingest.lexicon import lexicon_from_database
 from tracker.ingest.models import Article, Candidate, DocumentKind, Feed, ParagraphSighting, Suggestion
@@ -168,9 +169,8 @@ def retry_article(article: Article) -> bool:
 
 
 def _enqueue(task_name: str, article_id: int) -> None:
-    from tracker.ingest import tasks  # the tasks module imports this one
-
-    getattr(tasks, task_name).delay(article_id)
+    # Never raises when the broker is down: the article waits in the outbox (tracker.ingest.outbox).
+    outbox.publish(task_name, article_id)
 
 
 # --- Claims ------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 
-from tracker.ingest import pipeline
+from tracker.ingest import outbox, pipeline
 from tracker.ingest.fetch import FetchRetryable
 from tracker.ingest.models import Feed
 
@@ -82,3 +82,11 @@ def requeue_stalled_articles() -> None:
     count = pipeline.requeue_stalled()
     if count:
         logger.info("Re-enqueued %s stalled articles (lease %ss)", count, settings.PIPELINE_LEASE_SECONDS)
+
+
+@shared_task(ignore_result=True)
+def publish_outbox() -> None:
+    """Beat, every OUTBOX_SWEEP_SECONDS: publish what was saved while the broker was down."""
+    count = outbox.sweep()
+    if count:
+        logger.info("Published %s articles from the outbox", count)

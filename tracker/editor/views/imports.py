@@ -12,7 +12,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView, U
 from tracker.editor.filters import ArticleFilter
 from tracker.editor.forms import FeedForm, PasteForm, UploadForm, UrlForm
 from tracker.editor.views.base import EditorRequiredMixin, SaveFormMixin, filtered
-from tracker.ingest import pipeline, tasks
+from tracker.ingest import outbox, pipeline, tasks
 from tracker.ingest.models import Article, Feed, Review
 
 # The steps shown on an article's page, in order.
@@ -88,7 +88,10 @@ class ImportSource(EditorRequiredMixin, FormView):
         if result is None:
             return self.form_invalid(form)
         article, created = result
-        if created:
+        article.refresh_from_db(fields=["metadata"])
+        if created and outbox.is_unsent(article):
+            messages.warning(self.request, "Saved, queued for when the broker is back: it is analysed then.")
+        elif created:
             messages.success(self.request, "Imported. It goes through the pipeline now.")
         else:
             messages.info(self.request, "This address was imported before: here is that article.")
