@@ -8,7 +8,10 @@ later are left out, as on the pages. Every endpoint takes `as_of` alike: nothing
 
 from __future__ import annotations
 
+import datetime
+
 import django_filters
+import django_filters.fields
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.utils.cache import patch_cache_control
@@ -26,6 +29,26 @@ class ApiCommitmentFilter(CommitmentFilter):
     sort = None  # the cursor fixes the order of API pages (by reference)
 
 
+class RealOffsetDateTimeField(django_filters.fields.IsoDateTimeField):
+    """An ISO 8601 date-time whose offset is one a time zone can have (UTC-12:00 to UTC+14:00).
+
+    Python accepts any offset under a day, PostgreSQL none beyond 15:59: without this check
+    `recorded_after=2020-01-01T00:00:00+16:00` reached the database and gave a 500."""
+
+    LIMITS = (datetime.timedelta(hours=-12), datetime.timedelta(hours=14))
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        offset = value.utcoffset() if value is not None else None
+        if offset is not None and not self.LIMITS[0] <= offset <= self.LIMITS[1]:
+            raise ValidationError("The time-zone offset must lie between -12:00 and +14:00.", code="invalid")
+        return value
+
+
+class RealOffsetDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = RealOffsetDateTimeField
+
+
 class AssessmentFilter(django_filters.FilterSet):
     commitment = django_filters.CharFilter(field_name="commitment__reference", label="Commitment reference")
     dialogue = django_filters.CharFilter(field_name="commitment__meeting__dialogue__slug", label="Dialogue slug")
@@ -36,7 +59,7 @@ class AssessmentFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=Status.choices)
     as_of_from = django_filters.DateFilter(field_name="as_of", lookup_expr="gte")
     as_of_to = django_filters.DateFilter(field_name="as_of", lookup_expr="lte")
-    recorded_after = django_filters.IsoDateTimeFilter(field_name="recorded_at", lookup_expr="gt")
+    recorded_after = RealOffsetDateTimeFilter(field_name="recorded_at", lookup_expr="gt")
     as_of = django_filters.DateFilter(
         method="filter_as_of",
         label="The log as it stood on this date: entries dated up to it, of commitments made by then",
