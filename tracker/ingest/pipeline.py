@@ -25,7 +25,7 @@ from tracker.extraction import match
 from tracker.extraction.pipeline import extract_document
 from tracker.extraction.sentences import split_sentences
 from tracker.ingest import fetch as fetching
-from tracker.ingest import outbox
+from tracker.ingest import filetypes, outbox
 from tracker.ingest.canonical import canonical_url
 from tracker.ingest.lexicon import lexicon_from_database
 from tracker.ingest.models import Article, Candidate, DocumentKind, Feed, ParagraphSighting, Suggestion
@@ -130,8 +130,8 @@ def import_article(
     if len(raw) > settings.FETCH_MAX_BYTES:
         raise InputError(f"The document is larger than the {settings.FETCH_MAX_BYTES // (1024 * 1024)} MB limit.")
     suffix = ("." + filename.rsplit(".", 1)[-1].lower()) if "." in filename else ""
-    if filename and suffix not in SUFFIX_KINDS:
-        raise InputError({"file": "Only .txt, .md and .html files can be imported."})
+    if problem := filetypes.refusal(filename, raw if data is not None else None):
+        raise InputError({"file": problem})
     with transaction.atomic():
         article = Article.objects.create(
             origin=origin,
