@@ -271,6 +271,9 @@ FETCH_USER_AGENT = os.environ.get("FETCH_USER_AGENT", "CommitmentTracker/0.1 (+h
 # visibility timeout for the same reason as the time limits.
 PIPELINE_LEASE_SECONDS = envint("PIPELINE_LEASE_SECONDS", CELERY_TASK_TIME_LIMIT + 60)
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 2 * 1024 * 1024)
+# The longest document one analysis takes, in characters; longer ones are refused up front so that
+# none is stopped by the time limit midway (tracker.ingest.size).
+ANALYSIS_MAX_CHARS = envint("ANALYSIS_MAX_CHARS", 1_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 512 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES
 

@@ -14,6 +14,7 @@ import logging
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -25,7 +26,7 @@ from tracker.extraction import match
 from tracker.extraction.pipeline import extract_document
 from tracker.extraction.sentences import split_sentences
 from tracker.ingest import fetch as fetching
-from tracker.ingest import filetypes, outbox
+from tracker.ingest import filetypes, outbox, size
 from tracker.ingest.canonical import canonical_url
 from tracker.ingest.lexicon import lexicon_from_database
 from tracker.ingest.models import Article, Candidate, DocumentKind, Feed, ParagraphSighting, Suggestion
@@ -132,6 +133,8 @@ def import_article(
     suffix = ("." + filename.rsplit(".", 1)[-1].lower()) if "." in filename else ""
     if problem := filetypes.refusal(filename, raw if data is not None else None):
         raise InputError({"file": problem})
+    if problem := size.too_long(raw):
+        raise InputError(problem)
     with transaction.atomic():
         article = Article.objects.create(
             origin=origin,
@@ -327,8 +330,13 @@ def analyse(article_id: int) -> StepResult:
     site = _site_of(article)
     meeting_parties = sorted(article.meeting.parties.values_list("name", flat=True)) if article.meeting else None
     lexicon = lexicon_from_database()
+    if problem := size.too_long(_decode(article)):
+        _finish(article_id, Article.State.ANALYSING, state=Article.State.FAILED, error=problem)
+        return StepResult(Outcome.DONE)
     try:
         result = _extract(article, lexicon, boilerplate_for(site), meeting_parties)
+    except SoftTimeLimitExceeded:
+        raise  # not a parse error: the task records that the analysis took too long
     except Exception as exc:  # a parse error will not go away on retry: record it
         logger.exception("Extraction failed for article %s", article_id)
         _finish(

@@ -55,7 +55,11 @@ def analyse_article(self, article_id: int) -> None:
     try:
         result = pipeline.analyse(article_id)
     except SoftTimeLimitExceeded:
-        pipeline.fail(article_id, "The analysis took too long and was stopped.")
+        pipeline.fail(
+            article_id,
+            f"The analysis took too long (over {settings.CELERY_TASK_SOFT_TIME_LIMIT} seconds) and was stopped. "
+            "Retry it when the workers are less busy, or split the document into parts.",
+        )
         return
     _retry_busy(self, result)
 
