@@ -15,6 +15,7 @@ import django_filters.fields
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.utils.cache import patch_cache_control
+from rest_framework import exceptions
 from rest_framework.pagination import CursorPagination
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
@@ -78,6 +79,16 @@ class Cursor(CursorPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
+
+    def get_page_size(self, request):
+        # DRF falls back to the default for anything that is not a positive whole number
+        # (`page_size=null` answered 50 rows); the schema says integer, so refuse instead.
+        value = request.query_params.get(self.page_size_query_param)
+        if value is not None and not (value.isascii() and value.isdigit() and int(value) > 0):
+            raise exceptions.ValidationError(
+                {self.page_size_query_param: ["A positive whole number (a page holds at most 200)."]}
+            )
+        return super().get_page_size(request)
 
 
 class ByReference(Cursor):
