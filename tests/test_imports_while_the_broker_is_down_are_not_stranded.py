@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from tracker.celery import app
 from tracker.ingest import outbox, pipeline, tasks
-from tracker.ingest.models import Article, Candidate
+from tracker.ingest.models import Article, Candidate, Feed
 
 # Real commits, so that enqueueing after commit happens inside the request or command, as in
 # production, and what Erin and the command are told can depend on it.
@@ -95,3 +95,11 @@ def test_beat_sweeps_the_outbox_at_least_every_thirty_seconds():
     entry = settings.CELERY_BEAT_SCHEDULE["publish-outbox"]
     assert entry["task"] == "tracker.ingest.tasks.publish_outbox"
     assert entry["schedule"].total_seconds() <= 30
+
+
+def test_polling_a_feed_while_the_broker_is_down_tells_erin_it_waits_for_the_schedule(erin_client):
+    feed = Feed.objects.create(url="https://www.example.org/feed.xml", title="Ministry news")
+    with broker_down():
+        response = erin_client.post(reverse("editor:feed_poll", args=[feed.pk]), follow=True)
+    assert response.status_code == 200
+    assert "The broker is unreachable" in response.content.decode()

@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from tracker.commitments import actions
 from tracker.commitments.models import Commitment, Dialogue, Meeting, Party, Topic
 from tracker.commitments.status import Status
-from tracker.ingest import filetypes, pipeline, review, tasks
+from tracker.ingest import filetypes, outbox, pipeline, review
 from tracker.ingest.models import Article, Candidate, DocumentKind, Feed
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -237,7 +237,7 @@ class FeedForm(forms.ModelForm):
             if is_new:
                 self.instance.created_by = user
             feed = super().save()
-            transaction.on_commit(lambda: tasks.poll_feed.delay(feed.pk))
+            transaction.on_commit(lambda: outbox.send("poll_feed", feed.pk))
         return feed
 
 

@@ -26,17 +26,25 @@ BROKER_UNAVAILABLE = (OperationalError, RedisError, ConnectionError, TimeoutErro
 WAITING = [Article.State.QUEUED, Article.State.FETCHED]
 
 
-def publish(task_name: str, article_id: int) -> bool:
-    """Send the task's message; if the broker is down, mark the article unsent. True if sent."""
+def send(task_name: str, *args) -> bool:
+    """Send a task's message. False, logged, if the broker is down: for what a later run redoes
+    anyway (a feed poll: beat polls every feed on schedule)."""
     from tracker.ingest import tasks  # the tasks module imports the pipeline, which imports this
 
     try:
-        getattr(tasks, task_name).delay(article_id)
+        getattr(tasks, task_name).delay(*args)
     except BROKER_UNAVAILABLE as exc:
-        logger.warning("Broker unreachable (%s): article %s waits in the outbox", exc, article_id)
-        _mark(article_id, task_name)
+        logger.warning("Broker unreachable (%s): %s%r not sent", exc, task_name, args)
         return False
     return True
+
+
+def publish(task_name: str, article_id: int) -> bool:
+    """Send the task's message; if the broker is down, mark the article unsent. True if sent."""
+    if send(task_name, article_id):
+        return True
+    _mark(article_id, task_name)
+    return False
 
 
 def is_unsent(article: Article) -> bool:

@@ -12,7 +12,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView, U
 from tracker.editor.filters import ArticleFilter
 from tracker.editor.forms import FeedForm, PasteForm, UploadForm, UrlForm
 from tracker.editor.views.base import EditorRequiredMixin, SaveFormMixin, filtered
-from tracker.ingest import outbox, pipeline, tasks
+from tracker.ingest import outbox, pipeline
 from tracker.ingest.models import Article, Feed, Review
 
 # The steps shown on an article's page, in order.
@@ -224,6 +224,8 @@ class FeedUpdate(FeedMixin, UpdateView):
 class FeedPoll(EditorRequiredMixin, View):
     def post(self, request, pk):
         feed = get_object_or_404(Feed, pk=pk)
-        tasks.poll_feed.delay(feed.pk)
-        messages.success(request, f"Polling {feed} now.")
+        if outbox.send("poll_feed", feed.pk):
+            messages.success(request, f"Polling {feed} now.")
+        else:
+            messages.warning(request, f"The broker is unreachable: {feed} is polled on schedule once it is back.")
         return HttpResponseRedirect(reverse("editor:feed_list"))
