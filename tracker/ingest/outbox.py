@@ -6,6 +6,10 @@ unsent (`metadata["outbox"]` names the task); nothing is raised to the editor or
 Beat's `publish_outbox` sweep (every OUTBOX_SWEEP_SECONDS, 30 s by default) publishes the marked
 articles again, so an import made while Redis was down is analysed within a minute of its return.
 Publishing twice is harmless: the pipeline claims an article before working on it.
+
+The same sweep notices a broker that came back empty (Redis restarted without persistence): the
+messages of articles that were waiting are gone, so all of them are published again, rather than
+after the ten minutes `requeue_stalled_articles` allows a queued article.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from tracker.ingest.models import Article
 logger = logging.getLogger(__name__)
 
 OUTBOX_KEY = "outbox"
+SENTINEL_KEY = "tracker:broker-sentinel"
 # What publishing raises when the broker is down: kombu wraps most connection errors, the rest
 # come through from redis-py or the socket.
 BROKER_UNAVAILABLE = (OperationalError, RedisError, ConnectionError, TimeoutError)
@@ -55,8 +60,31 @@ def unsent():
     return Article.objects.filter(state__in=WAITING, metadata__has_key=OUTBOX_KEY)
 
 
+def broker_was_emptied() -> bool:
+    """True once after the broker's Redis lost its data (restarted without persistence, flushed).
+
+    A sentinel key lives beside the queues; when it is gone, so are the messages that were
+    waiting, and every article waiting for one must be published again. False for a broker that
+    is not Redis (the in-process one of tests and development) or that cannot be reached.
+    """
+    from tracker.celery import app
+
+    try:
+        with app.connection_for_write() as conn:
+            client = getattr(conn.default_channel, "client", None)
+            return bool(client is not None and client.set(SENTINEL_KEY, "1", nx=True))
+    except BROKER_UNAVAILABLE:
+        return False
+
+
 def sweep() -> int:
-    """Publish every unsent article's message again; stop at the first failure. Returns how many."""
+    """Publish every unsent article's message again; stop at the first failure. Returns how many.
+
+    After the broker lost its data, every waiting article counts as unsent."""
+    if broker_was_emptied():
+        waiting = Article.objects.filter(state__in=WAITING).exclude(metadata__has_key=OUTBOX_KEY)
+        for article_id, state in waiting.values_list("pk", "state"):
+            _mark(article_id, "fetch_article" if state == Article.State.QUEUED else "analyse_article")
     sent = 0
     for article_id, metadata in unsent().values_list("pk", "metadata"):
         # Unmarked before publishing: a worker may take the article at once and copy its metadata.
