@@ -38,3 +38,14 @@ def test_a_valid_page_size_still_pages(rob_client, story):
     assert response.status_code == 200
     assert len(response.json()["results"]) == 1
     assert response.json()["next"]
+
+
+def test_the_400_and_404_answers_are_in_the_schema(schema, rob_client, story):
+    assessments = schema["paths"]["/api/assessments/"]["get"]["responses"]
+    detail = schema["paths"]["/api/commitments/{reference}/"]["get"]["responses"]
+    assert {"200", "400", "404"} <= set(assessments)
+    assert "404" in detail
+    # and the API does answer them, with the documented bodies
+    assert "page_size" in rob_client.get("/api/assessments/", {"page_size": "null"}).json()
+    assert "detail" in rob_client.get("/api/commitments/NO-SUCH-REF/").json()
+    assert "detail" in rob_client.get("/api/assessments/", {"cursor": "not-a-cursor"}).json()
