@@ -13,6 +13,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from dotenv import load_dotenv
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -94,6 +96,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "tracker.nul_paths.RefuseNulPathsMiddleware",  # before anything looks the path up
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -178,6 +181,15 @@ STORAGES = {
 # --- Redis: broker and cache -------------------------------------------------------------------
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# The page cache degrades to the database when Redis is down (tracker.public.caching). Short
+# timeouts and a single immediate retry (for a pooled connection that a Redis restart closed) keep
+# a dead or unreachable Redis to a fraction of a second per request; redis-py's default retries
+# with backoff would cost seconds.
+CACHE_OPTIONS = {
+    "socket_connect_timeout": envint("CACHE_TIMEOUT_MS", 250) / 1000,
+    "socket_timeout": envint("CACHE_TIMEOUT_MS", 250) / 1000,
+    "retry": Retry(NoBackoff(), 1),
+}
 
 if REDIS_URL:
     CACHES = {
@@ -185,10 +197,14 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "tracker"),
+            "OPTIONS": CACHE_OPTIONS,
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# What /healthz requires (503 without it); the others are reported as "degraded" (tracker.health).
+HEALTH_REQUIRED = envlist("HEALTH_REQUIRED", ["database"])
 
 # --- Celery ------------------------------------------------------------------------------------
 
@@ -226,11 +242,21 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_throttle": envint("CELERY_BROKER_RESTORE_THROTTLE", 10),
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Publishing gives up quickly when the broker is down: the article waits in the outbox instead
+# and the editor is not kept waiting (Celery's defaults: a 4 s connect timeout, 3 retries).
+CELERY_BROKER_CONNECTION_TIMEOUT = envint("CELERY_BROKER_CONNECTION_TIMEOUT", 2)
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 CELERY_BEAT_SCHEDULE = {
     "poll-feeds": {
         "task": "tracker.ingest.tasks.poll_feeds",
         "schedule": timedelta(minutes=envint("FEED_POLL_MINUTES", 30)),
+    },
+    # Imports saved while the broker was down (tracker.ingest.outbox): published again within
+    # this many seconds of its return.
+    "publish-outbox": {
+        "task": "tracker.ingest.tasks.publish_outbox",
+        "schedule": timedelta(seconds=envint("OUTBOX_SWEEP_SECONDS", 30)),
     },
     "requeue-stalled-articles": {
         "task": "tracker.ingest.tasks.requeue_stalled_articles",
@@ -251,6 +277,9 @@ FETCH_USER_AGENT = os.environ.get("FETCH_USER_AGENT", "CommitmentTracker/0.1 (+h
 # visibility timeout for the same reason as the time limits.
 PIPELINE_LEASE_SECONDS = envint("PIPELINE_LEASE_SECONDS", CELERY_TASK_TIME_LIMIT + 60)
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 2 * 1024 * 1024)
+# The longest document one analysis takes, in characters; longer ones are refused up front so that
+# none is stopped by the time limit midway (tracker.ingest.size).
+ANALYSIS_MAX_CHARS = envint("ANALYSIS_MAX_CHARS", 1_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 512 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES
 
@@ -276,6 +305,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # The 400 and 404 answers the views give, documented (tracker.public.api.schema).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "tracker.public.api.schema.document_errors",
+    ],
 }
 
 # --- Accounts and sessions ---------------------------------------------------------------------

@@ -19,8 +19,7 @@ from django.utils.text import slugify
 from tracker.commitments import actions
 from tracker.commitments.models import Commitment, Dialogue, Meeting, Party, Topic
 from tracker.commitments.status import Status
-from tracker.editor import uploads
-from tracker.ingest import pipeline, review, tasks
+from tracker.ingest import filetypes, outbox, pipeline, review
 from tracker.ingest.models import Article, Candidate, DocumentKind, Feed, Suggestion
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -271,7 +270,7 @@ class PasteForm(ImportForm):
 class UploadForm(ImportForm):
     file = forms.FileField(
         help_text="A .txt, .md or .html file.",
-        widget=forms.ClearableFileInput(attrs={"accept": ",".join(uploads.TEXT_SUFFIXES)}),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(filetypes.TEXT_SUFFIXES)}),
     )
 
     field_order = ["file"]
@@ -279,11 +278,8 @@ class UploadForm(ImportForm):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         name = upload.name
-        if uploads.suffix_of(name) not in uploads.TEXT_SUFFIXES:
-            raise ValidationError(
-                f"“{name}” cannot be imported: only .txt, .md and .html files can. "
-                "Save a PDF or Word document as text or HTML first, or paste its text."
-            )
+        if problem := filetypes.refusal(name):
+            raise ValidationError(problem)
         if upload.size > settings.UPLOAD_MAX_BYTES:
             raise ValidationError(
                 f"“{name}” is {_size(upload.size)}, larger than the {_size(settings.UPLOAD_MAX_BYTES)} limit."
@@ -291,12 +287,8 @@ class UploadForm(ImportForm):
         data = upload.read(settings.UPLOAD_MAX_BYTES + 1)
         if len(data) > settings.UPLOAD_MAX_BYTES:  # the size the client declared was wrong
             raise ValidationError(f"“{name}” is larger than the {_size(settings.UPLOAD_MAX_BYTES)} limit.")
-        what = uploads.sniff(data)
-        if what:
-            raise ValidationError(
-                f"“{name}” is not a text file: it looks like {what}. "
-                "Only .txt, .md and .html files can be imported; save it as text first, or paste its text."
-            )
+        if problem := filetypes.refusal(name, data):
+            raise ValidationError(problem)
         if not data.strip():
             raise ValidationError(f"“{name}” is empty.")
         self.data_bytes = data
@@ -336,7 +328,7 @@ class FeedForm(forms.ModelForm):
             if is_new:
                 self.instance.created_by = user
             feed = super().save()
-            transaction.on_commit(lambda: tasks.poll_feed.delay(feed.pk))
+            transaction.on_commit(lambda: outbox.send("poll_feed", feed.pk))
         return feed
 
 
@@ -921,7 +913,7 @@ class CsvUploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if uploads.suffix_of(upload.name) not in {".csv", ".txt"}:
+        if filetypes.suffix_of(upload.name) not in {".csv", ".txt"}:
             raise ValidationError(f"“{upload.name}” is not a .csv file.")
         if upload.size > settings.UPLOAD_MAX_BYTES:
             raise ValidationError(
@@ -930,7 +922,7 @@ class CsvUploadForm(forms.Form):
         data = upload.read(settings.UPLOAD_MAX_BYTES + 1)
         if len(data) > settings.UPLOAD_MAX_BYTES:
             raise ValidationError(f"“{upload.name}” is larger than the {_size(settings.UPLOAD_MAX_BYTES)} limit.")
-        what = uploads.sniff(data)
+        what = filetypes.sniff(data)
         if what:
             raise ValidationError(f"“{upload.name}” is not a CSV file: it looks like {what}.")
         try:

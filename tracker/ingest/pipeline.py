@@ -14,6 +14,7 @@ import logging
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -24,6 +25,7 @@ from tracker.commitments.models import Commitment, Meeting, Party, Topic
 from tracker.extraction import evidence, match
 from tracker.extraction.pipeline import extract_document
 from tracker.ingest import fetch as fetching
+from tracker.ingest import filetypes, outbox, size
 from tracker.ingest.alignments import propose_alignments
 from tracker.ingest.canonical import canonical_url
 from tracker.ingest.lexicon import lexicon_from_database
@@ -138,8 +140,10 @@ def import_article(
     if len(raw) > settings.FETCH_MAX_BYTES:
         raise InputError(f"The document is larger than the {settings.FETCH_MAX_BYTES // (1024 * 1024)} MB limit.")
     suffix = ("." + filename.rsplit(".", 1)[-1].lower()) if "." in filename else ""
-    if filename and suffix not in SUFFIX_KINDS:
-        raise InputError({"file": "Only .txt, .md and .html files can be imported."})
+    if problem := filetypes.refusal(filename, raw if data is not None else None):
+        raise InputError({"file": problem})
+    if problem := size.too_long(raw):
+        raise InputError(problem)
     with transaction.atomic():
         article = Article.objects.create(
             origin=origin,
@@ -177,9 +181,8 @@ def retry_article(article: Article) -> bool:
 
 
 def _enqueue(task_name: str, article_id: int) -> None:
-    from tracker.ingest import tasks  # the tasks module imports this one
-
-    getattr(tasks, task_name).delay(article_id)
+    # Never raises when the broker is down: the article waits in the outbox (tracker.ingest.outbox).
+    outbox.publish(task_name, article_id)
 
 
 # --- Claims ------------------------------------------------------------------------------------
@@ -336,8 +339,13 @@ def analyse(article_id: int) -> StepResult:
     site = _site_of(article)
     meeting_parties = sorted(article.meeting.parties.values_list("name", flat=True)) if article.meeting else None
     lexicon = lexicon_from_database()
+    if problem := size.too_long(_decode(article)):
+        _finish(article_id, Article.State.ANALYSING, state=Article.State.FAILED, error=problem)
+        return StepResult(Outcome.DONE)
     try:
         result = _extract(article, lexicon, boilerplate_for(site), meeting_parties)
+    except SoftTimeLimitExceeded:
+        raise  # not a parse error: the task records that the analysis took too long
     except Exception as exc:  # a parse error will not go away on retry: record it
         logger.exception("Extraction failed for article %s", article_id)
         _finish(

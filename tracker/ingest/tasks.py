@@ -14,7 +14,7 @@ from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 
-from tracker.ingest import pipeline
+from tracker.ingest import outbox, pipeline
 from tracker.ingest.fetch import FetchRetryable
 from tracker.ingest.models import Feed
 
@@ -55,7 +55,11 @@ def analyse_article(self, article_id: int) -> None:
     try:
         result = pipeline.analyse(article_id)
     except SoftTimeLimitExceeded:
-        pipeline.fail(article_id, "The analysis took too long and was stopped.")
+        pipeline.fail(
+            article_id,
+            f"The analysis took too long (over {settings.CELERY_TASK_SOFT_TIME_LIMIT} seconds) and was stopped. "
+            "Retry it when the workers are less busy, or split the document into parts.",
+        )
         return
     _retry_busy(self, result)
 
@@ -82,3 +86,11 @@ def requeue_stalled_articles() -> None:
     count = pipeline.requeue_stalled()
     if count:
         logger.info("Re-enqueued %s stalled articles (lease %ss)", count, settings.PIPELINE_LEASE_SECONDS)
+
+
+@shared_task(ignore_result=True)
+def publish_outbox() -> None:
+    """Beat, every OUTBOX_SWEEP_SECONDS: publish what was saved while the broker was down."""
+    count = outbox.sweep()
+    if count:
+        logger.info("Published %s articles from the outbox", count)

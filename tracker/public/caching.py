@@ -6,11 +6,16 @@ publishing or assessing anything makes every stored page unreachable at once, an
 know which pages a change touches. Logged-in users (editors checking their work) are never served
 from the cache, and a request carrying a session or a pending message is neither served from it
 nor stored in it: such a page may hold something meant for that reader only.
+
+The cache is an optimisation, never a dependency: when Redis cannot be reached, pages are served
+straight from the database (logged once per outage), and the short socket timeouts in settings.py
+keep a dead Redis to milliseconds per request.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 from functools import wraps
 
 from django.conf import settings
@@ -20,7 +25,9 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_safe
 
-from tracker.commitments.cache import public_version
+from tracker.commitments.cache import CACHE_UNAVAILABLE, public_version
+
+logger = logging.getLogger(__name__)
 
 # How long a stored page may live; a version bump invalidates it long before, this only bounds
 # the memory pages of old versions hold.
@@ -38,6 +45,24 @@ def _personal(request) -> bool:
     )
 
 
+class _Outage:
+    """Logs when the cache stops answering and when it answers again, once each."""
+
+    down = False
+
+    @classmethod
+    def failed(cls, exc: Exception) -> None:
+        if not cls.down:
+            cls.down = True
+            logger.warning("The page cache is unreachable (%s); serving pages uncached", exc)
+
+    @classmethod
+    def answered(cls) -> None:
+        if cls.down:
+            cls.down = False
+            logger.warning("The page cache answers again")
+
+
 def page_key(request) -> str:
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
     return f"public-page:{public_version()}:{timezone.localdate().isoformat()}:{address}"
@@ -53,17 +78,26 @@ def public_page(view):
             response = view(request, *args, **kwargs)
             add_never_cache_headers(response)
             return response
-        key = page_key(request)
-        stored = cache.get(key)
+        try:
+            key = page_key(request)
+            stored = cache.get(key)
+        except CACHE_UNAVAILABLE as exc:
+            _Outage.failed(exc)
+            key = stored = None
+        else:
+            _Outage.answered()
         if stored is not None:
             content, content_type = stored
             response = HttpResponse(content, content_type=content_type)
         else:
             response = view(request, *args, **kwargs)
-            if response.status_code == 200 and not response.streaming:
+            if key and response.status_code == 200 and not response.streaming:
                 if hasattr(response, "render"):
                     response.render()
-                cache.set(key, (response.content, response["Content-Type"]), STORE_SECONDS)
+                try:
+                    cache.set(key, (response.content, response["Content-Type"]), STORE_SECONDS)
+                except CACHE_UNAVAILABLE as exc:
+                    _Outage.failed(exc)
         if response.status_code == 200:
             patch_cache_control(response, public=True, max_age=MAX_AGE)
         else:

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch, Q
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -40,6 +40,7 @@ from tracker.commitments.models import (
 from tracker.commitments.status import Status
 from tracker.public import links
 from tracker.public.asof import view_date
+from tracker.public.streaming import guarded_stream
 from tracker.public.templatetags.public_tags import safe_href
 
 # (column, what it holds): the documentation of the export format, shown on /exports/.
@@ -197,6 +198,7 @@ def export_queryset(queryset):
 
 
 CHUNK = 500
+DUMP_CHUNK = 200  # each commitment of the dump brings its log and evidence
 
 
 class _Echo:
@@ -212,19 +214,20 @@ def _resource(status_party=None, *, site: str = "") -> CommitmentResource:
     return resource
 
 
-def stream_csv(queryset, filename: str, status_party=None, *, site: str = "") -> StreamingHttpResponse:
+def stream_csv(queryset, filename: str, status_party=None, *, site: str = "") -> HttpResponse:
     resource = _resource(status_party, site=site)
     writer = csv.writer(_Echo())
 
     def rows() -> Iterator[str]:
-        yield "\ufeff"  # a byte-order mark, so spreadsheet programs read UTF-8 as UTF-8
-        yield writer.writerow(resource.get_export_headers())
-        for commitment in queryset.iterator(chunk_size=CHUNK):
+        commitments = queryset.iterator(chunk_size=CHUNK)
+        first = next(commitments, None)  # the first part holds the first row (tracker.public.streaming)
+        # A byte-order mark, so spreadsheet programs read UTF-8 as UTF-8.
+        head = "\ufeff" + writer.writerow(resource.get_export_headers())
+        yield head + (writer.writerow(resource.export_resource(first)) if first is not None else "")
+        for commitment in commitments:
             yield writer.writerow(resource.export_resource(commitment))
 
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
+    return guarded_stream(rows(), content_type="text/csv; charset=utf-8", filename=f"{filename}.csv", what="CSV")
 
 
 def _native_row(resource, commitment) -> dict:
@@ -232,20 +235,22 @@ def _native_row(resource, commitment) -> dict:
     return dict(zip(resource.get_export_headers(), values, strict=True))
 
 
-def stream_json(queryset, filename: str, meta: dict, status_party=None, *, site: str = "") -> StreamingHttpResponse:
+def stream_json(queryset, filename: str, meta: dict, status_party=None, *, site: str = "") -> HttpResponse:
     resource = _resource(status_party, site=site)
     encoder = DjangoJSONEncoder(ensure_ascii=False)
 
     def parts() -> Iterator[str]:
-        head = {**meta, "columns": COLUMN_NAMES}
-        yield encoder.encode(head)[:-1] + ', "commitments": ['
-        for index, commitment in enumerate(queryset.iterator(chunk_size=CHUNK)):
-            yield ("," if index else "") + "\n" + encoder.encode(_native_row(resource, commitment))
+        commitments = queryset.iterator(chunk_size=CHUNK)
+        first = next(commitments, None)  # the first part holds the first row (tracker.public.streaming)
+        head = encoder.encode({**meta, "columns": COLUMN_NAMES})[:-1] + ', "commitments": ['
+        yield head + ("\n" + encoder.encode(_native_row(resource, first)) if first is not None else "")
+        for commitment in commitments:
+            yield ",\n" + encoder.encode(_native_row(resource, commitment))
         yield "\n]}\n"
 
-    response = StreamingHttpResponse(parts(), content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.json"'
-    return response
+    return guarded_stream(
+        parts(), content_type="application/json; charset=utf-8", filename=f"{filename}.json", what="JSON"
+    )
 
 
 # --- Views -------------------------------------------------------------------------------------
@@ -273,7 +278,8 @@ def _filename(filterset) -> str:
 
 
 def _public(response):
-    patch_cache_control(response, public=True, max_age=60)
+    if response.status_code == 200:  # never a 503 of a failing database
+        patch_cache_control(response, public=True, max_age=60)
     return response
 
 
@@ -414,41 +420,53 @@ def dump(request):
     }
 
     def parts() -> Iterator[str]:
-        yield encoder.encode(head)[:-1]
-        yield ', "dialogues": ' + encoder.encode(
-            [
-                {
-                    "slug": d.slug,
-                    "name": d.name,
-                    "short_name": d.short_name,
-                    # The state is recorded as it stands today: not given for a past date.
-                    "state": d.state if day is None else None,
-                    "state_note": d.state_note if day is None else None,
-                    "parties": [p.code for p in d.parties.all()],
-                }
-                for d in dialogues.order_by("name")
-            ]
+        commitments = dump_queryset(day).iterator(chunk_size=DUMP_CHUNK)
+        first = next(commitments, None)  # the first part holds the first row (tracker.public.streaming)
+        yield (
+            encoder.encode(head)[:-1]
+            + ', "dialogues": '
+            + encoder.encode(
+                [
+                    {
+                        "slug": d.slug,
+                        "name": d.name,
+                        "short_name": d.short_name,
+                        # The state is recorded as it stands today: not given for a past date.
+                        "state": d.state if day is None else None,
+                        "state_note": d.state_note if day is None else None,
+                        "parties": [p.code for p in d.parties.all()],
+                    }
+                    for d in dialogues.order_by("name")
+                ]
+            )
+            + ', "meetings": '
+            + encoder.encode(
+                [
+                    {
+                        "slug": m.slug,
+                        "title": m.title,
+                        "kind": m.kind,
+                        "date": m.date,
+                        "end_date": m.end_date,
+                        "place": m.place,
+                        "dialogue": m.dialogue.slug if m.dialogue_id else None,
+                        "parties": [p.code for p in m.parties.all()],
+                    }
+                    for m in meetings.order_by("date", "slug")
+                ]
+            )
+            + ', "commitments": ['
+            + ("\n" + encoder.encode(_commitment_document(resource, first)) if first is not None else "")
         )
-        yield ', "meetings": ' + encoder.encode(
-            [
-                {
-                    "slug": m.slug,
-                    "title": m.title,
-                    "kind": m.kind,
-                    "date": m.date,
-                    "end_date": m.end_date,
-                    "place": m.place,
-                    "dialogue": m.dialogue.slug if m.dialogue_id else None,
-                    "parties": [p.code for p in m.parties.all()],
-                }
-                for m in meetings.order_by("date", "slug")
-            ]
-        )
-        yield ', "commitments": ['
-        for index, commitment in enumerate(dump_queryset(day).iterator(chunk_size=200)):
-            yield ("," if index else "") + "\n" + encoder.encode(_commitment_document(resource, commitment))
+        for commitment in commitments:
+            yield ",\n" + encoder.encode(_commitment_document(resource, commitment))
         yield "\n]}\n"
 
-    response = StreamingHttpResponse(parts(), content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="commitment-tracker-{timezone.localdate()}.json"'
-    return _public(response)
+    return _public(
+        guarded_stream(
+            parts(),
+            content_type="application/json; charset=utf-8",
+            filename=f"commitment-tracker-{timezone.localdate()}.json",
+            what="full dump",
+        )
+    )

@@ -14,7 +14,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView, U
 from tracker.editor.filters import ArticleFilter
 from tracker.editor.forms import FeedForm, PasteForm, UploadForm, UrlForm
 from tracker.editor.views.base import EditorRequiredMixin, SaveFormMixin, filtered
-from tracker.ingest import fetch, pipeline, tasks
+from tracker.ingest import fetch, outbox, pipeline
 from tracker.ingest.models import Article, Feed, Review
 
 # The steps shown on an article's page, in order.
@@ -91,7 +91,10 @@ class ImportSource(EditorRequiredMixin, FormView):
         if result is None:
             return self.form_invalid(form)
         article, created = result
-        if created:
+        article.refresh_from_db(fields=["metadata"])
+        if created and outbox.is_unsent(article):
+            messages.warning(self.request, "Saved, queued for when the broker is back: it is analysed then.")
+        elif created:
             messages.success(self.request, "Imported. It goes through the pipeline now.")
         else:
             messages.info(self.request, "This address was imported before: here is that article.")
@@ -259,6 +262,8 @@ class FeedUpdate(FeedMixin, UpdateView):
 class FeedPoll(EditorRequiredMixin, View):
     def post(self, request, pk):
         feed = get_object_or_404(Feed, pk=pk)
-        tasks.poll_feed.delay(feed.pk)
-        messages.success(request, f"Polling {feed} now.")
+        if outbox.send("poll_feed", feed.pk):
+            messages.success(request, f"Polling {feed} now.")
+        else:
+            messages.warning(request, f"The broker is unreachable: {feed} is polled on schedule once it is back.")
         return HttpResponseRedirect(reverse("editor:feed_list"))

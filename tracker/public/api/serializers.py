@@ -82,7 +82,9 @@ class MeetingSerializer(serializers.ModelSerializer):
 
 class EvidenceSerializer(serializers.ModelSerializer):
     url = SafeURLField()
-    party = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    party = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True, help_text="Null: evidence about no party in particular."
+    )
 
     class Meta:
         model = Evidence
@@ -91,7 +93,9 @@ class EvidenceSerializer(serializers.ModelSerializer):
 
 class AssessmentSerializer(serializers.ModelSerializer):
     commitment = serializers.SlugRelatedField(slug_field="reference", read_only=True)
-    party = serializers.SlugRelatedField(slug_field="code", read_only=True, help_text="Empty: the whole commitment.")
+    party = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True, help_text="Null: the whole commitment."
+    )
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     is_correction = serializers.BooleanField(read_only=True)
     evidence = EvidenceSerializer(many=True, read_only=True)

@@ -8,10 +8,14 @@ later are left out, as on the pages. Every endpoint takes `as_of` alike: nothing
 
 from __future__ import annotations
 
+import datetime
+
 import django_filters
+import django_filters.fields
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.utils.cache import patch_cache_control
+from rest_framework import exceptions
 from rest_framework.pagination import CursorPagination
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
@@ -26,6 +30,26 @@ class ApiCommitmentFilter(CommitmentFilter):
     sort = None  # the cursor fixes the order of API pages (by reference)
 
 
+class RealOffsetDateTimeField(django_filters.fields.IsoDateTimeField):
+    """An ISO 8601 date-time whose offset is one a time zone can have (UTC-12:00 to UTC+14:00).
+
+    Python accepts any offset under a day, PostgreSQL none beyond 15:59: without this check
+    `recorded_after=2020-01-01T00:00:00+16:00` reached the database and gave a 500."""
+
+    LIMITS = (datetime.timedelta(hours=-12), datetime.timedelta(hours=14))
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        offset = value.utcoffset() if value is not None else None
+        if offset is not None and not self.LIMITS[0] <= offset <= self.LIMITS[1]:
+            raise ValidationError("The time-zone offset must lie between -12:00 and +14:00.", code="invalid")
+        return value
+
+
+class RealOffsetDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = RealOffsetDateTimeField
+
+
 class AssessmentFilter(django_filters.FilterSet):
     commitment = django_filters.CharFilter(field_name="commitment__reference", label="Commitment reference")
     dialogue = django_filters.CharFilter(field_name="commitment__meeting__dialogue__slug", label="Dialogue slug")
@@ -36,7 +60,7 @@ class AssessmentFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=Status.choices)
     as_of_from = django_filters.DateFilter(field_name="as_of", lookup_expr="gte")
     as_of_to = django_filters.DateFilter(field_name="as_of", lookup_expr="lte")
-    recorded_after = django_filters.IsoDateTimeFilter(field_name="recorded_at", lookup_expr="gt")
+    recorded_after = RealOffsetDateTimeFilter(field_name="recorded_at", lookup_expr="gt")
     as_of = django_filters.DateFilter(
         method="filter_as_of",
         label="The log as it stood on this date: entries dated up to it, of commitments made by then",
@@ -55,6 +79,16 @@ class Cursor(CursorPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
+
+    def get_page_size(self, request):
+        # DRF falls back to the default for anything that is not a positive whole number
+        # (`page_size=null` answered 50 rows); the schema says integer, so refuse instead.
+        value = request.query_params.get(self.page_size_query_param)
+        if value is not None and not (value.isascii() and value.isdigit() and int(value) > 0):
+            raise exceptions.ValidationError(
+                {self.page_size_query_param: ["A positive whole number (a page holds at most 200)."]}
+            )
+        return super().get_page_size(request)
 
 
 class ByReference(Cursor):

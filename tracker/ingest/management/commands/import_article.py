@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from tracker.commitments.models import Meeting, Party
-from tracker.ingest import pipeline
+from tracker.ingest import outbox, pipeline
 from tracker.ingest.models import Article, DocumentKind
 
 
@@ -52,6 +52,9 @@ class Command(BaseCommand):
             return
         article.refresh_from_db()
         self.stdout.write(f"Article {article.pk}: {article.get_state_display()}")
+        if outbox.is_unsent(article):
+            self.stdout.write("Saved, queued for when the broker is back: it is analysed then.")
+            return
         if article.state == Article.State.FAILED:
             raise CommandError(article.error)
         if article.state == Article.State.DUPLICATE:

@@ -1,8 +1,10 @@
-"""What an uploaded file really is: text, or something else behind a .txt name.
+"""What a file brought in really is: text, or something else behind a .txt name.
 
 The pipeline reads .txt, .md and .html. The extension is checked first, then the bytes: a PDF or
 an image renamed to statement.txt would otherwise reach the extractor as mojibake, and the editor
-would see an article with no commitments instead of a clear refusal.
+would see an article with no commitments (or "analysed", language zh, title "�PNG") instead of
+a clear refusal. Every entry point refuses alike: the editor's upload form (before it reads the
+whole file) and `pipeline.import_article`, which the command and feeds go through.
 """
 
 from __future__ import annotations
@@ -58,3 +60,21 @@ def sniff(data: bytes) -> str | None:
 
 def suffix_of(filename: str) -> str:
     return ("." + filename.rsplit(".", 1)[-1].lower()) if "." in filename else ""
+
+
+def refusal(name: str, data: bytes | None = None) -> str | None:
+    """Why the file `name` (with these bytes, when given) cannot be imported; None if it can.
+
+    An empty name (bytes from standard input) skips the extension check, never the bytes'."""
+    if name and suffix_of(name) not in TEXT_SUFFIXES:
+        return (
+            f"“{name}” cannot be imported: only .txt, .md and .html files can. "
+            "Save a PDF or Word document as text or HTML first, or paste its text."
+        )
+    what = sniff(data) if data is not None else None
+    if what:
+        return (
+            f"“{name or 'The file'}” is not a text file: it looks like {what}. "
+            "Only .txt, .md and .html files can be imported; save it as text first, or paste its text."
+        )
+    return None
