@@ -46,7 +46,7 @@ from tracker.extraction.language import CJK, dominant_script
 from tracker.extraction.lexicon import GENERIC_WEIGHT, Lexicon, default_lexicon
 from tracker.extraction.parties import capital_of_party
 from tracker.extraction.sentences import paragraph_spans, split_sentences
-from tracker.extraction.topics import GENERIC_TOPIC
+from tracker.extraction.topics import GENERIC_TOPIC, coverage_matches
 from tracker.extraction.triggers import (
     AGENTIVE_PREDICTION_VERBS,
     COMMITMENT_GOVERNORS,
@@ -1452,7 +1452,7 @@ def rank_topics(text: str, lexicon: Lexicon) -> list[str]:
     after "without" or "while" hardly at all ("... without unduly limiting trade and investment").
     The generic topic (dialogue) counts less than any subject topic.
     """
-    matches = lexicon.topic_matches(text)
+    matches = _topic_matches(text, lexicon)
     if not matches:
         return []
     length = max(len(text), 1)
@@ -1471,6 +1471,16 @@ def rank_topics(text: str, lexicon: Lexicon) -> list[str]:
         scores[key] = scores.get(key, 0.0) + weight
         first_seen.setdefault(key, start)
     return sorted(scores, key=lambda k: (-scores[k], first_seen[k]))
+
+
+def _topic_matches(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """The lexicon's keywords, then the wider vocabulary of each topic where no keyword stands."""
+    matches = lexicon.topic_matches(text)
+    taken = [(a, b) for a, b, _key in matches]
+    for a, b, key in coverage_matches(text):
+        if not any(a < y and x < b for x, y in taken):
+            matches.append((a, b, key))
+    return sorted(matches)
 
 
 _FRONTED_TIME = re.compile(r"^\s*(?:by|in|within|before|during|over|early|later|next|from|starting)\b", re.I)
@@ -1606,7 +1616,7 @@ def _lead_in_item(item: str, lead_in: _LeadIn, context: DocumentContext) -> list
     elif verb in INTENT_VERBS and strength == FIRM:
         strength = INTENT
     deadlines = find_deadlines(item, context.doc_date)
-    topics = context.lexicon.topics_for(item) or ["dialogue"]
+    topics = rank_topics(item, context.lexicon) or ["dialogue"]
     return [
         _Candidate(
             0, len(item), lead_in.parties, strength, topics, deadlines[-1] if deadlines else None, 0.6, ["lead-in"]
