@@ -1462,6 +1462,7 @@ def rank_topics(text: str, lexicon: Lexicon) -> list[str]:
         return [GENERIC_TOPIC]
     length = max(len(text), 1)
     limiting = _LIMITING.search(text)
+    purpose = _PURPOSE.search(text)
     scores: dict[str, float] = {}
     first_seen: dict[str, int] = {}
     for start, _end, key in matches:
@@ -1470,6 +1471,8 @@ def rank_topics(text: str, lexicon: Lexicon) -> list[str]:
             weight *= 0.5
         if limiting and start > limiting.start():
             weight *= 0.2
+        if purpose and start > purpose.start():
+            weight *= PURPOSE_WEIGHT
         if key == GENERIC_TOPIC:
             weight *= GENERIC_WEIGHT
         scores[key] = scores.get(key, 0.0) + weight
@@ -1480,6 +1483,9 @@ def rank_topics(text: str, lexicon: Lexicon) -> list[str]:
 # How much less a topic word at the end of a clause counts than one at its start (the committed
 # action and its object come first; purposes, beneficiaries and background follow).
 HEAD_DECAY = 0.8
+# a purpose after the object (", to restore ...", "so that ...") says why, not what: it counts less
+_PURPOSE = re.compile(r",\s*(?:in order\s+)?to\s+(?!the\b|a\b|an\b)[a-z]+|\bso (?:that|as to)\b|\bin order to\b", re.I)
+PURPOSE_WEIGHT = 0.5
 # "science-based prevention", "market-driven reform": a topic word that only qualifies another noun
 _MODIFIER_SUFFIX = re.compile(r"-(?:based|driven|led|oriented|related|focused|informed|linked)\b", re.I)
 # subject words joined by commas and "and"/"or" in front of one generic head noun
