@@ -107,3 +107,17 @@ def test_the_wider_vocabulary_does_not_make_a_vague_pledge_specific():
     assert [key for _start, _end, key in coverage_matches(text)] == ["immigration"]
     # ...but it does not turn a vague promise into a commitment of its own
     assert all("refugees" not in found.text for found in detect(text, doc_date=DAY, parties=["Norway"]))
+
+
+def test_the_longer_phrase_of_a_later_topic_beats_a_shorter_keyword_of_an_earlier_one():
+    # Given a pledge on weapons of mass destruction ("weapons" alone is a defence keyword)
+    text = "Ghana and Norway will work to stop the spread of weapons of mass destruction."
+    # Then the whole phrase decides: nonproliferation
+    assert rank_topics(text, default_lexicon())[0] == "nonproliferation"
+
+
+def test_combating_a_crime_is_not_a_military_matter():
+    # Given a pledge to "combat" illegal fishing
+    text = "The two sides will strengthen cooperation on combating illegal, unreported and unregulated fishing."
+    # Then the verb gives no defence topic and the fishing decides
+    assert rank_topics(text, default_lexicon()) == ["climate"]

@@ -1535,13 +1535,16 @@ def _clause_topics(action: str, clause: str, lexicon: Lexicon) -> list[str]:
 
 
 def _topic_matches(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
-    """The lexicon's keywords, then the wider vocabulary of each topic where no keyword stands."""
-    matches = lexicon.topic_matches(text)
-    taken = [(a, b) for a, b, _key in matches]
-    for a, b, key in coverage_matches(text):
-        if not any(a < y and x < b for x, y in taken):
-            matches.append((a, b, key))
-    return sorted(matches)
+    """The lexicon's keywords and the wider vocabulary of each topic; where two overlap, the longer
+    phrase stands ("weapons of mass destruction" over "weapons"), the lexicon's on a tie."""
+    found = [(a, b, key, 0) for a, b, key in lexicon.topic_matches(text)]
+    found += [(a, b, key, 1) for a, b, key in coverage_matches(text)]
+    found.sort(key=lambda m: (m[0] - m[1], m[3], m[0]))  # longest first, then the lexicon's
+    kept: list[tuple[int, int, str]] = []
+    for a, b, key, _source in found:
+        if not any(a < y and x < b for x, y, _key in kept):
+            kept.append((a, b, key))
+    return sorted(kept)
 
 
 _FRONTED_TIME = re.compile(r"^\s*(?:by|in|within|before|during|over|early|later|next|from|starting)\b", re.I)
