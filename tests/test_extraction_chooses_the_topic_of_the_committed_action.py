@@ -121,3 +121,17 @@ def test_combating_a_crime_is_not_a_military_matter():
     text = "The two sides will strengthen cooperation on combating illegal, unreported and unregulated fishing."
     # Then the verb gives no defence topic and the fishing decides
     assert rank_topics(text, default_lexicon()) == ["climate"]
+
+
+def test_police_work_against_a_narrower_crime_takes_the_narrower_topic():
+    # Given a pledge to prosecute, a police action, aimed at terrorist recruiters
+    text = "Ghana will investigate and prosecute the recruiters of terrorist groups by 2032."
+    # Then the narrower topic (counter-terrorism) comes before law enforcement
+    assert rank_topics(text, default_lexicon())[:2] == ["counter-terrorism", "law-enforcement"]
+
+
+def test_police_work_alone_stays_law_enforcement():
+    # Given a pledge to prosecute traffickers in persons, with no narrower field
+    text = "The countries will jointly investigate and prosecute human traffickers."
+    # Then the topic is law enforcement
+    assert rank_topics(text, default_lexicon()) == ["law-enforcement"]

@@ -1477,8 +1477,22 @@ def rank_topics(text: str, lexicon: Lexicon) -> list[str]:
             weight *= GENERIC_WEIGHT
         scores[key] = scores.get(key, 0.0) + weight
         first_seen.setdefault(key, start)
-    return sorted(scores, key=lambda k: (-scores[k], first_seen[k]))
+    ranked = sorted(scores, key=lambda k: (-scores[k], first_seen[k]))
+    specific = [k for k in ranked if k in _NARROWER.get(ranked[0], ())]
+    return [*specific[:1], *(k for k in ranked if k not in specific[:1])]
 
+
+# A broad topic gives way to a narrower one named in the same clause: police work against drugs,
+# cybercrime, fugitives, irregular migration or terrorism is labelled with the narrower topic.
+_NARROWER = {
+    "law-enforcement": (
+        "counter-narcotics",
+        "cybersecurity",
+        "repatriation/fugitives",
+        "immigration",
+        "counter-terrorism",
+    ),
+}
 
 # How much less a topic word at the end of a clause counts than one at its start (the committed
 # action and its object come first; purposes, beneficiaries and background follow).
