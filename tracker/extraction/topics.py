@@ -670,6 +670,15 @@ _MORE_CHINESE = {
 # topic. (A keyword of two topics counts for the earlier one in the fixed order.)
 _MORE_ENGLISH = {
     "counter-narcotics": [
+        "drug syndicate*",
+        "drug network*",
+        "drug gang*",
+        "drug organi*",
+        "drug lord*",
+        "drug crime*",
+        "drug offen*",
+        "drug flow*",
+        "drug route*",
         "drug abuse",
         "drug flows",
         "drug seizure*",
@@ -767,6 +776,10 @@ _MORE_ENGLISH = {
         "counter-terror*",
     ],
     "law-enforcement": [
+        "guns",
+        "illegal guns",
+        "gun trafficking",
+        "gun smuggling",
         "prosecut*",
         "investigat*",
         "traffickers",
@@ -876,6 +889,11 @@ _MORE_ENGLISH = {
         "economic coercion",
     ],
     "climate": [
+        "adapt",
+        "adapting",
+        "rising seas",
+        "sea-level rise",
+        "sea level rise",
         "trees",
         "tree planting",
         "rainforest*",
@@ -1157,6 +1175,11 @@ _MORE_ENGLISH = {
         "capacity-building",
     ],
     "dialogue": [
+        "phone",
+        "telephone",
+        "phone call*",
+        "video call*",
+        "virtual meeting*",
         "human rights",
         "good governance",
         "Comprehensive Strategic Partnership",
