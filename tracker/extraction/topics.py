@@ -1226,17 +1226,20 @@ def default_topics() -> list[TopicEntry]:
     return [TopicEntry(key, name, [*keywords, *_MORE_CHINESE.get(key, [])]) for key, name, keywords in _TOPICS]
 
 
-def _keyword_pattern(keyword: str) -> str:
-    return re.escape(keyword[:-1]) + r"[\w-]*" if keyword.endswith("*") else re.escape(keyword)
-
-
 @functools.lru_cache(maxsize=1)
 def _coverage_regex() -> re.Pattern[str]:
+    """One pass over a text: a named group per topic, each a character trie of its plain words and
+    of its stems (a word ending in "*" matches any word starting with it)."""
+    from tracker.extraction.lexicon import trie_pattern  # the lexicon imports this module
+
     groups = []
     for i, key in enumerate(TOPIC_KEYS):
-        words = sorted(_MORE_ENGLISH.get(key, []), key=len, reverse=True)
-        if words:
-            groups.append(f"(?P<t{i}>" + "|".join(_keyword_pattern(w) for w in words) + ")")
+        words = _MORE_ENGLISH.get(key, [])
+        plain = trie_pattern(w for w in words if not w.endswith("*"))
+        stems = trie_pattern(w[:-1] for w in words if w.endswith("*"))
+        parts = [p for p in (plain, stems + r"[\w-]*" if stems else "") if p]
+        if parts:
+            groups.append(f"(?P<t{i}>" + "|".join(parts) + ")")
     return re.compile(r"(?<![\w])(?:" + "|".join(groups) + r")(?![\w])", re.I)
 
 
