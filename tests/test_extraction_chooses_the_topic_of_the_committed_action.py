@@ -135,3 +135,17 @@ def test_police_work_alone_stays_law_enforcement():
     text = "The countries will jointly investigate and prosecute human traffickers."
     # Then the topic is law enforcement
     assert rank_topics(text, default_lexicon()) == ["law-enforcement"]
+
+
+def test_paying_for_something_takes_the_topic_of_what_is_paid_for():
+    # Given a pledge to finance a power plant
+    text = "Norway will finance a hydropower dam on the Volta by 2032."
+    # Then the dam, not the financing, gives the topic
+    assert rank_topics(text, default_lexicon())[0] == "energy"
+
+
+def test_financing_alone_is_still_a_trade_matter():
+    # Given a pledge about financing with nothing else named
+    text = "Norway will expand financing for Ghana by 2032."
+    # Then the topic is trade
+    assert rank_topics(text, default_lexicon()) == ["trade"]

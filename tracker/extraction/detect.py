@@ -1465,8 +1465,10 @@ def rank_topics(text: str, lexicon: Lexicon) -> list[str]:
     purpose = _PURPOSE.search(text)
     scores: dict[str, float] = {}
     first_seen: dict[str, int] = {}
-    for start, _end, key in matches:
+    for start, end, key in matches:
         weight = 1.0 - HEAD_DECAY * start / length
+        if _MEANS.fullmatch(text, start, end):
+            weight *= MEANS_WEIGHT
         if enumeration and start > enumeration.start():
             weight *= 0.5
         if limiting and start > limiting.start():
@@ -1493,6 +1495,11 @@ _NARROWER = {
         "counter-terrorism",
     ),
 }
+
+# paying for something is the means, not the subject ("will finance a hydropower dam"): such a word
+# counts little beside the thing paid for
+_MEANS = re.compile(r"financ(?:e|es|ed|ing)|fund(?:s|ed|ing)?", re.I)
+MEANS_WEIGHT = 0.3
 
 # How much less a topic word at the end of a clause counts than one at its start (the committed
 # action and its object come first; purposes, beneficiaries and background follow).

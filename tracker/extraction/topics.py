@@ -776,6 +776,9 @@ _MORE_ENGLISH = {
         "counter-terror*",
     ],
     "law-enforcement": [
+        "sexual exploitation",
+        "child abuse",
+        "exploitation of children",
         "guns",
         "illegal guns",
         "gun trafficking",
@@ -889,6 +892,10 @@ _MORE_ENGLISH = {
         "economic coercion",
     ],
     "climate": [
+        "endangered species",
+        "species",
+        "poaching",
+        "habitat*",
         "adapt",
         "adapting",
         "rising seas",
@@ -982,6 +989,8 @@ _MORE_ENGLISH = {
         "OPEC",
     ],
     "defense": [
+        "interceptor*",
+        "hypersonic",
         "missing personnel",
         "MIA",
         "POW/MIA",
@@ -1046,6 +1055,8 @@ _MORE_ENGLISH = {
         "Taiwan Strait",
     ],
     "technology": [
+        "biosafety",
+        "biosecurity",
         "public health",
         "health systems",
         "health security",
@@ -1132,6 +1143,8 @@ _MORE_ENGLISH = {
         "ballistic missile*",
     ],
     "people-to-people": [
+        "archaeolog*",
+        "cultural heritage",
         "teaching",
         "English-language",
         "language training",
@@ -1175,6 +1188,10 @@ _MORE_ENGLISH = {
         "capacity-building",
     ],
     "dialogue": [
+        "differences",
+        "lasting peace",
+        "peace process",
+        "peace talks",
         "phone",
         "telephone",
         "phone call*",
