@@ -46,7 +46,7 @@ from tracker.extraction.language import CJK, dominant_script
 from tracker.extraction.lexicon import GENERIC_WEIGHT, Lexicon, default_lexicon
 from tracker.extraction.parties import capital_of_party
 from tracker.extraction.sentences import paragraph_spans, split_sentences
-from tracker.extraction.topics import GENERIC_TOPIC
+from tracker.extraction.topics import GENERIC_TOPIC, coverage_matches
 from tracker.extraction.triggers import (
     AGENTIVE_PREDICTION_VERBS,
     COMMITMENT_GOVERNORS,
@@ -1348,7 +1348,7 @@ def _decide(r: _Reading) -> _Candidate | str:
         parties = r.lexicon.expand(subject.parties, r.context.doc_date)
     r.reasons.append(f"subject:{subject.how}")
     clause = r.clause
-    topics = rank_topics(r.sentence[r.trigger.start : clause.end], r.lexicon) or rank_topics(r.clause_text, r.lexicon)
+    topics = _clause_topics(r.sentence[r.trigger.start : clause.end], r.clause_text, r.lexicon)
     if not topics:
         topics = list(r.context.topics[:1]) or ["dialogue"]  # no subject word in the clause: the document's
         r.reasons.append("topic-fallback")
@@ -1447,30 +1447,125 @@ _LIMITING = re.compile(r"\b(?:without|while|whereas|rather than|instead of|unlik
 def rank_topics(text: str, lexicon: Lexicon) -> list[str]:
     """Topics of a clause, most relevant first.
 
-    Keywords near the start of the clause (the committed action) count more than those at its end;
-    those in an enumeration ("including on commercial, economic ... issues") count half, and those
-    after "without" or "while" hardly at all ("... without unduly limiting trade and investment").
-    The generic topic (dialogue) counts less than any subject topic.
+    Keywords near the start of the clause (the committed action and the head of its object) count
+    more than those at its end; those in an enumeration ("including on commercial, economic ...
+    issues") count half, and those after "without" or "while" hardly at all ("... without unduly
+    limiting trade and investment"). The generic topic (dialogue) counts less than any subject
+    topic, except when the subjects are only a string of modifiers of a generic head ("diplomatic,
+    military, law enforcement, commercial, and financial channels"): engagement with no single subject.
     """
-    matches = lexicon.topic_matches(text)
+    matches = [m for m in _topic_matches(text, lexicon) if not _MODIFIER_SUFFIX.match(text, m[1])]
     if not matches:
         return []
-    length = max(len(text), 1)
     enumeration = _ENUMERATION.search(text)
+    if _modifiers_of_generic_head(text, matches) or _examples_of_generic_action(matches, enumeration):
+        return [GENERIC_TOPIC]
+    length = max(len(text), 1)
     limiting = _LIMITING.search(text)
+    purpose = _PURPOSE.search(text)
     scores: dict[str, float] = {}
     first_seen: dict[str, int] = {}
-    for start, _end, key in matches:
-        weight = 1.0 - 0.5 * start / length
+    for start, end, key in matches:
+        weight = 1.0 - HEAD_DECAY * start / length
+        if _MEANS.fullmatch(text, start, end):
+            weight *= MEANS_WEIGHT
         if enumeration and start > enumeration.start():
             weight *= 0.5
         if limiting and start > limiting.start():
             weight *= 0.2
+        if purpose and start > purpose.start():
+            weight *= PURPOSE_WEIGHT
         if key == GENERIC_TOPIC:
             weight *= GENERIC_WEIGHT
         scores[key] = scores.get(key, 0.0) + weight
         first_seen.setdefault(key, start)
-    return sorted(scores, key=lambda k: (-scores[k], first_seen[k]))
+    ranked = sorted(scores, key=lambda k: (-scores[k], first_seen[k]))
+    specific = [k for k in ranked if k in _NARROWER.get(ranked[0], ())]
+    return [*specific[:1], *(k for k in ranked if k not in specific[:1])]
+
+
+# A broad topic gives way to a narrower one named in the same clause: police work against drugs,
+# cybercrime, fugitives, irregular migration or terrorism is labelled with the narrower topic.
+_NARROWER = {
+    "law-enforcement": (
+        "counter-narcotics",
+        "cybersecurity",
+        "repatriation/fugitives",
+        "immigration",
+        "counter-terrorism",
+    ),
+}
+
+# paying for something is the means, not the subject ("will finance a hydropower dam"): such a word
+# counts little beside the thing paid for
+_MEANS = re.compile(r"financ(?:e|es|ed|ing)|fund(?:s|ed|ing)?", re.I)
+MEANS_WEIGHT = 0.3
+
+# How much less a topic word at the end of a clause counts than one at its start (the committed
+# action and its object come first; purposes, beneficiaries and background follow).
+HEAD_DECAY = 0.8
+# a purpose after the object (", to restore ...", "so that ...") says why, not what: it counts less
+_PURPOSE = re.compile(r",\s*(?:in order\s+)?to\s+(?!the\b|a\b|an\b)[a-z]+|\bso (?:that|as to)\b|\bin order to\b", re.I)
+PURPOSE_WEIGHT = 0.5
+# "science-based prevention", "market-driven reform": a topic word that only qualifies another noun
+_MODIFIER_SUFFIX = re.compile(r"-(?:based|driven|led|oriented|related|focused|informed|linked)\b", re.I)
+# subject words joined by commas and "and"/"or" in front of one generic head noun
+_MODIFIER_GLUE = re.compile(r"^(?:\s*,?\s*(?:and|or)?\s*)$", re.I)
+MODIFIER_TOPICS = 3  # distinct subjects in such a string that say "no single subject"
+
+
+def _examples_of_generic_action(matches: list[tuple[int, int, str]], enumeration: re.Match | None) -> bool:
+    """The action names only generic engagement, and what follows "including" lists at least
+    ``MODIFIER_TOPICS`` subjects as examples ("consultations ..., including on commercial, maritime,
+    arms control ... issues"): engagement with no single subject."""
+    if enumeration is None:
+        return False
+    before = {key for start, _end, key in matches if start < enumeration.start()}
+    after = {key for start, _end, key in matches if start > enumeration.start()} - {GENERIC_TOPIC}
+    return before == {GENERIC_TOPIC} and len(after) >= MODIFIER_TOPICS
+
+
+def _modifiers_of_generic_head(text: str, matches: list[tuple[int, int, str]]) -> bool:
+    """A run of subject words of at least ``MODIFIER_TOPICS`` topics, joined only by commas and "and",
+    that ends right before a generic keyword ("commercial, and financial channels")."""
+    run: list[str] = []
+    previous_end = None
+    for start, end, key in matches:
+        if previous_end is not None and not _MODIFIER_GLUE.match(text[previous_end:start]):
+            run = []
+        if key == GENERIC_TOPIC:
+            if len(set(run)) >= MODIFIER_TOPICS and text[previous_end:start].strip() == "":
+                return True
+            run = []
+        else:
+            run.append(key)
+        previous_end = end
+    return False
+
+
+def _clause_topics(action: str, clause: str, lexicon: Lexicon) -> list[str]:
+    """The topics of the committed action (from its trigger on); when it names only the generic
+    topic or none, a subject named earlier in the clause ("Given the revenues Russia draws from its
+    exports, we will work on further measures") is its subject."""
+    topics = rank_topics(action, lexicon)
+    if topics[:1] in ([], [GENERIC_TOPIC]):
+        subjects = [t for t in rank_topics(clause, lexicon) if t != GENERIC_TOPIC]
+        if subjects:
+            return subjects
+    return topics
+
+
+def _topic_matches(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """The lexicon's keywords and the wider vocabulary of each topic; where two overlap, the longer
+    phrase stands ("weapons of mass destruction" over "weapons"), the lexicon's on a tie."""
+    found = [(a, b, key, 0) for a, b, key in lexicon.topic_matches(text)]
+    found += [(a, b, key, 1) for a, b, key in coverage_matches(text)]
+    found.sort(key=lambda m: (m[0] - m[1], m[3], m[0]))  # longest first, then the lexicon's
+    kept: list[tuple[int, int, str]] = []
+    for a, b, key, _source in found:
+        if not any(a < y and x < b for x, y, _key in kept):
+            kept.append((a, b, key))
+    return sorted(kept)
 
 
 _FRONTED_TIME = re.compile(r"^\s*(?:by|in|within|before|during|over|early|later|next|from|starting)\b", re.I)
@@ -1606,7 +1701,7 @@ def _lead_in_item(item: str, lead_in: _LeadIn, context: DocumentContext) -> list
     elif verb in INTENT_VERBS and strength == FIRM:
         strength = INTENT
     deadlines = find_deadlines(item, context.doc_date)
-    topics = context.lexicon.topics_for(item) or ["dialogue"]
+    topics = rank_topics(item, context.lexicon) or ["dialogue"]
     return [
         _Candidate(
             0, len(item), lead_in.parties, strength, topics, deadlines[-1] if deadlines else None, 0.6, ["lead-in"]
