@@ -114,3 +114,26 @@ def test_reject(erin_client, world):
     world.suggestion.refresh_from_db()
     assert (world.suggestion.state, world.suggestion.rejection_reason) == (Review.REJECTED, "About another case")
     assert "No evidence suggestions" in erin_client.get(EVIDENCE).content.decode()
+
+
+def test_a_one_party_commitment_is_assessed_for_its_party_without_asking(erin_client, world):
+    # Given a commitment made by the United States alone
+    world.commitment.parties.set([world.united_states])
+    prefix = f"s{world.suggestion.pk}"
+    form = erin_client.get(EVIDENCE).context["object_list"][0].best.accept_form
+    # Then the accept form does not ask "whole commitment or party"
+    assert "party" not in form.fields
+    # When Erin accepts the passage with a status
+    erin_client.post(
+        accept_url(world),
+        {
+            f"{prefix}-status": Status.IN_PROGRESS,
+            f"{prefix}-as_of": "2018-03-05",
+            f"{prefix}-rationale": "Handed over two suspects.",
+        },
+    )
+    # Then the assessment is the party's, which is the commitment's headline
+    assessment = Assessment.objects.latest("recorded_at")
+    assert assessment.party == world.united_states
+    world.commitment.refresh_from_db()
+    assert world.commitment.current_status == Status.IN_PROGRESS

@@ -521,6 +521,11 @@ class SuggestionAcceptForm(forms.Form):
         self.is_restatement = suggestion.kind == Suggestion.Kind.RESTATEMENT
         for name in ("status", "party", "as_of", "rationale") if self.is_restatement else ("later",):
             del self.fields[name]
+        # One committing party: its status is the overall status (methodology, "headline"), so
+        # there is no "whole or party" choice; the assessment is recorded for that party.
+        self.only_party = parties[0] if len(parties) == 1 else None
+        if self.only_party is not None and "party" in self.fields:
+            del self.fields["party"]
 
     def clean_later(self):
         reference = (self.cleaned_data.get("later") or "").strip()
@@ -548,7 +553,7 @@ class SuggestionAcceptForm(forms.Form):
                 status=data["status"] or None,
                 as_of=data["as_of"],
                 rationale=data["rationale"],
-                party=data["party"],
+                party=self.only_party or data.get("party"),
             )
         except ValidationError as error:
             apply_errors(self, error)
