@@ -79,7 +79,9 @@ class Worker:
         return self.log.read_text(errors="replace") if self.log.exists() else ""
 
     def send(self, task_name: str, *args) -> None:
-        producer = Celery(broker=self.redis_url)
+        # Not the current app: shared tasks bound afterwards would otherwise publish through this
+        # producer's broker, not the project's (the broker-outage tests rely on the project's).
+        producer = Celery(broker=self.redis_url, set_as_current=False)
         producer.conf.broker_transport_options = {
             "visibility_timeout": int(self.extra_env.get("CELERY_BROKER_VISIBILITY_TIMEOUT", 3600))
         }
