@@ -176,7 +176,7 @@ CREATION = _either(
     r"launched|established|set\s+up|created|resumed|restored|inaugurated|(?:re-?)?opened|signed|concluded|"
     r"held\s+(?:its|their|the)\s+first|first\s+(?:meeting|round|session)|put\s+in(?:to)?\s+force|entered\s+into\s+force|"
     r"reached\s+(?:an?\s+)?(?:agreement|consensus|deal)|finali[sz]ed|adopted",
-    "启动 建立了 成立 恢复了 重启 重建了 签署了 首次 正式生效 达成了 确立了",
+    "启动 建立了 成立 恢复了 恢复 重启 重建了 签署了 签署 首次 正式生效 达成了 达成 确立了 开通了",
 )
 # Something done (a meeting held, a purchase made, a trip taken), past tense.
 ACT = _either(
@@ -184,8 +184,8 @@ ACT = _either(
     r"repatriated|deported|extradited|returned|arrested|seized|purchased|bought|delivered|shipped|"
     r"implemented|conducted|carried\s+out|co-chaired|"
     r"completed|fulfill?ed|achieved|accomplished|was\s+part\s+of|were\s+part\s+of",
-    "举行 召开 举办 会见 会晤 通话了 访问了 出席 主持 移交了 遣返了 逮捕 破获 采购了 购买了 落实了 实施了 "
-    "开展了 进行了 已经 业已",
+    "举行 召开 举办 会见 会晤 通话了 访问了 出席 主持 移交了 移交 遣返了 遣返 逮捕 破获 采购了 采购 购买了 购买 "
+    "落实了 实施了 开展了 进行了 已经 业已 查获 缉获",
 )
 # Words before an act that make it not (yet) done: "will be held", "agreed to hold", 将举行, 同意举行.
 # (English: right before the verb; Chinese: within the few characters before it, "同意近期举行".)
@@ -231,7 +231,7 @@ RESTATEMENT = _either(
     r"reaffirm(?:ed|s)?|reiterat(?:ed|es)|recall(?:ed|s)?|renewed|(?:underscored|reaffirmed|emphasi[sz]ed)\s+"
     r"(?:the\s+)?(?:[\w’'.-]+\s+){0,3}commitment|committed\s+to\s+maintaining|will\s+continue\s+to|"
     r"agreed\s+that\s+(?:their|the)\s+teams\s+will|welcomed\s+continued|continue\s+to\s+implement|will\s+cooperate",
-    "重申 继续落实 落实好 同意继续 愿继续 将继续 承诺 致力于",
+    "重申 继续落实 落实好 同意继续 愿继续 将继续 承诺 致力于 再次确认 共识基础上",
 )
 # Talk about a subject, a need or an appraisal: not a report of anything done.
 DISCUSSION = _either(
@@ -239,7 +239,7 @@ DISCUSSION = _either(
     r"underscored\s+the\s+importance|stressed|emphasi[sz]ed\s+(?:the\s+)?(?:importance|concerns?|need)|"
     r"raised|expressed\s+concerns?|the\s+need\s+to|necessity|important\s+platform|opportunity\s+to\s+identify|"
     r"importance\s+of",
-    "讨论 交换意见 探讨 重要作用 重要性 意义",
+    "讨论 交换意见 交换了意见 探讨 深入交流 重要作用 重要性 意义",
 )
 # A pledge that runs on ("maintain", "continue", "on an ongoing basis"): a further meeting or a
 # plan is progress, not fulfilment.
