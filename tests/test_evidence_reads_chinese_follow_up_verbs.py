@@ -49,3 +49,10 @@ def test_a_chinese_suspension_is_reported_as_stalled():
     reading = evidence.read_passage("美方宣布暂停禁毒工作组会议。")
     assert reading.kind == evidence.REPORT
     assert reading.stalled
+
+
+def test_a_bare_chinese_verb_in_a_relative_clause_is_not_an_act():
+    # Given a restatement of "the consensus the leaders reached" (达成的共识)
+    reading = evidence.read_passage("双方重申将继续落实两国领导人达成的共识。")
+    # Then the relative clause does not make it a report
+    assert reading.kind == evidence.RESTATEMENT

@@ -165,9 +165,12 @@ def concepts_in(text: str) -> set[str]:
 # --- verb classes ----------------------------------------------------------------------------------
 
 
-def _either(english: str, chinese: str = "") -> re.Pattern:
+def _either(english: str, chinese: str = "", bare_chinese: str = "") -> re.Pattern:
+    """English alternatives at word bounds, Chinese terms as substrings; `bare_chinese` are verbs without an
+    aspect marker (签署, not 签署了), which count only where they are not a relative clause (签署的协议)."""
     parts = [r"\b(?:" + english + r")\b"] if english else []
     parts.extend(re.escape(term) for term in chinese.split())
+    parts.extend(re.escape(term) + "(?!的)" for term in bare_chinese.split())
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
@@ -176,7 +179,8 @@ CREATION = _either(
     r"launched|established|set\s+up|created|resumed|restored|inaugurated|(?:re-?)?opened|signed|concluded|"
     r"held\s+(?:its|their|the)\s+first|first\s+(?:meeting|round|session)|put\s+in(?:to)?\s+force|entered\s+into\s+force|"
     r"reached\s+(?:an?\s+)?(?:agreement|consensus|deal)|finali[sz]ed|adopted",
-    "启动 建立了 成立 恢复了 恢复 重启 重建了 签署了 签署 首次 正式生效 达成了 达成 确立了 开通了",
+    "启动 建立了 成立 恢复了 重启 重建了 签署了 首次 正式生效 达成了 已达成 确立了 开通了",
+    bare_chinese="签署 达成 恢复",
 )
 # Something done (a meeting held, a purchase made, a trip taken), past tense.
 ACT = _either(
@@ -184,8 +188,9 @@ ACT = _either(
     r"repatriated|deported|extradited|returned|arrested|seized|purchased|bought|delivered|shipped|"
     r"implemented|conducted|carried\s+out|co-chaired|"
     r"completed|fulfill?ed|achieved|accomplished|was\s+part\s+of|were\s+part\s+of",
-    "举行 召开 举办 会见 会晤 通话了 访问了 出席 主持 移交了 移交 遣返了 遣返 逮捕 破获 采购了 采购 购买了 购买 "
+    "举行 召开 举办 会见 会晤 通话了 访问了 出席 主持 移交了 遣返了 逮捕 破获 采购了 购买了 "
     "落实了 实施了 开展了 进行了 已经 业已 查获 缉获",
+    bare_chinese="移交 遣返 采购 购买",
 )
 # Words before an act that make it not (yet) done: "will be held", "agreed to hold", 将举行, 同意举行.
 # (English: right before the verb; Chinese: within the few characters before it, "同意近期举行".)
