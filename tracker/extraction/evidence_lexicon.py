@@ -14,15 +14,18 @@ Two tables, both small and meant to be edited:
   creations (launched, resumed, 启动, 恢复), progress reported, plans, failures, restatements,
   discussion and appraisal.
 
-What could later be shared with a general bilingual lexicon (tracker/extraction/bilingual.py, being
-written for aligning two readouts of one meeting): CONCEPTS' subjects and mechanisms. The verb
-classes are specific to reading follow-ups.
+The Chinese names of concepts come from the one bilingual lexicon (tracker/extraction/bilingual.py,
+also used to align two readouts of one meeting): each concept here names the bilingual concepts
+it shares (`shared=`), and adds only the terms that lexicon does not hold. The verb classes and
+the concept kinds are specific to reading follow-ups and stay here.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from tracker.extraction import bilingual
 
 SUBJECT = "subject"  # what the pledge is about; a passage must share it
 MECHANISM = "mechanism"  # a named kind of meeting or body
@@ -40,9 +43,10 @@ class Concept:
     chinese: tuple[str, ...]
 
 
-def _concept(key: str, kind: str, english: str, chinese: str = "") -> Concept:
+def _concept(key: str, kind: str, english: str, chinese: str = "", shared: tuple[str, ...] = ()) -> Concept:
     pattern = re.compile(r"\b(?:" + english + r")", re.IGNORECASE) if english else None
-    return Concept(key, kind, pattern, tuple(term for term in chinese.split() if term))
+    terms = dict.fromkeys((*bilingual.chinese_terms(*shared), *chinese.split()))
+    return Concept(key, kind, pattern, tuple(term for term in terms if term))
 
 
 CONCEPTS: tuple[Concept, ...] = (
@@ -52,36 +56,36 @@ CONCEPTS: tuple[Concept, ...] = (
         SUBJECT,
         r"counter-?narcotics?|narcotics?|fentanyl|opioids?|synthetic\s+drugs?|illicit\s+drugs?|drug\s+(?:control|"
         r"trafficking|policy|enforcement)|precursors?|methamphetamine|heroin|cocaine",
-        "禁毒 芬太尼 毒品 易制毒 麻醉品 列管",
+        "麻醉品 列管",
+        shared=("narcotics", "fentanyl"),
     ),
     _concept(
         "repatriation",
         SUBJECT,
         r"repatriat\w*|deport\w*|extradit\w*|fugitives?|(?:criminal\s+)?suspects|illegal\s+(?:immigra\w+|migrants?)|"
         r"undocumented\s+migrants?|(?:hand|turn)(?:s|ed|ing)?\s+over|sen[dt]\s+back|travel\s+documents?",
-        "遣返 追逃 逃犯 外逃 非法移民 犯罪嫌疑人 移交",
+        "逃犯 外逃 犯罪嫌疑人 移交",
+        shared=("fugitives",),
     ),
-    _concept("cyber", SUBJECT, r"cyber\w*|hack\w*|malware|ransomware", "网络安全 网络犯罪 黑客"),
-    _concept("law_enforcement", SUBJECT, r"law\s+enforcement", "执法"),
+    _concept("cyber", SUBJECT, r"cyber\w*|hack\w*|malware|ransomware", "网络犯罪", shared=("cyber",)),
+    _concept("law_enforcement", SUBJECT, r"law\s+enforcement", "", shared=("law-enforcement",)),
     _concept(
         "military",
         SUBJECT,
         r"military|mil-mil|defen[cs]e\s+policy|maritime\s+consultative|armed\s+forces|defen[cs]e\s+ministers?",
         "两军 军事 军队 防务 国防部 防长",
     ),
-    _concept("theater_command", SUBJECT, r"theat(?:er|re)\s+command\w*", "战区"),
+    _concept("theater_command", SUBJECT, r"theat(?:er|re)\s+command\w*", "", shared=("theater-commanders",)),
     _concept(
         "climate",
         SUBJECT,
         r"climate|emissions?|cop\s?\d+|paris\s+agreement|carbon|methane|net[\s-]zero",
-        "气候 气变 碳排放 减排 碳中和 碳达峰 甲烷",
+        "气变 碳排放 减排 碳中和 碳达峰",
+        shared=("climate",),
     ),
-    _concept("artificial_intelligence", SUBJECT, r"artificial\s+intelligence|\bai\b", "人工智能"),
+    _concept("artificial_intelligence", SUBJECT, r"artificial\s+intelligence|\bai\b", "", shared=("ai",)),
     _concept(
-        "flights",
-        SUBJECT,
-        r"(?:passenger\s+)?flights?|air\s+transport\w*|airlines?|aviation",
-        "航班 直航 航空",
+        "flights", SUBJECT, r"(?:passenger\s+)?flights?|air\s+transport\w*|airlines?|aviation", "", shared=("flights",)
     ),
     _concept(
         "people_to_people",
@@ -93,32 +97,39 @@ CONCEPTS: tuple[Concept, ...] = (
         "export_controls",
         SUBJECT,
         r"export\s+controls?|advanced\s+(?:u\.s\.\s+)?technolog\w+|semiconductors?|chips?",
-        "出口管制 先进技术 芯片 半导体",
+        "先进技术",
+        shared=("export-controls",),
     ),
     _concept("ukraine", SUBJECT, r"ukrain\w*", "乌克兰"),
-    _concept("taiwan", SUBJECT, r"taiwan", "台湾 台海"),
+    _concept("taiwan", SUBJECT, r"taiwan", "", shared=("taiwan",)),
     _concept("allies", SUBJECT, r"allies|alliances?", "盟友 同盟"),
     _concept("vaccines", SUBJECT, r"vaccin\w+|covax", "疫苗"),
     _concept("maritime", SUBJECT, r"maritime|south\s+china\s+sea|law\s+of\s+the\s+sea|unclos", "海上 海洋 南海"),
     _concept("trade", SUBJECT, r"trade|tariffs?|market\s+access|investment", "贸易 经贸 关税 投资"),
-    _concept("agriculture", SUBJECT, r"agricultur\w*|soybeans?|grain", "农业 农产品 大豆"),
+    _concept("agriculture", SUBJECT, r"agricultur\w*|soybeans?|grain", "大豆", shared=("agriculture",)),
     _concept("nonproliferation", SUBJECT, r"arms\s+control|non-?proliferation|nuclear", "军控 防扩散 核"),
     _concept("principles", SUBJECT, r"principles|guiding\s+principles|best\s+practices", "原则 指导原则"),
     _concept("human_rights", SUBJECT, r"human\s+rights", "人权"),
     _concept("circular_economy", SUBJECT, r"circular\s+economy|circularity", "循环经济"),
-    _concept("energy", SUBJECT, r"energy|renewables?|clean\s+power", "能源"),
+    _concept("energy", SUBJECT, r"energy|renewables?|clean\s+power", "", shared=("energy",)),
     # Mechanisms: named kinds of meeting or body.
-    _concept("working_group", MECHANISM, r"working\s+groups?", "工作组"),
+    _concept("working_group", MECHANISM, r"working\s+groups?", "", shared=("working-group",)),
     _concept(
         "dialogue_mechanism",
         MECHANISM,
         r"dialogues?|(?:high[\s-]level\s+)?mechanisms?",
         "机制性对话 对话机制 高级别对话 战略对话 对话会 磋商机制 沟通机制 对话沟通",
     ),
-    _concept("call", MECHANISM, r"(?:telephone|phone|video)\s+(?:calls?|conversations?)|calls?\b", "通话 电话 视频"),
-    _concept("visit", MECHANISM, r"visits?|visited|travel(?:led|ed|s)?\b|trips?", "访问 访华 访美 出访 到访"),
+    _concept(
+        "call",
+        MECHANISM,
+        r"(?:telephone|phone|video)\s+(?:calls?|conversations?)|calls?\b",
+        "视频",
+        shared=("phone-call",),
+    ),
+    _concept("visit", MECHANISM, r"visits?|visited|travel(?:led|ed|s)?\b|trips?", "出访", shared=("visits",)),
     _concept("summit", MECHANISM, r"summits?|leaders[’']?\s+meeting", "峰会 元首会晤"),
-    _concept("hotline", MECHANISM, r"hotlines?", "热线"),
+    _concept("hotline", MECHANISM, r"hotlines?", "", shared=("hotline",)),
     # Channels: communication as such.
     _concept(
         "communication",
@@ -143,9 +154,9 @@ CONCEPTS: tuple[Concept, ...] = (
     _concept("podesta", PERSON, r"podesta", "波德斯塔"),
     _concept("kerry", PERSON, r"kerry", "克里"),
     # Places where pledges were made (joined with the commitment's own meeting, see evidence.py).
-    _concept("bali", PLACE, r"bali", "巴厘岛"),
-    _concept("woodside", PLACE, r"woodside|san\s+francisco", "旧金山 伍德赛德"),
-    _concept("lima", PLACE, r"lima", "利马"),
+    _concept("bali", PLACE, r"bali", "", shared=("bali",)),
+    _concept("woodside", PLACE, r"woodside|san\s+francisco", "伍德赛德", shared=("san-francisco",)),
+    _concept("lima", PLACE, r"lima", "", shared=("lima",)),
 )
 
 CONCEPT_KIND = {concept.key: concept.kind for concept in CONCEPTS}
