@@ -56,3 +56,10 @@ def test_a_bare_chinese_verb_in_a_relative_clause_is_not_an_act():
     reading = evidence.read_passage("双方重申将继续落实两国领导人达成的共识。")
     # Then the relative clause does not make it a report
     assert reading.kind == evidence.RESTATEMENT
+
+
+def test_a_chinese_plan_marker_before_an_act_verb_is_a_plan():
+    # Given 拟 (intends to) right before convening a meeting
+    reading = evidence.read_passage("禁毒工作组拟召开第二次会议。")
+    # Then it is a plan, not a report
+    assert reading.kind == evidence.PLAN

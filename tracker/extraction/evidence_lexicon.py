@@ -230,7 +230,9 @@ PLAN = re.compile(
         "计划 即将 将于 拟于 择期 筹备",
     ).pattern
     # 近期 alone is "recent" as often as "soon": a plan only after an undertaking ("同意近期举行").
-    + r"|(?:同意|商定|将|决定)[^，。；]{0,4}(?:近期|尽快|年内|明年|年底|下月|\d+月)",
+    + r"|(?:同意|商定|将|决定)[^，。；]{0,4}(?:近期|尽快|年内|明年|年底|下月|\d+月)"
+    # 将 / 拟 right before an act verb ("美方将派团访华", "拟召开"): a plan, whatever follows.
+    + r"|(?<![模比])(?:将|拟)(?=举行|召开|启动|签署|恢复|派|访|赴|采购|移交|遣返)",
     re.IGNORECASE,
 )
 STALLED = _either(
