@@ -420,3 +420,11 @@ def strength_cues(text: str, strength: str, language: str | None = None) -> list
         found = [cue for cue in cues if re.search(r"\b" + re.escape(cue) + r"\b", lowered)]
     # Keep the longest cues: "committed to work" says more than "committed to".
     return [cue for cue in found if not any(cue != other and cue in other for other in found)]
+
+
+_CHINESE = {c.key: c.zh for c in CONCEPTS}
+
+
+def chinese_terms(*keys: str) -> tuple[str, ...]:
+    """The Chinese names of the given concepts, in lexicon order (shared with evidence reading)."""
+    return tuple(term for key in keys for term in _CHINESE[key])

@@ -21,11 +21,13 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from tracker.extraction import bilingual
 from tracker.extraction import evidence_lexicon as vocabulary
 from tracker.extraction.match import _CJK, _GENERIC_STEMS, _STOPWORDS, CommitmentInfo, _stem, _tokens
 
 WORD = "word"
 DATE = "date"
+NUMBER = "number"  # a count or figure, in digits, English words or Chinese numerals (bilingual.numbers_in)
 # The weight of the rarest anchor of weight 1.0 (about log(35 / 1.5), as measured on a tracker of
 # 34 commitments, where the thresholds were set).
 RARITY_SCALE = 3.15
@@ -38,6 +40,7 @@ ANCHOR_KIND_WEIGHT = {
     vocabulary.PERSON: 1.0,
     vocabulary.PLACE: 0.6,
     DATE: 0.6,
+    NUMBER: 0.6,
     WORD: 0.45,
 }
 # Words of every readout that name no subject: who met, that they talked, how it went.
@@ -84,6 +87,8 @@ def anchors(text: str, *, names: tuple[str, ...] = ()) -> dict[str, str]:
     the text) are left out: parties are matched on their own."""
     found: dict[str, str] = {f"concept:{key}": vocabulary.CONCEPT_KIND[key] for key in vocabulary.concepts_in(text)}
     found.update(dict.fromkeys(_months_named(text), DATE))
+    # Years are dates, not counts: they are anchored as months above.
+    found.update(dict.fromkeys((f"{NUMBER}:{n}" for n in bilingual.numbers_in(text) if not 1900 <= n <= 2100), NUMBER))
     for name in names:
         text = text.replace(name, " ")
     for token in _tokens(text):

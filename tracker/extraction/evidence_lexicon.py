@@ -14,15 +14,18 @@ Two tables, both small and meant to be edited:
   creations (launched, resumed, 启动, 恢复), progress reported, plans, failures, restatements,
   discussion and appraisal.
 
-What could later be shared with a general bilingual lexicon (tracker/extraction/bilingual.py, being
-written for aligning two readouts of one meeting): CONCEPTS' subjects and mechanisms. The verb
-classes are specific to reading follow-ups.
+The Chinese names of concepts come from the one bilingual lexicon (tracker/extraction/bilingual.py,
+also used to align two readouts of one meeting): each concept here names the bilingual concepts
+it shares (`shared=`), and adds only the terms that lexicon does not hold. The verb classes and
+the concept kinds are specific to reading follow-ups and stay here.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from tracker.extraction import bilingual
 
 SUBJECT = "subject"  # what the pledge is about; a passage must share it
 MECHANISM = "mechanism"  # a named kind of meeting or body
@@ -40,9 +43,10 @@ class Concept:
     chinese: tuple[str, ...]
 
 
-def _concept(key: str, kind: str, english: str, chinese: str = "") -> Concept:
+def _concept(key: str, kind: str, english: str, chinese: str = "", shared: tuple[str, ...] = ()) -> Concept:
     pattern = re.compile(r"\b(?:" + english + r")", re.IGNORECASE) if english else None
-    return Concept(key, kind, pattern, tuple(term for term in chinese.split() if term))
+    terms = dict.fromkeys((*bilingual.chinese_terms(*shared), *chinese.split()))
+    return Concept(key, kind, pattern, tuple(term for term in terms if term))
 
 
 CONCEPTS: tuple[Concept, ...] = (
@@ -52,36 +56,36 @@ CONCEPTS: tuple[Concept, ...] = (
         SUBJECT,
         r"counter-?narcotics?|narcotics?|fentanyl|opioids?|synthetic\s+drugs?|illicit\s+drugs?|drug\s+(?:control|"
         r"trafficking|policy|enforcement)|precursors?|methamphetamine|heroin|cocaine",
-        "禁毒 芬太尼 毒品 易制毒 麻醉品 列管",
+        "麻醉品 列管",
+        shared=("narcotics", "fentanyl"),
     ),
     _concept(
         "repatriation",
         SUBJECT,
         r"repatriat\w*|deport\w*|extradit\w*|fugitives?|(?:criminal\s+)?suspects|illegal\s+(?:immigra\w+|migrants?)|"
         r"undocumented\s+migrants?|(?:hand|turn)(?:s|ed|ing)?\s+over|sen[dt]\s+back|travel\s+documents?",
-        "遣返 追逃 逃犯 外逃 非法移民 犯罪嫌疑人 移交",
+        "逃犯 外逃 犯罪嫌疑人 移交",
+        shared=("fugitives",),
     ),
-    _concept("cyber", SUBJECT, r"cyber\w*|hack\w*|malware|ransomware", "网络安全 网络犯罪 黑客"),
-    _concept("law_enforcement", SUBJECT, r"law\s+enforcement", "执法"),
+    _concept("cyber", SUBJECT, r"cyber\w*|hack\w*|malware|ransomware", "网络犯罪", shared=("cyber",)),
+    _concept("law_enforcement", SUBJECT, r"law\s+enforcement", "", shared=("law-enforcement",)),
     _concept(
         "military",
         SUBJECT,
         r"military|mil-mil|defen[cs]e\s+policy|maritime\s+consultative|armed\s+forces|defen[cs]e\s+ministers?",
         "两军 军事 军队 防务 国防部 防长",
     ),
-    _concept("theater_command", SUBJECT, r"theat(?:er|re)\s+command\w*", "战区"),
+    _concept("theater_command", SUBJECT, r"theat(?:er|re)\s+command\w*", "", shared=("theater-commanders",)),
     _concept(
         "climate",
         SUBJECT,
         r"climate|emissions?|cop\s?\d+|paris\s+agreement|carbon|methane|net[\s-]zero",
-        "气候 气变 碳排放 减排 碳中和 碳达峰 甲烷",
+        "气变 碳排放 减排 碳中和 碳达峰",
+        shared=("climate",),
     ),
-    _concept("artificial_intelligence", SUBJECT, r"artificial\s+intelligence|\bai\b", "人工智能"),
+    _concept("artificial_intelligence", SUBJECT, r"artificial\s+intelligence|\bai\b", "", shared=("ai",)),
     _concept(
-        "flights",
-        SUBJECT,
-        r"(?:passenger\s+)?flights?|air\s+transport\w*|airlines?|aviation",
-        "航班 直航 航空",
+        "flights", SUBJECT, r"(?:passenger\s+)?flights?|air\s+transport\w*|airlines?|aviation", "", shared=("flights",)
     ),
     _concept(
         "people_to_people",
@@ -93,32 +97,39 @@ CONCEPTS: tuple[Concept, ...] = (
         "export_controls",
         SUBJECT,
         r"export\s+controls?|advanced\s+(?:u\.s\.\s+)?technolog\w+|semiconductors?|chips?",
-        "出口管制 先进技术 芯片 半导体",
+        "先进技术",
+        shared=("export-controls",),
     ),
     _concept("ukraine", SUBJECT, r"ukrain\w*", "乌克兰"),
-    _concept("taiwan", SUBJECT, r"taiwan", "台湾 台海"),
+    _concept("taiwan", SUBJECT, r"taiwan", "", shared=("taiwan",)),
     _concept("allies", SUBJECT, r"allies|alliances?", "盟友 同盟"),
     _concept("vaccines", SUBJECT, r"vaccin\w+|covax", "疫苗"),
     _concept("maritime", SUBJECT, r"maritime|south\s+china\s+sea|law\s+of\s+the\s+sea|unclos", "海上 海洋 南海"),
     _concept("trade", SUBJECT, r"trade|tariffs?|market\s+access|investment", "贸易 经贸 关税 投资"),
-    _concept("agriculture", SUBJECT, r"agricultur\w*|soybeans?|grain", "农业 农产品 大豆"),
+    _concept("agriculture", SUBJECT, r"agricultur\w*|soybeans?|grain", "大豆", shared=("agriculture",)),
     _concept("nonproliferation", SUBJECT, r"arms\s+control|non-?proliferation|nuclear", "军控 防扩散 核"),
     _concept("principles", SUBJECT, r"principles|guiding\s+principles|best\s+practices", "原则 指导原则"),
     _concept("human_rights", SUBJECT, r"human\s+rights", "人权"),
     _concept("circular_economy", SUBJECT, r"circular\s+economy|circularity", "循环经济"),
-    _concept("energy", SUBJECT, r"energy|renewables?|clean\s+power", "能源"),
+    _concept("energy", SUBJECT, r"energy|renewables?|clean\s+power", "", shared=("energy",)),
     # Mechanisms: named kinds of meeting or body.
-    _concept("working_group", MECHANISM, r"working\s+groups?", "工作组"),
+    _concept("working_group", MECHANISM, r"working\s+groups?", "", shared=("working-group",)),
     _concept(
         "dialogue_mechanism",
         MECHANISM,
         r"dialogues?|(?:high[\s-]level\s+)?mechanisms?",
         "机制性对话 对话机制 高级别对话 战略对话 对话会 磋商机制 沟通机制 对话沟通",
     ),
-    _concept("call", MECHANISM, r"(?:telephone|phone|video)\s+(?:calls?|conversations?)|calls?\b", "通话 电话 视频"),
-    _concept("visit", MECHANISM, r"visits?|visited|travel(?:led|ed|s)?\b|trips?", "访问 访华 访美 出访 到访"),
+    _concept(
+        "call",
+        MECHANISM,
+        r"(?:telephone|phone|video)\s+(?:calls?|conversations?)|calls?\b",
+        "视频",
+        shared=("phone-call",),
+    ),
+    _concept("visit", MECHANISM, r"visits?|visited|travel(?:led|ed|s)?\b|trips?", "出访", shared=("visits",)),
     _concept("summit", MECHANISM, r"summits?|leaders[’']?\s+meeting", "峰会 元首会晤"),
-    _concept("hotline", MECHANISM, r"hotlines?", "热线"),
+    _concept("hotline", MECHANISM, r"hotlines?", "", shared=("hotline",)),
     # Channels: communication as such.
     _concept(
         "communication",
@@ -143,9 +154,9 @@ CONCEPTS: tuple[Concept, ...] = (
     _concept("podesta", PERSON, r"podesta", "波德斯塔"),
     _concept("kerry", PERSON, r"kerry", "克里"),
     # Places where pledges were made (joined with the commitment's own meeting, see evidence.py).
-    _concept("bali", PLACE, r"bali", "巴厘岛"),
-    _concept("woodside", PLACE, r"woodside|san\s+francisco", "旧金山 伍德赛德"),
-    _concept("lima", PLACE, r"lima", "利马"),
+    _concept("bali", PLACE, r"bali", "", shared=("bali",)),
+    _concept("woodside", PLACE, r"woodside|san\s+francisco", "伍德赛德", shared=("san-francisco",)),
+    _concept("lima", PLACE, r"lima", "", shared=("lima",)),
 )
 
 CONCEPT_KIND = {concept.key: concept.kind for concept in CONCEPTS}
@@ -165,9 +176,12 @@ def concepts_in(text: str) -> set[str]:
 # --- verb classes ----------------------------------------------------------------------------------
 
 
-def _either(english: str, chinese: str = "") -> re.Pattern:
+def _either(english: str, chinese: str = "", bare_chinese: str = "") -> re.Pattern:
+    """English alternatives at word bounds, Chinese terms as substrings; `bare_chinese` are verbs without an
+    aspect marker (签署, not 签署了), which count only where they are not a relative clause (签署的协议)."""
     parts = [r"\b(?:" + english + r")\b"] if english else []
     parts.extend(re.escape(term) for term in chinese.split())
+    parts.extend(re.escape(term) + "(?!的)" for term in bare_chinese.split())
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
@@ -176,7 +190,8 @@ CREATION = _either(
     r"launched|established|set\s+up|created|resumed|restored|inaugurated|(?:re-?)?opened|signed|concluded|"
     r"held\s+(?:its|their|the)\s+first|first\s+(?:meeting|round|session)|put\s+in(?:to)?\s+force|entered\s+into\s+force|"
     r"reached\s+(?:an?\s+)?(?:agreement|consensus|deal)|finali[sz]ed|adopted",
-    "启动 建立了 成立 恢复了 重启 重建了 签署了 首次 正式生效 达成了 确立了",
+    "启动 建立了 成立 恢复了 重启 重建了 签署了 首次 正式生效 达成了 已达成 确立了 开通了",
+    bare_chinese="签署 达成 恢复",
 )
 # Something done (a meeting held, a purchase made, a trip taken), past tense.
 ACT = _either(
@@ -184,8 +199,9 @@ ACT = _either(
     r"repatriated|deported|extradited|returned|arrested|seized|purchased|bought|delivered|shipped|"
     r"implemented|conducted|carried\s+out|co-chaired|"
     r"completed|fulfill?ed|achieved|accomplished|was\s+part\s+of|were\s+part\s+of",
-    "举行 召开 举办 会见 会晤 通话了 访问了 出席 主持 移交了 遣返了 逮捕 破获 采购了 购买了 落实了 实施了 "
-    "开展了 进行了 已经 业已",
+    "举行 召开 举办 会见 会晤 通话了 访问了 出席 主持 移交了 遣返了 逮捕 破获 采购了 购买了 "
+    "落实了 实施了 开展了 进行了 已经 业已 查获 缉获",
+    bare_chinese="移交 遣返 采购 购买",
 )
 # Words before an act that make it not (yet) done: "will be held", "agreed to hold", 将举行, 同意举行.
 # (English: right before the verb; Chinese: within the few characters before it, "同意近期举行".)
@@ -214,7 +230,9 @@ PLAN = re.compile(
         "计划 即将 将于 拟于 择期 筹备",
     ).pattern
     # 近期 alone is "recent" as often as "soon": a plan only after an undertaking ("同意近期举行").
-    + r"|(?:同意|商定|将|决定)[^，。；]{0,4}(?:近期|尽快|年内|明年|年底|下月|\d+月)",
+    + r"|(?:同意|商定|将|决定)[^，。；]{0,4}(?:近期|尽快|年内|明年|年底|下月|\d+月)"
+    # 将 / 拟 right before an act verb ("美方将派团访华", "拟召开"): a plan, whatever follows.
+    + r"|(?<![模比])(?:将|拟)(?=举行|召开|启动|签署|恢复|派|访|赴|采购|移交|遣返)",
     re.IGNORECASE,
 )
 STALLED = _either(
@@ -231,7 +249,7 @@ RESTATEMENT = _either(
     r"reaffirm(?:ed|s)?|reiterat(?:ed|es)|recall(?:ed|s)?|renewed|(?:underscored|reaffirmed|emphasi[sz]ed)\s+"
     r"(?:the\s+)?(?:[\w’'.-]+\s+){0,3}commitment|committed\s+to\s+maintaining|will\s+continue\s+to|"
     r"agreed\s+that\s+(?:their|the)\s+teams\s+will|welcomed\s+continued|continue\s+to\s+implement|will\s+cooperate",
-    "重申 继续落实 落实好 同意继续 愿继续 将继续 承诺 致力于",
+    "重申 继续落实 落实好 同意继续 愿继续 将继续 承诺 致力于 再次确认 共识基础上",
 )
 # Talk about a subject, a need or an appraisal: not a report of anything done.
 DISCUSSION = _either(
@@ -239,7 +257,7 @@ DISCUSSION = _either(
     r"underscored\s+the\s+importance|stressed|emphasi[sz]ed\s+(?:the\s+)?(?:importance|concerns?|need)|"
     r"raised|expressed\s+concerns?|the\s+need\s+to|necessity|important\s+platform|opportunity\s+to\s+identify|"
     r"importance\s+of",
-    "讨论 交换意见 探讨 重要作用 重要性 意义",
+    "讨论 交换意见 交换了意见 探讨 深入交流 重要作用 重要性 意义",
 )
 # A pledge that runs on ("maintain", "continue", "on an ongoing basis"): a further meeting or a
 # plan is progress, not fulfilment.
