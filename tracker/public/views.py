@@ -25,19 +25,31 @@ from tracker.public.citation import cite
 from tracker.public.exports import COLUMNS
 from tracker.public.filters import CommitmentFilter, with_shown_status
 from tracker.public.pagination import SORTS, CursorError, paginate
-from tracker.public.scorecards import Lanes, deadline_state_on, overall_scorecard, party_scorecards
+from tracker.public.scorecards import (
+    Lanes,
+    deadline_state_on,
+    overall_scorecard,
+    party_scorecard,
+    party_scorecards,
+)
 
 PAGE_SIZE = 25
 PANEL_SIZE = 8
+# Party and dialogue pages list at most this many commitments (the latest made), with the counts
+# by status of all of them and a link to the whole filtered list: a page stays small at any scale.
+PAGE_ROWS_CAP = 100
 DUE_SOON_DAYS = 90
+
+
+def _made(vd: ViewDate):
+    """Published commitments, as the page's date sees them (no status annotated)."""
+    commitments = Commitment.objects.published()
+    return commitments.made_by(vd.day) if vd.historical else commitments
 
 
 def _visible(vd: ViewDate):
     """Published commitments, as the page's date sees them, with their status on that date."""
-    commitments = Commitment.objects.published()
-    if vd.historical:
-        commitments = commitments.made_by(vd.day)
-    return with_shown_status(commitments, vd.as_of)
+    return with_shown_status(_made(vd), vd.as_of)
 
 
 def _with_deadlines(rows, day: datetime.date):
@@ -347,17 +359,20 @@ def party_detail(request, code):
     day = vd.day
     party = get_object_or_404(Party, code=code)
     commitments = _visible(vd).filter(parties=party)
-    rows = _with_deadlines(list(commitments.with_related().order_by("-made_on", "reference")), day)
+    rows = _with_deadlines(list(commitments.with_related().order_by("-made_on", "reference")[:PAGE_ROWS_CAP]), day)
     lanes = Lanes(rows, day)
     for row in rows:
         status, row.party_status_inherited = lanes.for_party(row, party)
         row.party_status, row.party_status_is_demonstration = status.status, status.is_demonstration
-    cards = party_scorecards(commitments, day, only=party)
+    card = party_scorecard(_made(vd).filter(parties=party), party, day)
     dialogues = _public_dialogues(day).filter(parties=party).order_by("name")
+    list_query = f"?party={party.code}" + (f"&as_of={day:%Y-%m-%d}" if vd.historical else "")
     context = {
         "party": party,
         "rows": rows,
-        "card": cards[0] if cards else None,
+        "rows_capped": card is not None and card.total > len(rows),
+        "full_list_url": reverse("public:commitment_list") + list_query,
+        "card": card,
         "dialogues": dialogues,
         "citation": cite(
             title=f"{party.name}: commitments and record",
