@@ -308,7 +308,11 @@ def dialogue_detail(request, slug):
     if not Commitment.objects.published().filter(meeting__dialogue=dialogue).exists():
         raise Http404("No published commitments of this dialogue")
     commitments = _visible(vd).filter(meeting__dialogue=dialogue)
-    rows = _with_deadlines(list(commitments.with_related().order_by("reference")), day)
+    latest = commitments.with_related().order_by("-made_on", "-reference")[:PAGE_ROWS_CAP]
+    rows = _with_deadlines(sorted(latest, key=lambda row: row.reference), day)
+    per_meeting = dict(
+        commitments.order_by().values("meeting_id").annotate(n=Count("pk")).values_list("meeting_id", "n")
+    )
     meetings = list(Meeting.objects.filter(dialogue=dialogue, date__lte=day).order_by("date", "title"))
     by_meeting: dict = {}
     for row in rows:
@@ -320,17 +324,23 @@ def dialogue_detail(request, slug):
         meeting.topic_groups = sorted(
             groups.items(), key=lambda kv: (kv[0] is None, kv[0].position if kv[0] else 0, str(kv[0]))
         )
-        meeting.commitment_count = sum(len(v) for v in groups.values())
+        meeting.commitment_count = per_meeting.get(meeting.pk, 0)
+        meeting.shown_count = sum(len(v) for v in groups.values())
     sources: dict = {}
     for source in _sources_known_on(day).filter(commitment__in=[r.pk for r in rows]):
         sources.setdefault(source.article_id or source.url, source)
+    overall = overall_scorecard(commitments)
+    list_query = f"?dialogue={dialogue.slug}" + (f"&as_of={day:%Y-%m-%d}" if vd.historical else "")
     context = {
         "dialogue": dialogue,
         "meetings": meetings,
-        "overall": overall_scorecard(commitments),
+        "overall": overall,
+        "rows_capped": overall.total > len(rows),
+        "shown_count": len(rows),
+        "full_list_url": reverse("public:commitment_list") + list_query,
         "party_cards": party_scorecards(commitments, day),
         "sources": list(sources.values()),
-        "commitment_count": len(rows),
+        "commitment_count": overall.total,
         "citation": cite(
             title=f"{dialogue.name}: commitments and their status",
             path=dialogue.get_absolute_url(),
