@@ -31,6 +31,7 @@ from tracker.public.scorecards import (
     overall_scorecard,
     party_scorecard,
     party_scorecards,
+    party_scorecards_counted,
 )
 
 PAGE_SIZE = 25
@@ -108,7 +109,7 @@ def dashboard(request):
     )
     context = {
         "overall": overall_scorecard(commitments),
-        "party_cards": party_scorecards(commitments, day),
+        "party_cards": party_scorecards_counted(_made(vd), day),
         "recent": recent,
         "due_soon": _with_deadlines(
             open_commitments.filter(
@@ -338,7 +339,7 @@ def dialogue_detail(request, slug):
         "rows_capped": overall.total > len(rows),
         "shown_count": len(rows),
         "full_list_url": reverse("public:commitment_list") + list_query,
-        "party_cards": party_scorecards(commitments, day),
+        "party_cards": party_scorecards_counted(_made(vd).filter(meeting__dialogue=dialogue), day),
         "sources": list(sources.values()),
         "commitment_count": overall.total,
         "citation": cite(
