@@ -41,8 +41,8 @@ LIST_PAGES = [
     ("public:commitment_list", [], {}, 8),
     ("public:commitment_list", [], {"as_of": "2019-01-01", "status": "in_progress", "sort": "deadline"}, 8),
     ("public:dialogue_list", [], {}, 2),
-    ("public:dialogue_detail", ["test-led"], {}, 15),
-    ("public:dialogue_detail", ["test-led"], {"as_of": "2019-01-01"}, 15),
+    ("public:dialogue_detail", ["test-led"], {}, 16),  # +1: per-meeting counts (rows are capped)
+    ("public:dialogue_detail", ["test-led"], {"as_of": "2019-01-01"}, 16),
     ("public:party_list", [], {}, 6),
     ("public:party_detail", ["cn"], {}, 12),
     ("public:feed_changes", [], {}, 2),

@@ -546,8 +546,9 @@ class AssessmentQuerySet(models.QuerySet):
         return self.filter(commitment__is_published=True)
 
     def effective(self):
-        """Assessments no correction has replaced."""
-        return self.filter(superseded_by__isnull=True)
+        """Assessments no correction has replaced: a NOT EXISTS probe on the `supersedes` index
+        (the LEFT JOIN of `superseded_by__isnull` was misestimated at scale into a nested loop)."""
+        return self.filter(~models.Exists(Assessment.objects.filter(supersedes=models.OuterRef("pk"))))
 
     def lane(self, party=None):
         """The whole commitment's lane (party=None) or one party's."""

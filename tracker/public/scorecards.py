@@ -100,6 +100,40 @@ def party_scorecards(commitments, day: datetime.date, *, only=None) -> list[Scor
     ]
 
 
+def party_scorecard(commitments, party, day: datetime.date) -> Scorecard | None:
+    """`party`'s scorecard over `commitments` (not yet status-annotated), counted in SQL by the
+    same rule (`CommitmentQuerySet.with_party_status_on`): one GROUP BY, no rows loaded."""
+    rows = (
+        commitments.with_party_status_on(party, day)
+        .order_by()
+        .values("status_on_day")
+        .annotate(n=Count("pk"), demo=Count("pk", filter=Q(status_on_day_is_demonstration=True)))
+        .values_list("status_on_day", "n", "demo")
+    )
+    counts, demo = {}, 0
+    for status, n, demo_n in rows:
+        counts[status] = n
+        demo += demo_n
+    if not counts:
+        return None
+    # The score of `compliance_by_party`, from the same statuses (each counted n times).
+    score = ComplianceScore(status for status, n in counts.items() for _ in range(n))
+    return Scorecard(counts, party=party, score=score, demo=demo)
+
+
+def party_scorecards_counted(commitments, day: datetime.date) -> list[Scorecard]:
+    """`party_scorecards` counted in SQL: one GROUP BY per committing party (`party_scorecard`),
+    the parties found by an EXISTS probe per party row. `commitments` not yet status-annotated."""
+    from django.db.models import Exists, OuterRef
+
+    from tracker.commitments.models import Commitment, Party
+
+    links = Commitment.parties.through.objects.filter(party=OuterRef("pk"), commitment__in=commitments.values("pk"))
+    parties = Party.objects.filter(Exists(links)).order_by("name")
+    cards = (party_scorecard(commitments.filter(parties=party), party, day) for party in parties)
+    return [card for card in cards if card is not None]
+
+
 def deadline_state_on(commitment, day: datetime.date, status: str, status_as_of) -> tuple[str, int] | None:
     """`Commitment.deadline_state` for the status the commitment had on `day` (historical views)."""
     if (status, status_as_of) != (commitment.current_status, commitment.current_status_as_of):

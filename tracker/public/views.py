@@ -25,19 +25,32 @@ from tracker.public.citation import cite
 from tracker.public.exports import COLUMNS
 from tracker.public.filters import CommitmentFilter, with_shown_status
 from tracker.public.pagination import SORTS, CursorError, paginate
-from tracker.public.scorecards import Lanes, deadline_state_on, overall_scorecard, party_scorecards
+from tracker.public.scorecards import (
+    Lanes,
+    deadline_state_on,
+    overall_scorecard,
+    party_scorecard,
+    party_scorecards,
+    party_scorecards_counted,
+)
 
 PAGE_SIZE = 25
 PANEL_SIZE = 8
+# Party and dialogue pages list at most this many commitments (the latest made), with the counts
+# by status of all of them and a link to the whole filtered list: a page stays small at any scale.
+PAGE_ROWS_CAP = 100
 DUE_SOON_DAYS = 90
+
+
+def _made(vd: ViewDate):
+    """Published commitments, as the page's date sees them (no status annotated)."""
+    commitments = Commitment.objects.published()
+    return commitments.made_by(vd.day) if vd.historical else commitments
 
 
 def _visible(vd: ViewDate):
     """Published commitments, as the page's date sees them, with their status on that date."""
-    commitments = Commitment.objects.published()
-    if vd.historical:
-        commitments = commitments.made_by(vd.day)
-    return with_shown_status(commitments, vd.as_of)
+    return with_shown_status(_made(vd), vd.as_of)
 
 
 def _with_deadlines(rows, day: datetime.date):
@@ -96,7 +109,7 @@ def dashboard(request):
     )
     context = {
         "overall": overall_scorecard(commitments),
-        "party_cards": party_scorecards(commitments, day),
+        "party_cards": party_scorecards_counted(_made(vd), day),
         "recent": recent,
         "due_soon": _with_deadlines(
             open_commitments.filter(
@@ -296,7 +309,11 @@ def dialogue_detail(request, slug):
     if not Commitment.objects.published().filter(meeting__dialogue=dialogue).exists():
         raise Http404("No published commitments of this dialogue")
     commitments = _visible(vd).filter(meeting__dialogue=dialogue)
-    rows = _with_deadlines(list(commitments.with_related().order_by("reference")), day)
+    latest = commitments.with_related().order_by("-made_on", "-reference")[:PAGE_ROWS_CAP]
+    rows = _with_deadlines(sorted(latest, key=lambda row: row.reference), day)
+    per_meeting = dict(
+        commitments.order_by().values("meeting_id").annotate(n=Count("pk")).values_list("meeting_id", "n")
+    )
     meetings = list(Meeting.objects.filter(dialogue=dialogue, date__lte=day).order_by("date", "title"))
     by_meeting: dict = {}
     for row in rows:
@@ -308,17 +325,23 @@ def dialogue_detail(request, slug):
         meeting.topic_groups = sorted(
             groups.items(), key=lambda kv: (kv[0] is None, kv[0].position if kv[0] else 0, str(kv[0]))
         )
-        meeting.commitment_count = sum(len(v) for v in groups.values())
+        meeting.commitment_count = per_meeting.get(meeting.pk, 0)
+        meeting.shown_count = sum(len(v) for v in groups.values())
     sources: dict = {}
     for source in _sources_known_on(day).filter(commitment__in=[r.pk for r in rows]):
         sources.setdefault(source.article_id or source.url, source)
+    overall = overall_scorecard(commitments)
+    list_query = f"?dialogue={dialogue.slug}" + (f"&as_of={day:%Y-%m-%d}" if vd.historical else "")
     context = {
         "dialogue": dialogue,
         "meetings": meetings,
-        "overall": overall_scorecard(commitments),
-        "party_cards": party_scorecards(commitments, day),
+        "overall": overall,
+        "rows_capped": overall.total > len(rows),
+        "shown_count": len(rows),
+        "full_list_url": reverse("public:commitment_list") + list_query,
+        "party_cards": party_scorecards_counted(_made(vd).filter(meeting__dialogue=dialogue), day),
         "sources": list(sources.values()),
-        "commitment_count": len(rows),
+        "commitment_count": overall.total,
         "citation": cite(
             title=f"{dialogue.name}: commitments and their status",
             path=dialogue.get_absolute_url(),
@@ -347,17 +370,20 @@ def party_detail(request, code):
     day = vd.day
     party = get_object_or_404(Party, code=code)
     commitments = _visible(vd).filter(parties=party)
-    rows = _with_deadlines(list(commitments.with_related().order_by("-made_on", "reference")), day)
+    rows = _with_deadlines(list(commitments.with_related().order_by("-made_on", "reference")[:PAGE_ROWS_CAP]), day)
     lanes = Lanes(rows, day)
     for row in rows:
         status, row.party_status_inherited = lanes.for_party(row, party)
         row.party_status, row.party_status_is_demonstration = status.status, status.is_demonstration
-    cards = party_scorecards(commitments, day, only=party)
+    card = party_scorecard(_made(vd).filter(parties=party), party, day)
     dialogues = _public_dialogues(day).filter(parties=party).order_by("name")
+    list_query = f"?party={party.code}" + (f"&as_of={day:%Y-%m-%d}" if vd.historical else "")
     context = {
         "party": party,
         "rows": rows,
-        "card": cards[0] if cards else None,
+        "rows_capped": card is not None and card.total > len(rows),
+        "full_list_url": reverse("public:commitment_list") + list_query,
+        "card": card,
         "dialogues": dialogues,
         "citation": cite(
             title=f"{party.name}: commitments and record",
