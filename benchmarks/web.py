@@ -121,6 +121,7 @@ def targets(s: Sample) -> list[Target]:
         return Target(label, name, path + (f"?{urlencode(query)}" if query else ""))
 
     ref, dia, party, meeting = s.reference, s.dialogue, s.party, s.meeting
+    year = {"from": (s.as_of - datetime.timedelta(days=365)).isoformat(), "to": s.as_of.isoformat()}
     return [
         Target(NOOP, "benchmark_noop", "/__noop__/"),
         t("dashboard", "public:dashboard"),
@@ -148,6 +149,11 @@ def targets(s: Sample) -> list[Target]:
         t("feed: commitment", "public:feed_commitment", ref),
         t("feed: dialogue", "public:feed_dialogue", dia),
         t("feed: party", "public:feed_party", party),
+        t("changes: a year", "public:changes", query=year),
+        t("changes CSV: a year", "public:changes_csv", query=year),
+        t("changes feed: a year", "public:changes_feed", query=year),
+        t("corrections", "public:corrections"),
+        t("feed: corrections", "public:corrections_feed"),
         t("API root", "public:api:api-root"),
         t("API commitments", "public:api:commitment-list"),
         t("API commitment", "public:api:commitment-detail", ref),

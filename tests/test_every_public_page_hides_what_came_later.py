@@ -140,3 +140,15 @@ def test_the_later_event_shows_when_viewed_after_it(rob_client, later_event):
         reverse("public:feed_commitment", args=[reference]),
         reverse("public:api:commitment-detail", args=[reference]),
     } <= shown
+
+
+def test_the_changes_between_two_dates_hide_what_came_after_the_date_viewed(rob_client, later_event):
+    # The walk above asks for the default window (30 days up to as_of); this one spans the event.
+    window = {"from": "2017-01-01", "to": "2019-01-01"}
+    for name in ("public:changes", "public:changes_csv", "public:changes_feed"):
+        before = rob_client.get(reverse(name), {**window, "as_of": BEFORE})
+        after = rob_client.get(reverse(name), {**window, "as_of": AFTER})
+        text = (b"".join(before.streaming_content) if before.streaming else before.content).decode()
+        assert before.status_code == 200 and not LATER_DATES.search(text), name
+        later = (b"".join(after.streaming_content) if after.streaming else after.content).decode()
+        assert LATER_DATES.search(later), name

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from tracker.public import exports, feeds, meetings, views
+from tracker.public import changes, exports, feeds, meetings, views
 
 app_name = "public"
 
@@ -23,5 +23,10 @@ urlpatterns = [
     path("feeds/commitments/<str:reference>/", feeds.commitment_changes, name="feed_commitment"),
     path("feeds/dialogues/<slug:slug>/", feeds.dialogue_changes, name="feed_dialogue"),
     path("feeds/parties/<slug:code>/", feeds.party_changes, name="feed_party"),
+    path("changes/", changes.changes_page, name="changes"),
+    path("changes/changes.csv", changes.changes_csv, name="changes_csv"),
+    path("feeds/window/", changes.changes_feed, name="changes_feed"),
+    path("corrections/", changes.corrections_page, name="corrections"),
+    path("feeds/corrections/", changes.corrections_feed, name="corrections_feed"),
     path("api/", include(("tracker.public.api.urls", "api"))),
 ]
