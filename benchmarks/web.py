@@ -145,6 +145,7 @@ def targets(s: Sample) -> list[Target]:
         t("CSV export (dialogue)", "public:export_csv", query={"dialogue": dia}),
         t("JSON export (dialogue)", "public:export_json", query={"dialogue": dia}),
         t("full dump", "public:export_dump"),
+        t("data package", "public:export_datapackage"),
         t("feed: all changes", "public:feed_changes"),
         t("feed: commitment", "public:feed_commitment", ref),
         t("feed: dialogue", "public:feed_dialogue", dia),

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from tracker.public import changes, exports, feeds, meetings, views
+from tracker.public import changes, datapackage, exports, feeds, meetings, views
 
 app_name = "public"
 
@@ -19,6 +19,7 @@ urlpatterns = [
     path("exports/commitments.csv", exports.export_csv, name="export_csv"),
     path("exports/commitments.json", exports.export_json, name="export_json"),
     path("exports/dump.json", exports.dump, name="export_dump"),
+    path("exports/datapackage.zip", datapackage.export_datapackage, name="export_datapackage"),
     path("feeds/changes/", feeds.all_changes, name="feed_changes"),
     path("feeds/commitments/<str:reference>/", feeds.commitment_changes, name="feed_commitment"),
     path("feeds/dialogues/<slug:slug>/", feeds.dialogue_changes, name="feed_dialogue"),
