@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from urllib.parse import parse_qsl, urlencode
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -102,14 +103,20 @@ def urls_of(values) -> list[str]:
                 kwargs[param] = values["meeting"].commitments.get().assessments.order_by("as_of").first().pk
             else:
                 kwargs[param] = values[param]  # a new parameter: say here which value it takes
-        urls.append(reverse(name, kwargs=kwargs))
+        url = reverse(name, kwargs=kwargs)
+        if name == "public:oembed":  # the page it describes is in its query
+            page = reverse("public:commitment_detail", args=[values["reference"]])
+            url += "?" + urlencode({"url": f"http://testserver{page}"})
+        urls.append(url)
     return urls
 
 
 def body(client, url, day) -> tuple[int, str]:
-    response = client.get(url, {"as_of": day}, HTTP_ACCEPT="application/json")
+    path, _, query = url.partition("?")
+    params = {**dict(parse_qsl(query)), "as_of": day}
+    response = client.get(path, params, HTTP_ACCEPT="application/json")
     if response.status_code == 406:  # the API's HTML documentation pages
-        response = client.get(url, {"as_of": day}, HTTP_ACCEPT="text/html")
+        response = client.get(path, params, HTTP_ACCEPT="text/html")
     content = b"".join(response.streaming_content) if response.streaming else response.content
     return response.status_code, content.decode("utf-8", "replace")
 

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from tracker.public import changes, datapackage, exports, feeds, meetings, views
+from tracker.public import changes, datapackage, embeds, exports, feeds, meetings, views
 
 app_name = "public"
 
@@ -29,5 +29,8 @@ urlpatterns = [
     path("feeds/window/", changes.changes_feed, name="changes_feed"),
     path("corrections/", changes.corrections_page, name="corrections"),
     path("feeds/corrections/", changes.corrections_feed, name="corrections_feed"),
+    path("embed/commitments/<str:reference>/", embeds.embed_commitment, name="embed_commitment"),
+    path("embed/dialogues/<slug:slug>/", embeds.embed_dialogue, name="embed_dialogue"),
+    path("oembed/", embeds.oembed, name="oembed"),
     path("api/", include(("tracker.public.api.urls", "api"))),
 ]
