@@ -152,3 +152,17 @@ def test_a_damaged_page_link_falls_back_to_the_first_page(rob_client, history):
 
 def test_the_changes_are_read_only(rob_client, history):
     assert rob_client.post(reverse("public:changes"), WINDOW).status_code == 405
+
+
+def test_the_assessment_named_is_the_one_that_set_the_new_status(rob_client, make_commitment, erin, china):
+    # The same day: the whole assessed in progress, then China's own "fulfilled" recorded after it.
+    # The whole's assessment wins (the overall-status rule), so it is the one that made the change.
+    commitment = make_commitment(title="Same-day entries")
+    whole = actions.record_assessment(
+        commitment=commitment, status=Status.IN_PROGRESS, as_of=D(2018, 3, 1), rationale="Steps.", author=erin
+    )
+    actions.record_assessment(
+        commitment=commitment, status=Status.FULFILLED, as_of=D(2018, 3, 1), rationale="Done.", author=erin, party=china
+    )
+    (step,) = page(rob_client, **WINDOW).context["page"].rows
+    assert (step.status, step.assessment) == ("in_progress", whole)

@@ -149,10 +149,16 @@ def changes(win: Window):
 CHANGE_ORDER = Sort("changed_on", "Oldest change first", F("since"), kind="date")
 
 
+def _decisive(assessment, step) -> tuple:
+    """How surely `assessment` (dated the day of `step`) is the one that made the change: one
+    recording the new status first, then the whole commitment's (which wins over the parties'),
+    then the newest recorded."""
+    return (assessment.status == step.status, assessment.party_id is None, assessment.recorded_at, assessment.pk)
+
+
 def with_assessments(steps: list) -> list:
-    """Attach to each change `.assessment`: the assessment that made it, i.e. the newest
-    effective assessment of that commitment dated that day (the one `headline_steps` read last).
-    One query for the whole page."""
+    """Attach to each change `.assessment`: the effective assessment of that commitment, dated
+    that day, that made the change (see `_decisive`). One query for the whole page."""
     if not steps:
         return steps
     found = (
@@ -161,11 +167,13 @@ def with_assessments(steps: list) -> list:
         )
         .effective()
         .select_related("party", "supersedes")
-        .order_by("recorded_at", "id")
     )
-    newest = {(a.commitment_id, a.as_of): a for a in found}
+    by_day: dict = {}
+    for a in found:
+        by_day.setdefault((a.commitment_id, a.as_of), []).append(a)
     for step in steps:
-        step.assessment = newest.get((step.commitment_id, step.since))
+        candidates = by_day.get((step.commitment_id, step.since), [])
+        step.assessment = max(candidates, key=lambda a, step=step: _decisive(a, step), default=None)
     return steps
 
 
