@@ -16,7 +16,8 @@ import pytest
 from django.urls import reverse
 
 from tracker.commitments import actions
-from tracker.commitments.models import Assessment, Evidence, StatusStep
+from tracker.commitments import cache as public_cache
+from tracker.commitments.models import Assessment, Commitment, Evidence, StatusStep
 from tracker.commitments.status import Status
 from tracker.ingest.models import Article
 from tracker.public import exports
@@ -71,7 +72,7 @@ def unpack(client, tmp_path, **params):
     response = client.get(reverse("public:export_datapackage"), params)
     assert response.status_code == 200, response.content
     assert response["Content-Type"] == "application/zip"
-    zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content))).extractall(tmp_path)
+    zipfile.ZipFile(io.BytesIO(response.content)).extractall(tmp_path)
     return json.loads((tmp_path / "datapackage.json").read_text())
 
 
@@ -153,3 +154,13 @@ def test_a_bad_date_is_a_400_with_a_message_and_writes_nothing(rob_client, recor
 def test_the_exports_page_links_to_the_package(rob_client):
     page = rob_client.get(reverse("public:exports")).content.decode()
     assert reverse("public:export_datapackage") in page
+
+
+def test_the_built_package_is_kept_until_something_public_changes(rob_client, record, tmp_path):
+    whole, _ = record
+    first = rob_client.get(reverse("public:export_datapackage")).content
+    Commitment.objects.filter(pk=whole.pk).update(title="Renamed")
+    assert rob_client.get(reverse("public:export_datapackage")).content == first  # kept
+    public_cache.changed()  # what every public change does after its commit
+    unpack(rob_client, tmp_path)
+    assert {r["title"] for r in table(tmp_path, "commitments")} >= {"Renamed"}
