@@ -166,3 +166,19 @@ def test_the_assessment_named_is_the_one_that_set_the_new_status(rob_client, mak
     )
     (step,) = page(rob_client, **WINDOW).context["page"].rows
     assert (step.status, step.assessment) == ("in_progress", whole)
+
+
+def test_a_change_to_a_demonstration_status_is_marked(rob_client, reference_data):
+    from tracker.commitments import demo
+
+    demo.load(use_shared=False, log=lambda *a: None)
+    shown = Commitment.objects.get(meeting__slug="lecd-2017-washington", title__startswith="U.S. to use")
+    window = {"from": shown.made_on.isoformat(), "to": shown.current_status_as_of.isoformat()}
+    response = page(rob_client, **window)
+    (step,) = [s for s in response.context["page"].rows if s.reference == shown.reference][-1:]
+    assert step.is_demonstration
+    html = response.content.decode()
+    row = html[html.index(shown.reference) :][:1500]
+    assert "tag-demo" in row
+    feed = rob_client.get(reverse("public:changes_feed"), window).content.decode()
+    assert f"{shown.reference}: " in feed and "[demonstration]" in feed
