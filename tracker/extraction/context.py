@@ -40,8 +40,20 @@ COLLECTIVE = re.compile(
     # office-holders or bodies is the parties they speak for
     r"|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+){0,2}?"
     r"(?:[A-Z]{2,5}s|advis[eo]rs|envoys|heads|chiefs|secretaries|ministers|ministries|agencies|navies|"
-    r"coast guards|chairs|signatories|members|representatives|negotiators|commanders))\b",
+    r"coast guards|chairs|signatories|members|representatives|negotiators|commanders))\b"
+    # a bare plural office opening the subject, as communiqués write it: "Ministers resolved to",
+    # "Leaders instructed their teams", "Finance Ministers and Central Bank Governors will"
+    r"|(?-i:^\s*(?:[A-Z][a-z]+\s+){0,2}(?:Leaders|Ministers|Heads of State|Heads of Government|Governors|"
+    r"Participants|Member States|Signatories|Co-Chairs)(?:\s+and\s+(?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+s)?\s*$)",
     re.I,
+)
+# A roll call of the participants: "the Prime Ministers of Denmark, Finland and India", "we, the
+# Foreign Ministers of Australia, India, Japan, and the United States", "Trade ministers of Japan,
+# South Korea and China": the office-holders of the parties listed after "of".
+ROLL_CALL = re.compile(
+    r"\b(?:[Ll]eaders|[Hh]eads of (?:State|Government)(?: and (?:State|Government))?|[Pp]rime [Mm]inisters|"
+    r"[Pp]residents|(?:[A-Z][a-z]+\s+|[a-z]+\s+)?[Mm]inisters|[Gg]overnments|[Rr]epresentatives|[Dd]elegations)"
+    r"\s+of\s+(?:the\s+)?(?=[A-Z])"
 )
 PRONOUN_WE = re.compile(r"(?:^|(?<=[\s“\"(]))(?:we|We|our|Our|us)\b")
 PRONOUN_THEY = re.compile(r"(?:^|(?<=[\s“\"(]))(?:they|They|their|Their)\b")
@@ -246,6 +258,9 @@ def issuer_for(site: str | None, lexicon: Lexicon) -> str | None:
     return None
 
 
+OPENING_CHARS = 800  # where a statement says who met
+
+
 def infer_parties(text: str, mentions: list[Mention], *, lexicon: Lexicon, title: str | None) -> list[str]:
     """The parties a document is between, when nobody told us."""
     if title:
@@ -257,6 +272,10 @@ def infer_parties(text: str, mentions: list[Mention], *, lexicon: Lexicon, title
             return title_parties
     else:
         title_parties = []
+    # the opening names who met: "The Prime Ministers of Denmark, Finland, Iceland, India ... met in Oslo"
+    opening = roll_call(text[:OPENING_CHARS], lexicon)
+    if opening and set(title_parties) <= set(opening[0]):
+        return opening[0]
     counts = Counter(m.party for m in mentions if m.party)
     if not counts:
         return title_parties
@@ -278,6 +297,27 @@ def infer_parties(text: str, mentions: list[Mention], *, lexicon: Lexicon, title
             if party not in chosen and counts[party] >= max(3, 0.75 * second):
                 chosen.append(party)
     return chosen
+
+
+_LIST_GLUE = re.compile(r"^(?:\s*,)?\s*(?:,|and|&|as well as)?\s*(?:the\s+)?$", re.I)
+
+
+def roll_call(text: str, lexicon: Lexicon, start: int = 0) -> tuple[list[str], int] | None:
+    """The parties listed after an office held by several ("the Prime Ministers of Denmark, Finland and
+    India"), and where the list ends; None when no such list of two or more parties starts the text
+    at ``start`` or later."""
+    for match in ROLL_CALL.finditer(text, start):
+        listed: list[str] = []
+        end = match.end()
+        for mention in lexicon.mentions(text[match.end() : match.end() + 400]):
+            gap = text[end : match.end() + mention.start]
+            if mention.party is None or (listed and not _LIST_GLUE.match(gap)) or (not listed and gap.strip()):
+                break
+            listed.append(mention.party)
+            end = match.end() + mention.end
+        if len(set(listed)) >= 2:
+            return list(dict.fromkeys(listed)), end
+    return None
 
 
 def title_actors(title: str, lexicon: Lexicon) -> list[str]:

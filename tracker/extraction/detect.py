@@ -40,6 +40,7 @@ from tracker.extraction.context import (
     PRONOUN_THEY,
     PRONOUN_WE,
     DocumentContext,
+    roll_call,
 )
 from tracker.extraction.deadlines import Deadline, find_deadlines
 from tracker.extraction.language import CJK, dominant_script
@@ -614,6 +615,10 @@ def _resolve_region(region: str, context: DocumentContext, *, quoted_party: str 
     region = region.strip()
     if not region:
         return None
+    listed = roll_call(region, context.lexicon)
+    if listed and not region[listed[1] :].strip(" ,"):
+        # "Trade ministers of Japan, South Korea and China agreed": the parties of the roll call
+        return _Subject(context.lexicon.expand(listed[0], context.doc_date), "named")
     chunks = [c for c in re.split(r",\s+|\s+--\s+|\s+—\s+|\(|\)", region) if c.strip()]
     lexicon = context.lexicon
     for index in range(len(chunks) - 1, -1, -1):
@@ -1195,7 +1200,9 @@ _OBJECT_VETOES = (_veto_priority, _veto_vague_object, _veto_past_year)
 
 _REPORTED_PRONOUN = re.compile(
     r"\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
-    r"on \w+day)\s+(?:that\s+)?)?(?:it|he|she|its|his|her|their)\b"
+    r"on \w+day)\s+(?:that\s+)?)?"
+    # "Japan said separately that it would", "Seoul added later that it will"
+    r"(?:(?:[a-z]+ly|also|later|again|earlier|too)\s+(?:that\s+)?)?(?:it|he|she|its|his|her|their)\b"
 )
 
 
