@@ -215,7 +215,7 @@ class DocumentContext:
         if parties:
             canonical = [lexicon.canonical(p) or p for p in parties]
         else:
-            canonical = infer_parties(text, mentions, lexicon=lexicon, title=title)
+            canonical = infer_parties(text, mentions, lexicon=lexicon, title=title, issuer=issuer_for(site, lexicon))
             canonical = _with_title_leaders(canonical, title, leaders, lexicon)
         return cls(
             lexicon=lexicon,
@@ -261,7 +261,9 @@ def issuer_for(site: str | None, lexicon: Lexicon) -> str | None:
 OPENING_CHARS = 800  # where a statement says who met
 
 
-def infer_parties(text: str, mentions: list[Mention], *, lexicon: Lexicon, title: str | None) -> list[str]:
+def infer_parties(
+    text: str, mentions: list[Mention], *, lexicon: Lexicon, title: str | None, issuer: str | None = None
+) -> list[str]:
     """The parties a document is between, when nobody told us."""
     if title:
         title_parties = list(dict.fromkeys(title_actors(title, lexicon)))
@@ -270,6 +272,10 @@ def infer_parties(text: str, mentions: list[Mention], *, lexicon: Lexicon, title
             return title_parties
         if len(title_parties) >= 2:
             return title_parties
+        if len(title_parties) == 1 and issuer and issuer not in title_parties and lexicon.is_country(title_parties[0]):
+            # a government's own readout or fact sheet naming one counterpart ("Readout of the President's
+            # Call with the Prime Minister of India"): the issuer and that counterpart
+            title_parties = [issuer, *title_parties]
     else:
         title_parties = []
     # the opening names who met: "The Prime Ministers of Denmark, Finland, Iceland, India ... met in Oslo"
@@ -288,8 +294,10 @@ def infer_parties(text: str, mentions: list[Mention], *, lexicon: Lexicon, title
     for party in ranked:
         if len(chosen) >= 2:
             break
-        # in a long text, a party named once (in a link list, say) is no party of the document
-        if party not in chosen and (not chosen or counts[party] >= 2 or top <= 3):
+        # in a long text, a party named once (in a link list, say) is no party of the document, nor is a
+        # grouping named once ("before the next Quad Leaders' Summit")
+        once = counts[party] < 2 and (top > 3 or lexicon.written_as_members(party))
+        if party not in chosen and (not chosen or not once):
             chosen.append(party)
     if len(chosen) >= 2:
         second = min(counts.get(p, 0) for p in chosen[:2])

@@ -86,7 +86,7 @@ class Detected:
 
 # --- units: sentences and list items ---------------------------------------------------------
 
-_ITEM_MARKER = re.compile(r"^(?:[-*+•]|--|\d{1,2}[.)]|\([a-zA-Z0-9]{1,3}\))\s+")
+_ITEM_MARKER = re.compile(r"^(?:[-*+•]|--|\d{1,2}[.)]|[a-h][.)]|[ivx]{1,4}\)|\([a-zA-Z0-9]{1,3}\))\s+")
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+)?"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*(?:\([A-Za-z ]+\))?\s*(?:--|—|–)\s+"
@@ -147,8 +147,30 @@ def _units(text: str) -> list[_Unit]:
             start = inline.end()
         if not first and units and units[-1].is_item and units[-1].paragraph == sentence.paragraph:
             is_item = True  # "1. Support X. Establish Y.": the item's later sentences complete the lead-in too
-        units.append(_Unit(start, end, sentence.paragraph, is_item, first, last))
+        units.extend(_inline_list_units(text, _Unit(start, end, sentence.paragraph, is_item, first, last)))
     return units
+
+
+# An enumerated list run into one sentence: "we decide to: a) establish X; b) promote Y." The lead-in
+# ends at the colon, each item starts at its marker.
+_INLINE_ITEM = re.compile(
+    r"(?<=[:;])\s+(?:and\s+)?(?:\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)|(?:[ivx]{1,4}|[a-h]|\d{1,2})\))\s+"
+)
+
+
+def _inline_list_units(text: str, unit: _Unit) -> list[_Unit]:
+    """A sentence holding a lead-in and two or more enumerated items, as a lead-in unit and item units;
+    any other sentence as it is."""
+    markers = list(_INLINE_ITEM.finditer(text, unit.start, unit.end))
+    if len(markers) < 2 or text[markers[0].start() - 1] != ":":
+        return [unit]
+    lead = _Unit(unit.start, markers[0].start(), unit.paragraph, unit.is_item, unit.first_in_paragraph, True)
+    items = [
+        _Unit(marker.end(), following.start() if following else unit.end, unit.paragraph, True, False, False)
+        for marker, following in itertools.zip_longest(markers, markers[1:])
+    ]
+    items[-1].last_in_paragraph = unit.last_in_paragraph
+    return [lead, *items]
 
 
 _FURNITURE = re.compile(
@@ -485,7 +507,7 @@ _MECHANISM = re.compile(
     r"rules of origin|standards|regulations?|licen[cs]es?|ban|prohibition|"
     r"moratorium|sanctions|investigations?|prosecutions?|deployments?|personnel|telephone call|call|flights|"
     r"delegations?|joint statement|communiqu[eé]|hotlines?|channels?|exchanges|deals?|missions?|corridors?|"
-    r"consulates?|embass(?:y|ies)"
+    r"consulates?|embass(?:y|ies)|workshops?|seminars?|symposi(?:um|a)|mutual recognition|joint patrols?"
     # concrete measures and means: "taking additional measures", "target financial institutions"
     r"|measures|actions|steps|restrictions|controls|assistance|aid|grants?|loans?|financing|"
     r"financial institutions|networks|reconstruction|projects?|initiatives?|training|capacity[- ]building|"
@@ -1217,7 +1239,7 @@ def _actor(r: _Reading) -> _Subject | None:
         # "Tokyo announced Friday it will send ...": "it" is whoever announced
         frame = r.sentence[r.clause.start : r.reporting.start()]
         subject = _resolve_region(frame, r.context, quoted_party=r.quoted_party)
-    if subject is None and _ANAPHOR.fullmatch(re.split(r",\s+", region.strip())[-1]):
+    if subject is None and _ANAPHOR.fullmatch(re.split(r",\s+|\bthat\s+", region.strip())[-1]):
         # "Turkish Trade Minister Omer Bolat said the government would ...": the country last named
         subject = _antecedent(r.sentence[: r.region_start], r.preceding, r.context)
         if subject is not None:
