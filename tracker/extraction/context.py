@@ -18,7 +18,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from tracker.extraction.leaders import leaders_on
-from tracker.extraction.lexicon import Lexicon, Mention
+from tracker.extraction.lexicon import GENERIC_WEIGHT, Lexicon, Mention
+from tracker.extraction.topics import GENERIC_TOPIC, coverage_matches
+
+TITLE_TOPIC_WEIGHT = 3.0  # a title word says what the whole document is about
 
 # Words before a party name that make it an object or a place, not an actor.
 OBJECT_PREPOSITIONS = re.compile(
@@ -190,8 +193,15 @@ class DocumentContext:
 
     @functools.cached_property
     def topics(self) -> list[str]:
-        """The document's topics, most frequent first (the fallback for a clause that names none)."""
-        return self.lexicon.topics_for(self.text)
+        """The document's topics, most frequent first (the fallback for a clause that names none): the
+        lexicon's keywords and the wider vocabulary of each topic, the title's words counting more."""
+        title, _newline, _body = self.text.partition("\n")
+        scores: Counter[str] = Counter()
+        for start, _end, key in topic_matches(self.text, self.lexicon):
+            weight = TITLE_TOPIC_WEIGHT if start < len(title) else 1.0
+            scores[key] += weight * (GENERIC_WEIGHT if key == GENERIC_TOPIC else 1.0)
+        order = {key: index for index, key in enumerate(self.lexicon.topic_keys)}
+        return sorted(scores, key=lambda k: (-scores[k], order.get(k, len(order))))
 
     @classmethod
     def build(
@@ -233,6 +243,19 @@ class DocumentContext:
             if token in self.officials:
                 return self.officials[token]
         return None
+
+
+def topic_matches(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """The lexicon's keywords and the wider vocabulary of each topic; where two overlap, the longer
+    phrase stands ("weapons of mass destruction" over "weapons"), the lexicon's on a tie."""
+    found = [(a, b, key, 0) for a, b, key in lexicon.topic_matches(text)]
+    found += [(a, b, key, 1) for a, b, key in coverage_matches(text)]
+    found.sort(key=lambda m: (m[0] - m[1], m[3], m[0]))  # longest first, then the lexicon's
+    kept: list[tuple[int, int, str]] = []
+    for a, b, key, _source in found:
+        if not any(a < y and x < b for x, y, _key in kept):
+            kept.append((a, b, key))
+    return sorted(kept)
 
 
 def _with_title_leaders(parties: list[str], title: str | None, leaders: dict[str, str], lexicon: Lexicon) -> list[str]:

@@ -41,13 +41,14 @@ from tracker.extraction.context import (
     PRONOUN_WE,
     DocumentContext,
     roll_call,
+    topic_matches,
 )
 from tracker.extraction.deadlines import Deadline, find_deadlines
 from tracker.extraction.language import CJK, dominant_script
 from tracker.extraction.lexicon import GENERIC_WEIGHT, Lexicon, default_lexicon
 from tracker.extraction.parties import capital_of_party
 from tracker.extraction.sentences import paragraph_spans, split_sentences
-from tracker.extraction.topics import GENERIC_TOPIC, coverage_matches
+from tracker.extraction.topics import GENERIC_TOPIC
 from tracker.extraction.triggers import (
     AGENTIVE_PREDICTION_VERBS,
     COMMITMENT_GOVERNORS,
@@ -1483,7 +1484,7 @@ def rank_topics(text: str, lexicon: Lexicon) -> list[str]:
     topic, except when the subjects are only a string of modifiers of a generic head ("diplomatic,
     military, law enforcement, commercial, and financial channels"): engagement with no single subject.
     """
-    matches = [m for m in _topic_matches(text, lexicon) if not _MODIFIER_SUFFIX.match(text, m[1])]
+    matches = [m for m in topic_matches(text, lexicon) if not _MODIFIER_SUFFIX.match(text, m[1])]
     if not matches:
         return []
     enumeration = _ENUMERATION.search(text)
@@ -1582,19 +1583,6 @@ def _clause_topics(action: str, clause: str, lexicon: Lexicon) -> list[str]:
         if subjects:
             return subjects
     return topics
-
-
-def _topic_matches(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
-    """The lexicon's keywords and the wider vocabulary of each topic; where two overlap, the longer
-    phrase stands ("weapons of mass destruction" over "weapons"), the lexicon's on a tie."""
-    found = [(a, b, key, 0) for a, b, key in lexicon.topic_matches(text)]
-    found += [(a, b, key, 1) for a, b, key in coverage_matches(text)]
-    found.sort(key=lambda m: (m[0] - m[1], m[3], m[0]))  # longest first, then the lexicon's
-    kept: list[tuple[int, int, str]] = []
-    for a, b, key, _source in found:
-        if not any(a < y and x < b for x, y, _key in kept):
-            kept.append((a, b, key))
-    return sorted(kept)
 
 
 _FRONTED_TIME = re.compile(r"^\s*(?:by|in|within|before|during|over|early|later|next|from|starting)\b", re.I)
