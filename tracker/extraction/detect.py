@@ -501,7 +501,7 @@ _INSTRUMENT = re.compile(
     r"|\bMemorandum of [Uu]nderstanding\b|\bMoU\b"
 )
 _MECHANISM = re.compile(
-    r"\b(?:working groups?|mechanisms?|agreements?|treaty|framework|protocols?|memorand\w+|roadmap|road map|"
+    r"\b(?:working groups?|mechanisms?|agreements?|treaty|framework|protocols?|memorand\w+|roadmaps?|road maps?|"
     r"plans?|programmes?|programs?|forums?|symposi\w+|reports?|database|hotline|centers?|centres?|offices?|funds?|"
     r"funding|task force|committee|platforms?|arrangements?|alliances?|coalitions?|exercises?|webinars?|"
     r"conferences?|negotiat\w+|visits?|summits?|meetings?|talks|consultations?|dialogues?|tariffs?|"
@@ -530,7 +530,8 @@ _PURPOSE_CUT = re.compile(
     # a clause of time or reason: "stand by Nigeria as it confronts terrorism" commits to no action on terrorism
     r"|,?\s+\b(?:as|while|because|since|whereas|when)\s+(?:it|they|we|he|she|its|their|our|the country|the two)\b"
     # a relative clause describes what is built, it is not what is done: "... architecture in which ASEAN is its center"
-    r"|\s+(?:in which|under which|whereby|through which)\b",
+    # ("finding areas in which to deepen partnerships" is an infinitive: what is to be done)
+    r"|\s+(?:in which|under which|whereby|through which)\b(?!\s+to\b)",
     re.I,
 )
 _GENERIC_MEANS = re.compile(
@@ -1922,7 +1923,7 @@ def _split_by_deadlines(sentence: str, candidate: _Candidate, context: DocumentC
     ]
     labels = {d.label for d in deadlines}
     if len(deadlines) < 2 or len(labels) < 2:
-        return [candidate]
+        return _split_after_deadline(sentence, candidate, deadlines)
     pieces: list[_Candidate] = []
     start = candidate.start
     for first, second in itertools.pairwise(deadlines):
@@ -1939,7 +1940,27 @@ def _split_by_deadlines(sentence: str, candidate: _Candidate, context: DocumentC
     return pieces if len(pieces) > 1 else [candidate]
 
 
-def _replace(candidate: _Candidate, start: int, end: int, deadline: Deadline) -> _Candidate:
+# After a deadline, a second infinitive or modal starts an action of its own: "... to deliver a
+# programme by the end of March 2023 and to continue working together for budget support ...".
+_NEXT_ACTION = re.compile(r"\s*,?\s*and\s+(?:to|will|shall)\s+[a-z]+", re.I)
+
+
+def _split_after_deadline(sentence: str, candidate: _Candidate, deadlines: list[Deadline]) -> list[_Candidate]:
+    """One deadline inside the span and a coordinated action after it: two commitments, the second
+    without that deadline."""
+    if not deadlines:
+        return [candidate]
+    tail_start = candidate.start + deadlines[-1].end
+    following = _NEXT_ACTION.match(sentence, tail_start, candidate.end)
+    if following is None or find_deadlines(sentence[following.end() : candidate.end], None):
+        return [candidate]
+    cut = following.start() + following.group().index("and")
+    first = _replace(candidate, candidate.start, tail_start, deadlines[-1])
+    second = _replace(candidate, cut, candidate.end, None)
+    return [first, second]
+
+
+def _replace(candidate: _Candidate, start: int, end: int, deadline: Deadline | None) -> _Candidate:
     return _Candidate(
         start,
         end,
