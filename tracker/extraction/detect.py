@@ -1664,6 +1664,8 @@ def detect(
             continue
         if _PREAMBULAR.match(sentence):
             continue  # "RECOGNISING that ...;": the preamble of a declaration states no action
+        if _BOLD_TITLE.fullmatch(sentence):
+            continue  # "**Modernize the alliance.**" over a list item: the item's title, not an action
         para_start, para_end = paragraphs[unit.paragraph]
         quoted = _quoted_party(text[para_start:para_end], unit.start - para_start, context)
         preceding = text[max(para_start - 400, 0) : unit.start]
@@ -1696,6 +1698,9 @@ def detect(
     return results
 
 
+_BOLD_TITLE = re.compile(r"\s*(?:\*\*|__)[^*_\n]{2,160}(?:\*\*|__)[.:]?\s*")
+
+
 # Item verbs that encourage, call on or acknowledge others: no action of the parties themselves
 _NOT_AN_ACTION_ITEM = re.compile(
     r"\s*(?:to\s+)?(?:encourage|urge|call|invite|welcome|note|recogni[sz]e|acknowledge|recall|commend|appreciate|"
@@ -1714,8 +1719,8 @@ def _lead_in_item(item: str, lead_in: _LeadIn, context: DocumentContext) -> list
     first = re.match(r"\s*(?:to\s+)?([A-Za-z]+)", item)
     verb = first.group(1).lower() if first else ""
     strength = lead_in.strength
-    if verb in HEDGE_VERBS:
-        strength = HEDGED
+    if verb in HEDGE_VERBS or _HEDGES.search(item):
+        strength = HEDGED  # "Explore ...", "Provide $500 million ..., subject to congressional notification"
     elif verb in INTENT_VERBS and strength == FIRM:
         strength = INTENT
     deadlines = find_deadlines(item, context.doc_date)
@@ -1899,7 +1904,14 @@ def _assemble(sentence: str, found: list[tuple[_Clause, _Candidate | None]], con
         previous_clause = clause
     out: list[_Candidate] = []
     for candidate in merged:
-        out.extend(_split_by_deadlines(sentence, candidate, context))
+        pieces = _split_by_deadlines(sentence, candidate, context)
+        if len(pieces) > 1:
+            for (
+                piece
+            ) in pieces:  # each piece is about what it says: "... hold the next COSBAN meeting, and launch a satellite"
+                own = sentence[piece.object_start : piece.end]
+                piece.topics = _clause_topics(own, own, context.lexicon) or piece.topics
+        out.extend(pieces)
     for candidate in out:
         candidate.start, candidate.end = _trim_span(sentence, candidate.start, candidate.end, candidate.object_start)
     return [c for c in out if not sentence[c.start : c.end].rstrip().endswith(":")]  # an inline lead-in
@@ -1923,7 +1935,7 @@ def _split_by_deadlines(sentence: str, candidate: _Candidate, context: DocumentC
     ]
     labels = {d.label for d in deadlines}
     if len(deadlines) < 2 or len(labels) < 2:
-        return _split_after_deadline(sentence, candidate, deadlines)
+        return _split_after_deadline(sentence, candidate, deadlines, context)
     pieces: list[_Candidate] = []
     start = candidate.start
     for first, second in itertools.pairwise(deadlines):
@@ -1945,19 +1957,28 @@ def _split_by_deadlines(sentence: str, candidate: _Candidate, context: DocumentC
 _NEXT_ACTION = re.compile(r"\s*,?\s*and\s+(?:to|will|shall)\s+[a-z]+", re.I)
 
 
-def _split_after_deadline(sentence: str, candidate: _Candidate, deadlines: list[Deadline]) -> list[_Candidate]:
-    """One deadline inside the span and a coordinated action after it: two commitments, the second
-    without that deadline."""
-    if not deadlines:
+def _split_after_deadline(
+    sentence: str, candidate: _Candidate, deadlines: list[Deadline], context: DocumentContext
+) -> list[_Candidate]:
+    """One deadline and a second action coordinated by "and to" / "and will": two commitments, the
+    deadline going to the action that holds it ("agreed to increase X and to complete Y in 2028")."""
+    if len(deadlines) != 1:
         return [candidate]
-    tail_start = candidate.start + deadlines[-1].end
-    following = _NEXT_ACTION.match(sentence, tail_start, candidate.end)
-    if following is None or find_deadlines(sentence[following.end() : candidate.end], None):
-        return [candidate]
-    cut = following.start() + following.group().index("and")
-    first = _replace(candidate, candidate.start, tail_start, deadlines[-1])
-    second = _replace(candidate, cut, candidate.end, None)
-    return [first, second]
+    lexicon = context.lexicon
+    deadline = deadlines[0]
+    at = candidate.start + deadline.start
+    for following in _NEXT_ACTION.finditer(sentence, candidate.object_start, candidate.end):
+        cut = following.start() + following.group().index("and")
+        if cut <= candidate.object_start + 3:
+            continue
+        if following.start() >= candidate.start + deadline.end:  # the deadline, then the second action
+            return [_replace(candidate, candidate.start, cut, deadline), _replace(candidate, cut, candidate.end, None)]
+        first = sentence[candidate.object_start : cut]
+        if cut < at and any(t != GENERIC_TOPIC for t in rank_topics(first, lexicon)) and _specific(first, lexicon):
+            # the first action, then the second with its deadline; a first action of no subject of its own
+            # ("committed to broaden their dialogue and to ...") stays with the second
+            return [_replace(candidate, candidate.start, cut, None), _replace(candidate, cut, candidate.end, deadline)]
+    return [candidate]
 
 
 def _replace(candidate: _Candidate, start: int, end: int, deadline: Deadline | None) -> _Candidate:

@@ -22,6 +22,8 @@ from tracker.extraction.parties import NOT_PARTIES, PartyEntry, default_parties
 from tracker.extraction.topics import GENERIC_TOPIC, TopicEntry, default_topics
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# A keyword ending in a lower-case noun-like letter also matches its plural (not "talks", "AI", "gas").
+_PLURALISABLE = re.compile(r"[a-rt-z]$")
 _MEMBER_SUFFIXES = ("countries", "member states", "member countries", "members", "nations", "states", "leaders")
 _CJK_MEMBER_SUFFIXES = ("成员国", "各成员国", "国家")
 
@@ -229,7 +231,12 @@ class Lexicon:
         """Keywords as one alternation, longest first; "cyber*" matches any word starting "cyber"."""
         parts = []
         for keyword in sorted(keywords, key=len, reverse=True):
-            parts.append(re.escape(keyword[:-1]) + r"[\w-]*" if keyword.endswith("*") else re.escape(keyword))
+            if keyword.endswith("*"):
+                parts.append(re.escape(keyword[:-1]) + r"[\w-]*")
+            elif _PLURALISABLE.search(keyword):
+                parts.append(re.escape(keyword) + "(?:e?s)?")  # "reactor" also finds "small modular reactors"
+            else:
+                parts.append(re.escape(keyword))
         return "|".join(parts)
 
     def topic_scores(self, text: str) -> dict[str, float]:

@@ -205,6 +205,9 @@ _TOPICS: list[tuple[str, str, list[str]]] = [
             "commodit*",
             "agricultur*",
             "economic cooperation",
+            "national currencies",
+            "local currencies",
+            "currency swap*",
             # the labelled convention: financial measures, sanctions and food aid are trade
             "financial",
             "sanction*",
