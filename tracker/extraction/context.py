@@ -317,10 +317,8 @@ def infer_parties(
     for party in ranked:
         if len(chosen) >= 2:
             break
-        # in a long text, a party named once (in a link list, say) is no party of the document, nor is a
-        # grouping named once ("before the next Quad Leaders' Summit")
-        once = counts[party] < 2 and (top > 3 or lexicon.written_as_members(party))
-        if party not in chosen and (not chosen or not once):
+        # in a long text, a party named once (in a link list, say) is no party of the document
+        if party not in chosen and (not chosen or counts[party] >= 2 or top <= 3):
             chosen.append(party)
     if len(chosen) >= 2:
         second = min(counts.get(p, 0) for p in chosen[:2])

@@ -159,12 +159,15 @@ _INLINE_ITEM = re.compile(
 )
 
 
+_OWN_SUBJECT = re.compile(r"(?:we|they|it|the|our|their|both|each|all|this|these|its)\b", re.I)
+
+
 def _inline_list_units(text: str, unit: _Unit) -> list[_Unit]:
     """A sentence holding a lead-in and two or more enumerated items, as a lead-in unit and item units;
     any other sentence as it is."""
     markers = list(_INLINE_ITEM.finditer(text, unit.start, unit.end))
-    if len(markers) < 2 or text[markers[0].start() - 1] != ":":
-        return [unit]
+    if len(markers) < 2 or text[markers[0].start() - 1] != ":" or _OWN_SUBJECT.match(text, markers[0].end()):
+        return [unit]  # "...: (i) we will deploy ...; (ii) we will impose ...": clauses of one sentence
     lead = _Unit(unit.start, markers[0].start(), unit.paragraph, unit.is_item, unit.first_in_paragraph, True)
     items = [
         _Unit(marker.end(), following.start() if following else unit.end, unit.paragraph, True, False, False)
