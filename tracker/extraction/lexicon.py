@@ -228,16 +228,18 @@ class Lexicon:
 
     @staticmethod
     def _keyword_alternation(keywords: list[str]) -> str:
-        """Keywords as one alternation, longest first; "cyber*" matches any word starting "cyber"."""
-        parts = []
-        for keyword in sorted(keywords, key=len, reverse=True):
-            if keyword.endswith("*"):
-                parts.append(re.escape(keyword[:-1]) + r"[\w-]*")
-            elif _PLURALISABLE.search(keyword):
-                parts.append(re.escape(keyword) + "(?:e?s)?")  # "reactor" also finds "small modular reactors"
-            else:
-                parts.append(re.escape(keyword))
-        return "|".join(parts)
+        """Keywords as one alternation compiled from character tries (longest match first): "cyber*"
+        matches any word starting "cyber"; a keyword ending in a lower-case letter other than "s" also
+        matches its plural ("reactor" finds "small modular reactors")."""
+        stems = [k[:-1] for k in keywords if k.endswith("*")]
+        plural = [k for k in keywords if not k.endswith("*") and _PLURALISABLE.search(k)]
+        plain = [k for k in keywords if not k.endswith("*") and not _PLURALISABLE.search(k)]
+        parts = [
+            trie_pattern(plural) + "(?:e?s)?" if plural else "",
+            trie_pattern(plain) if plain else "",
+            trie_pattern(stems) + r"[\w-]*" if stems else "",
+        ]
+        return "|".join(p for p in parts if p)
 
     def topic_scores(self, text: str) -> dict[str, float]:
         scores: dict[str, float] = {}
