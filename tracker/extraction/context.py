@@ -178,7 +178,7 @@ _ISSUER_HOSTS = [
     (re.compile(r"(?:^|\.)gc\.ca$|(?:^|\.)canada\.ca$"), "Canada"),
     (re.compile(r"(?:^|\.)fmprc\.gov\.cn$|\.gov\.cn$|(?:^|\.)mfa\.gov\.cn$"), "China"),
 ]
-_COUNTRY_GOV = re.compile(r"\.(?:gov|go|gob|gouv|govt|government)\.(?P<cc>[a-z]{2})$")
+_COUNTRY_GOV = re.compile(r"(?:^|\.)(?:gov|go|gob|gouv|govt|government)\.(?P<cc>[a-z]{2})$")
 
 
 @dataclass
@@ -277,7 +277,7 @@ def issuer_for(site: str | None, lexicon: Lexicon) -> str | None:
             return party
     match = _COUNTRY_GOV.search(host)
     if match:
-        return lexicon.canonical(match.group("cc").upper())
+        return lexicon.country_by_code(match.group("cc")) or lexicon.canonical(match.group("cc").upper())
     return None
 
 

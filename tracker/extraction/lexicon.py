@@ -161,6 +161,11 @@ class Lexicon:
     def party(self, name: str) -> PartyEntry | None:
         return self._by_name.get(name)
 
+    def country_by_code(self, code: str) -> str | None:
+        """The country of an ISO 3166 alpha-2 code ("au" is Australia, not the African Union's "AU")."""
+        party = self._by_code.get(code.lower())
+        return party.name if party and party.kind == "country" else None
+
     def canonical(self, name_or_alias: str) -> str | None:
         key = _apostrophes(re.sub(r"^the\s+", "", name_or_alias.strip(), flags=re.I))
         if key in self._alias:
