@@ -729,17 +729,29 @@ _COMPANY_BEFORE = re.compile(
 )
 
 
+_COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:the\s+)?$")
+
+
 def _subject_mentions(chunk: str, lexicon: Lexicon) -> list:
-    """Party mentions that can be the actor: not after a preposition ("with China"), not a company."""
-    return [
-        m
-        for m in lexicon.mentions(chunk)
-        if m.party
-        and not OBJECT_PREPOSITIONS.search(chunk[max(0, m.start - 30) : m.start])
-        and not _COMPANY_AFTER.match(chunk[m.end : m.end + 60])
-        and not _COMPANY_BEFORE.search(chunk[max(0, m.start - 40) : m.start])
-        and not _THING_AFTER.match(chunk[m.end :])
-    ]
+    """Party mentions that can be the actor: not after a preposition ("with China"), nor coordinated
+    with a name after one ("troops in Afghanistan and Iraq"), not a company."""
+    found = []
+    object_end = None  # where the last name after a preposition ended
+    for m in lexicon.mentions(chunk):
+        if not m.party:
+            continue
+        placed = OBJECT_PREPOSITIONS.search(chunk[max(0, m.start - 30) : m.start]) or (
+            object_end is not None and _COORDINATED.match(chunk[object_end : m.start])
+        )
+        object_end = m.end if placed else None
+        if (
+            not placed
+            and not _COMPANY_AFTER.match(chunk[m.end : m.end + 60])
+            and not _COMPANY_BEFORE.search(chunk[max(0, m.start - 40) : m.start])
+            and not _THING_AFTER.match(chunk[m.end :])
+        ):
+            found.append(m)
+    return found
 
 
 # After a country's name, a head noun that makes the phrase a thing of the country, not the country
@@ -1079,7 +1091,8 @@ def _rule_commitment(r: _Reading) -> str | None:
     possessor = sentence[governor.end() : trigger.start]
     if any(m.party for m in r.lexicon.mentions(possessor)):
         r.before, r.region_start = possessor, governor.end()  # "reaffirmed Japan's commitment to"
-    owners = [m.party for m in r.lexicon.mentions(r.before) if m.party]
+    # the owner is an actor named before, not a place ("the conference held in Paris, we reaffirm our ...")
+    owners = [m.party for m in _subject_mentions(r.before, r.lexicon)]
     if owners:
         r.owner = _Subject(sorted(set(owners)), "named")
     return None
