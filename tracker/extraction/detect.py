@@ -959,7 +959,29 @@ def _veto_past_agreement(r: _Reading) -> str | None:
     return None
 
 
-_CONTEXT_VETOES = (_veto_wish_or_condition, _veto_others_plan, _veto_next_meeting, _veto_negated, _veto_past_agreement)
+# An announcement of commitments not yet named introduces the list that names them.
+_ANNOUNCES_WHAT_FOLLOWS = re.compile(
+    r"(?:announce|unveil|outline|present)\s+(?:a\s+(?:series|number|range|set|package)\s+of\s+|"
+    r"(?:new|additional|further|several|a few|more|major|significant)\s+)+"
+    r"(?:commitments|initiatives|deliverables|actions|steps|announcements|outcomes)\b",
+    re.I,
+)
+
+
+def _veto_announces_what_follows(r: _Reading) -> str | None:
+    """ "the Vice President will announce new commitments to ...": the list below names them."""
+    window = r.sentence[r.trigger.start : min(r.clause.end, r.trigger.end + 80)]
+    return "announces-what-follows" if _ANNOUNCES_WHAT_FOLLOWS.search(window) else None
+
+
+_CONTEXT_VETOES = (
+    _veto_announces_what_follows,
+    _veto_wish_or_condition,
+    _veto_others_plan,
+    _veto_next_meeting,
+    _veto_negated,
+    _veto_past_agreement,
+)
 
 # -- one rule per kind of trigger
 
