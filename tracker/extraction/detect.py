@@ -520,7 +520,8 @@ _MECHANISM = re.compile(
 )
 _QUANTITY = re.compile(
     r"\$\s?\d|\b\d[\d,.]*\s*(?:percent|per cent|%|million|billion|trillion|tons?|tonnes?)\b"
-    r"|\b(?!(?:19|20)\d\d\b)\d[\d,.]*\s+(?:more\s+|new\s+|additional\s+|[a-z]+\s+)?[a-z]+s\b"  # "500 officers"
+    # "500 officers", "20 additional non-intrusive inspection units"
+    r"|\b(?!(?:19|20)\d\d\b)\d[\d,.]*\s+(?:more\s+|new\s+|additional\s+)?(?:[a-z-]+\s+){0,2}[a-z-]+s\b"
     # "five additional coastal radar systems", "two more patrol vessels", "a third Hamilton-class cutter"
     r"|\b(?:one|a|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred)\s+(?:million|billion|thousand)\b"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundreds|thousands|dozens)\s+"
@@ -1256,7 +1257,21 @@ def _veto_priority(r: _Reading) -> str | None:
     return "a-priority" if _PRIORITY.match(r.obj) else None
 
 
-_OBJECT_VETOES = (_veto_priority, _veto_vague_object, _veto_past_year)
+# Watching what is already agreed is no new action: "will continue to monitor the implementation of
+# the agreement", "will review progress" (the rules' "reference").
+_MONITORING = re.compile(
+    r"\s*(?:continue\s+to\s+)?(?:closely\s+)?(?:monitor|review|follow(?:\s+up\s+on)?|track|take\s+stock\s+of|"
+    r"keep\s+under\s+review)\s+(?:closely\s+)?(?:the\s+|their\s+|its\s+|our\s+)?"
+    r"(?:implementation|progress|developments|situation|status)\b",
+    re.I,
+)
+
+
+def _veto_monitoring(r: _Reading) -> str | None:
+    return "monitoring" if _MONITORING.match(r.obj) else None
+
+
+_OBJECT_VETOES = (_veto_monitoring, _veto_priority, _veto_vague_object, _veto_past_year)
 
 # -- the subject
 
@@ -1567,7 +1582,7 @@ _NARROWER = {
 
 # paying for something is the means, not the subject ("will finance a hydropower dam"): such a word
 # counts little beside the thing paid for
-_MEANS = re.compile(r"financ(?:e|es|ed|ing)|fund(?:s|ed|ing)?", re.I)
+_MEANS = re.compile(r"financ(?:e|es|ed|ing)|fund(?:s|ed|ing)?|training", re.I)
 MEANS_WEIGHT = 0.3
 
 # How much less a topic word at the end of a clause counts than one at its start (the committed
