@@ -500,7 +500,9 @@ _INSTRUMENT = re.compile(
     r"\b(?:[A-Z][\w.’'-]*\s+){1,8}(?:Agreement|Declaration|Dialogue|Initiative|Plan|Memorandum|Framework|Accord|"
     r"Treaty|Statement|Consensus|Roadmap|Mechanism|Partnership|Programme|Program|Strategy|Guidelines|Convention|"
     r"Charter|Communiqu[eé]|Protocol|Working Group|Committee|Forum|Group|Arrangement|Compact|Vision|Ally|Alliance|"
-    r"Mission|Corridor)\b"
+    r"Mission|Corridor|"
+    # a named facility: "a new American Corner", "the Digital Innovation Hub", "a Regional Training Center"
+    r"Corner|Center|Centre|Hub|Institute|Academy|Laboratory|Facility)\b"
     r"|\bMemorandum of [Uu]nderstanding\b|\bMoU\b"
 )
 _MECHANISM = re.compile(
@@ -598,12 +600,23 @@ def _plain(text: str) -> str:
     return _MARKDOWN_LINK.sub(r"\1", text).replace("**", "").replace("__", "")
 
 
+# A way of acting followed by the action: "a holistic approach to address ...", "joint efforts to counter ..."
+_MEANS_TO_ACT = re.compile(
+    r"\s*(?:(?:a|an|the|their|our|its|joint|new|common|comprehensive|holistic|coordinated|concerted|shared)\s+)*"
+    r"(?:[\w-]+\s+)?(?:approach|strategy|efforts?|plan|measures|steps|actions?)\s+to\s+(?P<action>[a-z].*)",
+    re.I,
+)
+
+
 def _noun_object_counts(obj: str, lexicon: Lexicon, context: DocumentContext) -> bool:
     """A noun object counts when it is a named agreement or mechanism, cooperation in a named field,
     or a defence commitment to a named party ("extended deterrence to the ROK")."""
     head = _plain(obj)[:160]
     if _INSTRUMENT.search(head):
         return True
+    means = _MEANS_TO_ACT.match(head)
+    if means and any(t != GENERIC_TOPIC for t in lexicon.topic_scores(means.group("action"))):
+        return True  # "committed to a holistic approach to address drug trafficking": a way of acting on a field
     topics = [t for t in lexicon.topic_scores(head) if t != "dialogue"]
     if re.match(r"(?:[\w-]+\s+){0,3}?(?:cooperation|collaboration)\b", head, re.I) and topics:
         return True
