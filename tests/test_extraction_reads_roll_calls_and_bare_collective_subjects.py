@@ -67,3 +67,14 @@ def test_leaders_instructing_their_teams_is_a_decision_of_all_the_parties():
     (found,) = detect(text, doc_date=DAY, title=title)
     assert found.parties == ["China", "EU"]
     assert found.topics[0] == "climate"
+
+
+def test_a_roll_call_goes_on_past_another_office_holder():
+    title = "Joint Communiqué of the EU-Central Asia Ministerial Meeting"
+    text = (
+        "The Foreign Ministers of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan and the High "
+        "Representative of the European Union met in Tashkent.\n\n"
+        "The participants agreed to develop a joint roadmap on critical raw materials."
+    )
+    (found,) = detect(text, doc_date=DAY, title=title)
+    assert found.parties == ["EU", "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]

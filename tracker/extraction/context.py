@@ -331,6 +331,10 @@ def infer_parties(
 _LIST_GLUE = re.compile(r"^(?:\s*,)?\s*(?:,|and|&|as well as)?\s*(?:the\s+)?$", re.I)
 
 
+# "... and Uzbekistan and the High Representative of the European Union": one more office-holder
+_ANOTHER_OFFICE = re.compile(r"^\s*(?:,\s*)?(?:and|as well as)\s+the\s+(?:[A-Z][\w-]*\s+){1,5}of\s+(?:the\s+)?$")
+
+
 def roll_call(text: str, lexicon: Lexicon, start: int = 0) -> tuple[list[str], int] | None:
     """The parties listed after an office held by several ("the Prime Ministers of Denmark, Finland and
     India"), and where the list ends; None when no such list of two or more parties starts the text
@@ -340,7 +344,8 @@ def roll_call(text: str, lexicon: Lexicon, start: int = 0) -> tuple[list[str], i
         end = match.end()
         for mention in lexicon.mentions(text[match.end() : match.end() + 400]):
             gap = text[end : match.end() + mention.start]
-            if mention.party is None or (listed and not _LIST_GLUE.match(gap)) or (not listed and gap.strip()):
+            glued = _LIST_GLUE.match(gap) or _ANOTHER_OFFICE.match(gap)
+            if mention.party is None or (listed and not glued) or (not listed and gap.strip()):
                 break
             listed.append(mention.party)
             end = match.end() + mention.end
