@@ -18,7 +18,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from tracker.extraction.leaders import leaders_on
-from tracker.extraction.lexicon import Lexicon, Mention
+from tracker.extraction.lexicon import GENERIC_WEIGHT, Lexicon, Mention
+from tracker.extraction.topics import GENERIC_TOPIC, coverage_matches
+
+TITLE_TOPIC_WEIGHT = 3.0  # a title word says what the whole document is about
 
 # Words before a party name that make it an object or a place, not an actor.
 OBJECT_PREPOSITIONS = re.compile(
@@ -40,8 +43,20 @@ COLLECTIVE = re.compile(
     # office-holders or bodies is the parties they speak for
     r"|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+){0,2}?"
     r"(?:[A-Z]{2,5}s|advis[eo]rs|envoys|heads|chiefs|secretaries|ministers|ministries|agencies|navies|"
-    r"coast guards|chairs|signatories|members|representatives|negotiators|commanders))\b",
+    r"coast guards|chairs|signatories|members|representatives|negotiators|commanders))\b"
+    # a bare plural office opening the subject, as communiqués write it: "Ministers resolved to",
+    # "Leaders instructed their teams", "Finance Ministers and Central Bank Governors will"
+    r"|(?-i:^\s*(?:[A-Z][a-z]+\s+){0,2}(?:Leaders|Ministers|Heads of State|Heads of Government|Governors|"
+    r"Participants|Member States|Signatories|Co-Chairs)(?:\s+and\s+(?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+s)?\s*$)",
     re.I,
+)
+# A roll call of the participants: "the Prime Ministers of Denmark, Finland and India", "we, the
+# Foreign Ministers of Australia, India, Japan, and the United States", "Trade ministers of Japan,
+# South Korea and China": the office-holders of the parties listed after "of".
+ROLL_CALL = re.compile(
+    r"\b(?:[Ll]eaders|[Hh]eads of (?:State|Government)(?: and (?:State|Government))?|[Pp]rime [Mm]inisters|"
+    r"[Pp]residents|(?:[A-Z][a-z]+\s+|[a-z]+\s+)?[Mm]inisters|[Gg]overnments|[Rr]epresentatives|[Dd]elegations)"
+    r"\s+of\s+(?:the\s+)?(?=[A-Z])"
 )
 PRONOUN_WE = re.compile(r"(?:^|(?<=[\s“\"(]))(?:we|We|our|Our|us)\b")
 PRONOUN_THEY = re.compile(r"(?:^|(?<=[\s“\"(]))(?:they|They|their|Their)\b")
@@ -163,7 +178,7 @@ _ISSUER_HOSTS = [
     (re.compile(r"(?:^|\.)gc\.ca$|(?:^|\.)canada\.ca$"), "Canada"),
     (re.compile(r"(?:^|\.)fmprc\.gov\.cn$|\.gov\.cn$|(?:^|\.)mfa\.gov\.cn$"), "China"),
 ]
-_COUNTRY_GOV = re.compile(r"\.(?:gov|go|gob|gouv|govt|government)\.(?P<cc>[a-z]{2})$")
+_COUNTRY_GOV = re.compile(r"(?:^|\.)(?:gov|go|gob|gouv|govt|government)\.(?P<cc>[a-z]{2})$")
 
 
 @dataclass
@@ -178,8 +193,15 @@ class DocumentContext:
 
     @functools.cached_property
     def topics(self) -> list[str]:
-        """The document's topics, most frequent first (the fallback for a clause that names none)."""
-        return self.lexicon.topics_for(self.text)
+        """The document's topics, most frequent first (the fallback for a clause that names none): the
+        lexicon's keywords and the wider vocabulary of each topic, the title's words counting more."""
+        title, _newline, _body = self.text.partition("\n")
+        scores: Counter[str] = Counter()
+        for start, _end, key in topic_matches(self.text, self.lexicon):
+            weight = TITLE_TOPIC_WEIGHT if start < len(title) else 1.0
+            scores[key] += weight * (GENERIC_WEIGHT if key == GENERIC_TOPIC else 1.0)
+        order = {key: index for index, key in enumerate(self.lexicon.topic_keys)}
+        return sorted(scores, key=lambda k: (-scores[k], order.get(k, len(order))))
 
     @classmethod
     def build(
@@ -203,7 +225,7 @@ class DocumentContext:
         if parties:
             canonical = [lexicon.canonical(p) or p for p in parties]
         else:
-            canonical = infer_parties(text, mentions, lexicon=lexicon, title=title)
+            canonical = infer_parties(text, mentions, lexicon=lexicon, title=title, issuer=issuer_for(site, lexicon))
             canonical = _with_title_leaders(canonical, title, leaders, lexicon)
         return cls(
             lexicon=lexicon,
@@ -221,6 +243,19 @@ class DocumentContext:
             if token in self.officials:
                 return self.officials[token]
         return None
+
+
+def topic_matches(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """The lexicon's keywords and the wider vocabulary of each topic; where two overlap, the longer
+    phrase stands ("weapons of mass destruction" over "weapons"), the lexicon's on a tie."""
+    found = [(a, b, key, 0) for a, b, key in lexicon.topic_matches(text)]
+    found += [(a, b, key, 1) for a, b, key in coverage_matches(text)]
+    found.sort(key=lambda m: (m[0] - m[1], m[3], m[0]))  # longest first, then the lexicon's
+    kept: list[tuple[int, int, str]] = []
+    for a, b, key, _source in found:
+        if not any(a < y and x < b for x, y, _key in kept):
+            kept.append((a, b, key))
+    return sorted(kept)
 
 
 def _with_title_leaders(parties: list[str], title: str | None, leaders: dict[str, str], lexicon: Lexicon) -> list[str]:
@@ -242,11 +277,16 @@ def issuer_for(site: str | None, lexicon: Lexicon) -> str | None:
             return party
     match = _COUNTRY_GOV.search(host)
     if match:
-        return lexicon.canonical(match.group("cc").upper())
+        return lexicon.country_by_code(match.group("cc")) or lexicon.canonical(match.group("cc").upper())
     return None
 
 
-def infer_parties(text: str, mentions: list[Mention], *, lexicon: Lexicon, title: str | None) -> list[str]:
+OPENING_CHARS = 800  # where a statement says who met
+
+
+def infer_parties(
+    text: str, mentions: list[Mention], *, lexicon: Lexicon, title: str | None, issuer: str | None = None
+) -> list[str]:
     """The parties a document is between, when nobody told us."""
     if title:
         title_parties = list(dict.fromkeys(title_actors(title, lexicon)))
@@ -255,8 +295,16 @@ def infer_parties(text: str, mentions: list[Mention], *, lexicon: Lexicon, title
             return title_parties
         if len(title_parties) >= 2:
             return title_parties
+        if len(title_parties) == 1 and issuer and issuer not in title_parties and lexicon.is_country(title_parties[0]):
+            # a government's own readout or fact sheet naming one counterpart ("Readout of the President's
+            # Call with the Prime Minister of India"): the issuer and that counterpart
+            title_parties = [issuer, *title_parties]
     else:
         title_parties = []
+    # the opening names who met: "The Prime Ministers of Denmark, Finland, Iceland, India ... met in Oslo"
+    opening = roll_call(text[:OPENING_CHARS], lexicon)
+    if opening and set(title_parties) <= set(opening[0]):
+        return opening[0]
     counts = Counter(m.party for m in mentions if m.party)
     if not counts:
         return title_parties
@@ -278,6 +326,32 @@ def infer_parties(text: str, mentions: list[Mention], *, lexicon: Lexicon, title
             if party not in chosen and counts[party] >= max(3, 0.75 * second):
                 chosen.append(party)
     return chosen
+
+
+_LIST_GLUE = re.compile(r"^(?:\s*,)?\s*(?:,|and|&|as well as)?\s*(?:the\s+)?$", re.I)
+
+
+# "... and Uzbekistan and the High Representative of the European Union": one more office-holder
+_ANOTHER_OFFICE = re.compile(r"^\s*(?:,\s*)?(?:and|as well as)\s+the\s+(?:[A-Z][\w-]*\s+){1,5}of\s+(?:the\s+)?$")
+
+
+def roll_call(text: str, lexicon: Lexicon, start: int = 0) -> tuple[list[str], int] | None:
+    """The parties listed after an office held by several ("the Prime Ministers of Denmark, Finland and
+    India"), and where the list ends; None when no such list of two or more parties starts the text
+    at ``start`` or later."""
+    for match in ROLL_CALL.finditer(text, start):
+        listed: list[str] = []
+        end = match.end()
+        for mention in lexicon.mentions(text[match.end() : match.end() + 400]):
+            gap = text[end : match.end() + mention.start]
+            glued = _LIST_GLUE.match(gap) or _ANOTHER_OFFICE.match(gap)
+            if mention.party is None or (listed and not glued) or (not listed and gap.strip()):
+                break
+            listed.append(mention.party)
+            end = match.end() + mention.end
+        if len(set(listed)) >= 2:
+            return list(dict.fromkeys(listed)), end
+    return None
 
 
 def title_actors(title: str, lexicon: Lexicon) -> list[str]:

@@ -40,13 +40,15 @@ from tracker.extraction.context import (
     PRONOUN_THEY,
     PRONOUN_WE,
     DocumentContext,
+    roll_call,
+    topic_matches,
 )
 from tracker.extraction.deadlines import Deadline, find_deadlines
 from tracker.extraction.language import CJK, dominant_script
 from tracker.extraction.lexicon import GENERIC_WEIGHT, Lexicon, default_lexicon
 from tracker.extraction.parties import capital_of_party
 from tracker.extraction.sentences import paragraph_spans, split_sentences
-from tracker.extraction.topics import GENERIC_TOPIC, coverage_matches
+from tracker.extraction.topics import GENERIC_TOPIC
 from tracker.extraction.triggers import (
     AGENTIVE_PREDICTION_VERBS,
     COMMITMENT_GOVERNORS,
@@ -85,7 +87,7 @@ class Detected:
 
 # --- units: sentences and list items ---------------------------------------------------------
 
-_ITEM_MARKER = re.compile(r"^(?:[-*+•]|--|\d{1,2}[.)]|\([a-zA-Z0-9]{1,3}\))\s+")
+_ITEM_MARKER = re.compile(r"^(?:[-*+•]|--|\d{1,2}[.)]|[a-h][.)]|[ivx]{1,4}\)|\([a-zA-Z0-9]{1,3}\))\s+")
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+)?"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*(?:\([A-Za-z ]+\))?\s*(?:--|—|–)\s+"
@@ -146,8 +148,33 @@ def _units(text: str) -> list[_Unit]:
             start = inline.end()
         if not first and units and units[-1].is_item and units[-1].paragraph == sentence.paragraph:
             is_item = True  # "1. Support X. Establish Y.": the item's later sentences complete the lead-in too
-        units.append(_Unit(start, end, sentence.paragraph, is_item, first, last))
+        units.extend(_inline_list_units(text, _Unit(start, end, sentence.paragraph, is_item, first, last)))
     return units
+
+
+# An enumerated list run into one sentence: "we decide to: a) establish X; b) promote Y." The lead-in
+# ends at the colon, each item starts at its marker.
+_INLINE_ITEM = re.compile(
+    r"(?<=[:;])\s+(?:and\s+)?(?:\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)|(?:[ivx]{1,4}|[a-h]|\d{1,2})\))\s+"
+)
+
+
+_OWN_SUBJECT = re.compile(r"(?:we|they|it|the|our|their|both|each|all|this|these|its)\b", re.I)
+
+
+def _inline_list_units(text: str, unit: _Unit) -> list[_Unit]:
+    """A sentence holding a lead-in and two or more enumerated items, as a lead-in unit and item units;
+    any other sentence as it is."""
+    markers = list(_INLINE_ITEM.finditer(text, unit.start, unit.end))
+    if len(markers) < 2 or text[markers[0].start() - 1] != ":" or _OWN_SUBJECT.match(text, markers[0].end()):
+        return [unit]  # "...: (i) we will deploy ...; (ii) we will impose ...": clauses of one sentence
+    lead = _Unit(unit.start, markers[0].start(), unit.paragraph, unit.is_item, unit.first_in_paragraph, True)
+    items = [
+        _Unit(marker.end(), following.start() if following else unit.end, unit.paragraph, True, False, False)
+        for marker, following in itertools.zip_longest(markers, markers[1:])
+    ]
+    items[-1].last_in_paragraph = unit.last_in_paragraph
+    return [lead, *items]
 
 
 _FURNITURE = re.compile(
@@ -473,18 +500,20 @@ _INSTRUMENT = re.compile(
     r"\b(?:[A-Z][\w.’'-]*\s+){1,8}(?:Agreement|Declaration|Dialogue|Initiative|Plan|Memorandum|Framework|Accord|"
     r"Treaty|Statement|Consensus|Roadmap|Mechanism|Partnership|Programme|Program|Strategy|Guidelines|Convention|"
     r"Charter|Communiqu[eé]|Protocol|Working Group|Committee|Forum|Group|Arrangement|Compact|Vision|Ally|Alliance|"
-    r"Mission|Corridor)\b"
+    r"Mission|Corridor|"
+    # a named facility: "a new American Corner", "the Digital Innovation Hub", "a Regional Training Center"
+    r"Corner|Center|Centre|Hub|Institute|Academy|Laboratory|Facility)\b"
     r"|\bMemorandum of [Uu]nderstanding\b|\bMoU\b"
 )
 _MECHANISM = re.compile(
-    r"\b(?:working groups?|mechanisms?|agreements?|treaty|framework|protocols?|memorand\w+|roadmap|road map|"
+    r"\b(?:working groups?|mechanisms?|agreements?|treaty|framework|protocols?|memorand\w+|roadmaps?|road maps?|"
     r"plans?|programmes?|programs?|forums?|symposi\w+|reports?|database|hotline|centers?|centres?|offices?|funds?|"
     r"funding|task force|committee|platforms?|arrangements?|alliances?|coalitions?|exercises?|webinars?|"
     r"conferences?|negotiat\w+|visits?|summits?|meetings?|talks|consultations?|dialogues?|tariffs?|"
     r"rules of origin|standards|regulations?|licen[cs]es?|ban|prohibition|"
     r"moratorium|sanctions|investigations?|prosecutions?|deployments?|personnel|telephone call|call|flights|"
     r"delegations?|joint statement|communiqu[eé]|hotlines?|channels?|exchanges|deals?|missions?|corridors?|"
-    r"consulates?|embass(?:y|ies)"
+    r"consulates?|embass(?:y|ies)|workshops?|seminars?|symposi(?:um|a)|mutual recognition|joint patrols?"
     # concrete measures and means: "taking additional measures", "target financial institutions"
     r"|measures|actions|steps|restrictions|controls|assistance|aid|grants?|loans?|financing|"
     r"financial institutions|networks|reconstruction|projects?|initiatives?|training|capacity[- ]building|"
@@ -493,7 +522,8 @@ _MECHANISM = re.compile(
 )
 _QUANTITY = re.compile(
     r"\$\s?\d|\b\d[\d,.]*\s*(?:percent|per cent|%|million|billion|trillion|tons?|tonnes?)\b"
-    r"|\b(?!(?:19|20)\d\d\b)\d[\d,.]*\s+(?:more\s+|new\s+|additional\s+|[a-z]+\s+)?[a-z]+s\b"  # "500 officers"
+    # "500 officers", "20 additional non-intrusive inspection units"
+    r"|\b(?!(?:19|20)\d\d\b)\d[\d,.]*\s+(?:more\s+|new\s+|additional\s+)?(?:[a-z-]+\s+){0,2}[a-z-]+s\b"
     # "five additional coastal radar systems", "two more patrol vessels", "a third Hamilton-class cutter"
     r"|\b(?:one|a|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred)\s+(?:million|billion|thousand)\b"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundreds|thousands|dozens)\s+"
@@ -506,7 +536,8 @@ _PURPOSE_CUT = re.compile(
     # a clause of time or reason: "stand by Nigeria as it confronts terrorism" commits to no action on terrorism
     r"|,?\s+\b(?:as|while|because|since|whereas|when)\s+(?:it|they|we|he|she|its|their|our|the country|the two)\b"
     # a relative clause describes what is built, it is not what is done: "... architecture in which ASEAN is its center"
-    r"|\s+(?:in which|under which|whereby|through which)\b",
+    # ("finding areas in which to deepen partnerships" is an infinitive: what is to be done)
+    r"|\s+(?:in which|under which|whereby|through which)\b(?!\s+to\b)",
     re.I,
 )
 _GENERIC_MEANS = re.compile(
@@ -569,12 +600,23 @@ def _plain(text: str) -> str:
     return _MARKDOWN_LINK.sub(r"\1", text).replace("**", "").replace("__", "")
 
 
+# A way of acting followed by the action: "a holistic approach to address ...", "joint efforts to counter ..."
+_MEANS_TO_ACT = re.compile(
+    r"\s*(?:(?:a|an|the|their|our|its|joint|new|common|comprehensive|holistic|coordinated|concerted|shared)\s+)*"
+    r"(?:[\w-]+\s+)?(?:approach|strategy|efforts?|plan|measures|steps|actions?)\s+to\s+(?P<action>[a-z].*)",
+    re.I,
+)
+
+
 def _noun_object_counts(obj: str, lexicon: Lexicon, context: DocumentContext) -> bool:
     """A noun object counts when it is a named agreement or mechanism, cooperation in a named field,
     or a defence commitment to a named party ("extended deterrence to the ROK")."""
     head = _plain(obj)[:160]
     if _INSTRUMENT.search(head):
         return True
+    means = _MEANS_TO_ACT.match(head)
+    if means and any(t != GENERIC_TOPIC for t in lexicon.topic_scores(means.group("action"))):
+        return True  # "committed to a holistic approach to address drug trafficking": a way of acting on a field
     topics = [t for t in lexicon.topic_scores(head) if t != "dialogue"]
     if re.match(r"(?:[\w-]+\s+){0,3}?(?:cooperation|collaboration)\b", head, re.I) and topics:
         return True
@@ -614,6 +656,10 @@ def _resolve_region(region: str, context: DocumentContext, *, quoted_party: str 
     region = region.strip()
     if not region:
         return None
+    listed = roll_call(region, context.lexicon)
+    if listed and not region[listed[1] :].strip(" ,"):
+        # "Trade ministers of Japan, South Korea and China agreed": the parties of the roll call
+        return _Subject(context.lexicon.expand(listed[0], context.doc_date), "named")
     chunks = [c for c in re.split(r",\s+|\s+--\s+|\s+—\s+|\(|\)", region) if c.strip()]
     lexicon = context.lexicon
     for index in range(len(chunks) - 1, -1, -1):
@@ -697,17 +743,29 @@ _COMPANY_BEFORE = re.compile(
 )
 
 
+_COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:the\s+)?$")
+
+
 def _subject_mentions(chunk: str, lexicon: Lexicon) -> list:
-    """Party mentions that can be the actor: not after a preposition ("with China"), not a company."""
-    return [
-        m
-        for m in lexicon.mentions(chunk)
-        if m.party
-        and not OBJECT_PREPOSITIONS.search(chunk[max(0, m.start - 30) : m.start])
-        and not _COMPANY_AFTER.match(chunk[m.end : m.end + 60])
-        and not _COMPANY_BEFORE.search(chunk[max(0, m.start - 40) : m.start])
-        and not _THING_AFTER.match(chunk[m.end :])
-    ]
+    """Party mentions that can be the actor: not after a preposition ("with China"), nor coordinated
+    with a name after one ("troops in Afghanistan and Iraq"), not a company."""
+    found = []
+    object_end = None  # where the last name after a preposition ended
+    for m in lexicon.mentions(chunk):
+        if not m.party:
+            continue
+        placed = OBJECT_PREPOSITIONS.search(chunk[max(0, m.start - 30) : m.start]) or (
+            object_end is not None and _COORDINATED.match(chunk[object_end : m.start])
+        )
+        object_end = m.end if placed else None
+        if (
+            not placed
+            and not _COMPANY_AFTER.match(chunk[m.end : m.end + 60])
+            and not _COMPANY_BEFORE.search(chunk[max(0, m.start - 40) : m.start])
+            and not _THING_AFTER.match(chunk[m.end :])
+        ):
+            found.append(m)
+    return found
 
 
 # After a country's name, a head noun that makes the phrase a thing of the country, not the country
@@ -915,7 +973,29 @@ def _veto_past_agreement(r: _Reading) -> str | None:
     return None
 
 
-_CONTEXT_VETOES = (_veto_wish_or_condition, _veto_others_plan, _veto_next_meeting, _veto_negated, _veto_past_agreement)
+# An announcement of commitments not yet named introduces the list that names them.
+_ANNOUNCES_WHAT_FOLLOWS = re.compile(
+    r"(?:announce|unveil|outline|present)\s+(?:a\s+(?:series|number|range|set|package)\s+of\s+|"
+    r"(?:new|additional|further|several|a few|more|major|significant)\s+)+"
+    r"(?:commitments|initiatives|deliverables|actions|steps|announcements|outcomes)\b",
+    re.I,
+)
+
+
+def _veto_announces_what_follows(r: _Reading) -> str | None:
+    """ "the Vice President will announce new commitments to ...": the list below names them."""
+    window = r.sentence[r.trigger.start : min(r.clause.end, r.trigger.end + 80)]
+    return "announces-what-follows" if _ANNOUNCES_WHAT_FOLLOWS.search(window) else None
+
+
+_CONTEXT_VETOES = (
+    _veto_announces_what_follows,
+    _veto_wish_or_condition,
+    _veto_others_plan,
+    _veto_next_meeting,
+    _veto_negated,
+    _veto_past_agreement,
+)
 
 # -- one rule per kind of trigger
 
@@ -1047,7 +1127,8 @@ def _rule_commitment(r: _Reading) -> str | None:
     possessor = sentence[governor.end() : trigger.start]
     if any(m.party for m in r.lexicon.mentions(possessor)):
         r.before, r.region_start = possessor, governor.end()  # "reaffirmed Japan's commitment to"
-    owners = [m.party for m in r.lexicon.mentions(r.before) if m.party]
+    # the owner is an actor named before, not a place ("the conference held in Paris, we reaffirm our ...")
+    owners = [m.party for m in _subject_mentions(r.before, r.lexicon)]
     if owners:
         r.owner = _Subject(sorted(set(owners)), "named")
     return None
@@ -1189,13 +1270,29 @@ def _veto_priority(r: _Reading) -> str | None:
     return "a-priority" if _PRIORITY.match(r.obj) else None
 
 
-_OBJECT_VETOES = (_veto_priority, _veto_vague_object, _veto_past_year)
+# Watching what is already agreed is no new action: "will continue to monitor the implementation of
+# the agreement", "will review progress" (the rules' "reference").
+_MONITORING = re.compile(
+    r"\s*(?:continue\s+to\s+)?(?:closely\s+)?(?:monitor|review|follow(?:\s+up\s+on)?|track|take\s+stock\s+of|"
+    r"keep\s+under\s+review)\s+(?:closely\s+)?(?:the\s+|their\s+|its\s+|our\s+)?"
+    r"(?:implementation|progress|developments|situation|status)\b",
+    re.I,
+)
+
+
+def _veto_monitoring(r: _Reading) -> str | None:
+    return "monitoring" if _MONITORING.match(r.obj) else None
+
+
+_OBJECT_VETOES = (_veto_monitoring, _veto_priority, _veto_vague_object, _veto_past_year)
 
 # -- the subject
 
 _REPORTED_PRONOUN = re.compile(
     r"\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
-    r"on \w+day)\s+(?:that\s+)?)?(?:it|he|she|its|his|her|their)\b"
+    r"on \w+day)\s+(?:that\s+)?)?"
+    # "Japan said separately that it would", "Seoul added later that it will"
+    r"(?:(?:[a-z]+ly|also|later|again|earlier|too)\s+(?:that\s+)?)?(?:it|he|she|its|his|her|their)\b"
 )
 
 
@@ -1210,7 +1307,7 @@ def _actor(r: _Reading) -> _Subject | None:
         # "Tokyo announced Friday it will send ...": "it" is whoever announced
         frame = r.sentence[r.clause.start : r.reporting.start()]
         subject = _resolve_region(frame, r.context, quoted_party=r.quoted_party)
-    if subject is None and _ANAPHOR.fullmatch(re.split(r",\s+", region.strip())[-1]):
+    if subject is None and _ANAPHOR.fullmatch(re.split(r",\s+|\bthat\s+", region.strip())[-1]):
         # "Turkish Trade Minister Omer Bolat said the government would ...": the country last named
         subject = _antecedent(r.sentence[: r.region_start], r.preceding, r.context)
         if subject is not None:
@@ -1454,7 +1551,7 @@ def rank_topics(text: str, lexicon: Lexicon) -> list[str]:
     topic, except when the subjects are only a string of modifiers of a generic head ("diplomatic,
     military, law enforcement, commercial, and financial channels"): engagement with no single subject.
     """
-    matches = [m for m in _topic_matches(text, lexicon) if not _MODIFIER_SUFFIX.match(text, m[1])]
+    matches = [m for m in topic_matches(text, lexicon) if not _MODIFIER_SUFFIX.match(text, m[1])]
     if not matches:
         return []
     enumeration = _ENUMERATION.search(text)
@@ -1498,7 +1595,7 @@ _NARROWER = {
 
 # paying for something is the means, not the subject ("will finance a hydropower dam"): such a word
 # counts little beside the thing paid for
-_MEANS = re.compile(r"financ(?:e|es|ed|ing)|fund(?:s|ed|ing)?", re.I)
+_MEANS = re.compile(r"financ(?:e|es|ed|ing)|fund(?:s|ed|ing)?|training", re.I)
 MEANS_WEIGHT = 0.3
 
 # How much less a topic word at the end of a clause counts than one at its start (the committed
@@ -1553,19 +1650,6 @@ def _clause_topics(action: str, clause: str, lexicon: Lexicon) -> list[str]:
         if subjects:
             return subjects
     return topics
-
-
-def _topic_matches(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
-    """The lexicon's keywords and the wider vocabulary of each topic; where two overlap, the longer
-    phrase stands ("weapons of mass destruction" over "weapons"), the lexicon's on a tie."""
-    found = [(a, b, key, 0) for a, b, key in lexicon.topic_matches(text)]
-    found += [(a, b, key, 1) for a, b, key in coverage_matches(text)]
-    found.sort(key=lambda m: (m[0] - m[1], m[3], m[0]))  # longest first, then the lexicon's
-    kept: list[tuple[int, int, str]] = []
-    for a, b, key, _source in found:
-        if not any(a < y and x < b for x, y, _key in kept):
-            kept.append((a, b, key))
-    return sorted(kept)
 
 
 _FRONTED_TIME = re.compile(r"^\s*(?:by|in|within|before|during|over|early|later|next|from|starting)\b", re.I)
@@ -1646,6 +1730,8 @@ def detect(
             continue
         if _PREAMBULAR.match(sentence):
             continue  # "RECOGNISING that ...;": the preamble of a declaration states no action
+        if _BOLD_TITLE.fullmatch(sentence):
+            continue  # "**Modernize the alliance.**" over a list item: the item's title, not an action
         para_start, para_end = paragraphs[unit.paragraph]
         quoted = _quoted_party(text[para_start:para_end], unit.start - para_start, context)
         preceding = text[max(para_start - 400, 0) : unit.start]
@@ -1678,6 +1764,9 @@ def detect(
     return results
 
 
+_BOLD_TITLE = re.compile(r"\s*(?:\*\*|__)[^*_\n]{2,160}(?:\*\*|__)[.:]?\s*")
+
+
 # Item verbs that encourage, call on or acknowledge others: no action of the parties themselves
 _NOT_AN_ACTION_ITEM = re.compile(
     r"\s*(?:to\s+)?(?:encourage|urge|call|invite|welcome|note|recogni[sz]e|acknowledge|recall|commend|appreciate|"
@@ -1696,8 +1785,8 @@ def _lead_in_item(item: str, lead_in: _LeadIn, context: DocumentContext) -> list
     first = re.match(r"\s*(?:to\s+)?([A-Za-z]+)", item)
     verb = first.group(1).lower() if first else ""
     strength = lead_in.strength
-    if verb in HEDGE_VERBS:
-        strength = HEDGED
+    if verb in HEDGE_VERBS or _HEDGES.search(item):
+        strength = HEDGED  # "Explore ...", "Provide $500 million ..., subject to congressional notification"
     elif verb in INTENT_VERBS and strength == FIRM:
         strength = INTENT
     deadlines = find_deadlines(item, context.doc_date)
@@ -1881,7 +1970,14 @@ def _assemble(sentence: str, found: list[tuple[_Clause, _Candidate | None]], con
         previous_clause = clause
     out: list[_Candidate] = []
     for candidate in merged:
-        out.extend(_split_by_deadlines(sentence, candidate, context))
+        pieces = _split_by_deadlines(sentence, candidate, context)
+        if len(pieces) > 1:
+            for (
+                piece
+            ) in pieces:  # each piece is about what it says: "... hold the next COSBAN meeting, and launch a satellite"
+                own = sentence[piece.object_start : piece.end]
+                piece.topics = _clause_topics(own, own, context.lexicon) or piece.topics
+        out.extend(pieces)
     for candidate in out:
         candidate.start, candidate.end = _trim_span(sentence, candidate.start, candidate.end, candidate.object_start)
     return [c for c in out if not sentence[c.start : c.end].rstrip().endswith(":")]  # an inline lead-in
@@ -1905,7 +2001,7 @@ def _split_by_deadlines(sentence: str, candidate: _Candidate, context: DocumentC
     ]
     labels = {d.label for d in deadlines}
     if len(deadlines) < 2 or len(labels) < 2:
-        return [candidate]
+        return _split_after_deadline(sentence, candidate, deadlines, context)
     pieces: list[_Candidate] = []
     start = candidate.start
     for first, second in itertools.pairwise(deadlines):
@@ -1922,7 +2018,36 @@ def _split_by_deadlines(sentence: str, candidate: _Candidate, context: DocumentC
     return pieces if len(pieces) > 1 else [candidate]
 
 
-def _replace(candidate: _Candidate, start: int, end: int, deadline: Deadline) -> _Candidate:
+# After a deadline, a second infinitive or modal starts an action of its own: "... to deliver a
+# programme by the end of March 2023 and to continue working together for budget support ...".
+_NEXT_ACTION = re.compile(r"\s*,?\s*and\s+(?:to|will|shall)\s+[a-z]+", re.I)
+
+
+def _split_after_deadline(
+    sentence: str, candidate: _Candidate, deadlines: list[Deadline], context: DocumentContext
+) -> list[_Candidate]:
+    """One deadline and a second action coordinated by "and to" / "and will": two commitments, the
+    deadline going to the action that holds it ("agreed to increase X and to complete Y in 2028")."""
+    if len(deadlines) != 1:
+        return [candidate]
+    lexicon = context.lexicon
+    deadline = deadlines[0]
+    at = candidate.start + deadline.start
+    for following in _NEXT_ACTION.finditer(sentence, candidate.object_start, candidate.end):
+        cut = following.start() + following.group().index("and")
+        if cut <= candidate.object_start + 3:
+            continue
+        if following.start() >= candidate.start + deadline.end:  # the deadline, then the second action
+            return [_replace(candidate, candidate.start, cut, deadline), _replace(candidate, cut, candidate.end, None)]
+        first = sentence[candidate.object_start : cut]
+        if cut < at and any(t != GENERIC_TOPIC for t in rank_topics(first, lexicon)) and _specific(first, lexicon):
+            # the first action, then the second with its deadline; a first action of no subject of its own
+            # ("committed to broaden their dialogue and to ...") stays with the second
+            return [_replace(candidate, candidate.start, cut, None), _replace(candidate, cut, candidate.end, deadline)]
+    return [candidate]
+
+
+def _replace(candidate: _Candidate, start: int, end: int, deadline: Deadline | None) -> _Candidate:
     return _Candidate(
         start,
         end,

@@ -22,6 +22,8 @@ from tracker.extraction.parties import NOT_PARTIES, PartyEntry, default_parties
 from tracker.extraction.topics import GENERIC_TOPIC, TopicEntry, default_topics
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# A keyword ending in a lower-case noun-like letter also matches its plural (not "talks", "AI", "gas").
+_PLURALISABLE = re.compile(r"[a-rt-z]$")
 _MEMBER_SUFFIXES = ("countries", "member states", "member countries", "members", "nations", "states", "leaders")
 _CJK_MEMBER_SUFFIXES = ("成员国", "各成员国", "国家")
 
@@ -159,6 +161,11 @@ class Lexicon:
     def party(self, name: str) -> PartyEntry | None:
         return self._by_name.get(name)
 
+    def country_by_code(self, code: str) -> str | None:
+        """The country of an ISO 3166 alpha-2 code ("au" is Australia, not the African Union's "AU")."""
+        party = self._by_code.get(code.lower())
+        return party.name if party and party.kind == "country" else None
+
     def canonical(self, name_or_alias: str) -> str | None:
         key = _apostrophes(re.sub(r"^the\s+", "", name_or_alias.strip(), flags=re.I))
         if key in self._alias:
@@ -226,11 +233,18 @@ class Lexicon:
 
     @staticmethod
     def _keyword_alternation(keywords: list[str]) -> str:
-        """Keywords as one alternation, longest first; "cyber*" matches any word starting "cyber"."""
-        parts = []
-        for keyword in sorted(keywords, key=len, reverse=True):
-            parts.append(re.escape(keyword[:-1]) + r"[\w-]*" if keyword.endswith("*") else re.escape(keyword))
-        return "|".join(parts)
+        """Keywords as one alternation compiled from character tries (longest match first): "cyber*"
+        matches any word starting "cyber"; a keyword ending in a lower-case letter other than "s" also
+        matches its plural ("reactor" finds "small modular reactors")."""
+        stems = [k[:-1] for k in keywords if k.endswith("*")]
+        plural = [k for k in keywords if not k.endswith("*") and _PLURALISABLE.search(k)]
+        plain = [k for k in keywords if not k.endswith("*") and not _PLURALISABLE.search(k)]
+        parts = [
+            trie_pattern(plural) + "(?:e?s)?" if plural else "",
+            trie_pattern(plain) if plain else "",
+            trie_pattern(stems) + r"[\w-]*" if stems else "",
+        ]
+        return "|".join(p for p in parts if p)
 
     def topic_scores(self, text: str) -> dict[str, float]:
         scores: dict[str, float] = {}

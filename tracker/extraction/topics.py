@@ -205,6 +205,9 @@ _TOPICS: list[tuple[str, str, list[str]]] = [
             "commodit*",
             "agricultur*",
             "economic cooperation",
+            "national currencies",
+            "local currencies",
+            "currency swap*",
             # the labelled convention: financial measures, sanctions and food aid are trade
             "financial",
             "sanction*",
@@ -432,6 +435,11 @@ _TOPICS: list[tuple[str, str, list[str]]] = [
             "peacekeeping",
             "security assistance",
             "security support",
+            "brigade*",
+            "battalion*",
+            "rotational presence",
+            "forward presence",
+            "force posture",
             "防务",
             "军事",
             "两军",
@@ -542,6 +550,14 @@ _TOPICS: list[tuple[str, str, list[str]]] = [
             "young leaders",
             "volunteer*",
             "heritage",
+            "pilgrim*",
+            "artefact*",
+            "artifact*",
+            "looted",
+            "restitution",
+            "cultural property",
+            "pilgrimage*",
+            "professional qualifications",
             "航线",
             "直航",
             "人文",
@@ -757,6 +773,17 @@ _MORE_ENGLISH = {
         "labor pathways",
         "labour pathways",
         "lawful pathways",
+        "labour mobility",
+        "labor mobility",
+        "seasonal worker*",
+        "agricultural workers",
+        "migrant workers",
+        "foreign workers",
+        "guest workers",
+        "work permit*",
+        "work visa*",
+        "labour migration",
+        "labor migration",
     ],
     "counter-terrorism": [
         "ISIS",
@@ -891,6 +918,15 @@ _MORE_ENGLISH = {
         "forced technology transfer",
         "coercion",
         "economic coercion",
+        "geographical indication*",
+        "traceability",
+        "ESG",
+        "environmental, social and governance",
+        "responsible sourcing",
+        "public procurement",
+        "debt restructuring",
+        "debt relief",
+        "debt treatment*",
     ],
     "climate": [
         "endangered species",
@@ -910,7 +946,11 @@ _MORE_ENGLISH = {
         "tsunami*",
         "earthquake*",
         "natural disaster*",
-        "early warning",
+        # warnings of disasters, not of any disruption ("an early warning system on supply chains")
+        "disaster early warning",
+        "early warning of disasters",
+        "early warnings for all",
+        "multi-hazard early warning",
         "flood*",
         "storm*",
         "hurricane*",
@@ -1009,7 +1049,13 @@ _MORE_ENGLISH = {
         "deterrent",
         "extended deterrence",
         "nuclear attack",
-        "interoperab*",
+        "military interoperability",
+        "defense interoperability",
+        "defence interoperability",
+        "force interoperability",
+        "operational interoperability",
+        "interoperability of our forces",
+        "interoperability of their forces",
         "force posture",
         "bases",
         "basing",
@@ -1267,4 +1313,27 @@ def coverage_matches(text: str) -> list[tuple[int, int, str]]:
     These words choose among topics only: they do not make a clause's object specific enough to be a
     commitment (that stays with the editable lexicon), so widening them never adds a commitment.
     """
-    return [(m.start(), m.end(), TOPIC_KEYS[int(m.lastgroup[1:])]) for m in _coverage_regex().finditer(text)]
+    return [
+        (m.start(), m.end(), TOPIC_KEYS[int(m.lastgroup[1:])])
+        for m in _coverage_regex().finditer(text)
+        if not _in_a_name(text, m.start(), m.end())
+    ]
+
+
+@functools.lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    return frozenset(w for words in _MORE_ENGLISH.values() for w in words if w.islower() and not w.endswith("*"))
+
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w.’'-]*\s+$")
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """A common word of the vocabulary capitalised after a capitalised word is part of a name, not its
+    topic: "the Pacific Alliance", "a Production Alliance" are no military alliance."""
+    word = text[start:end]
+    return (
+        word[:1].isupper()
+        and word.lower() in _common_words()
+        and bool(_NAME_BEFORE.search(text, max(0, start - 40), start))
+    )
