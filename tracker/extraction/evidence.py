@@ -111,7 +111,8 @@ def read_passage(text: str) -> Reading:
     broken = _hits(words.BROKEN, text)
     partial = _hits(words.PARTIAL, text)
     creation = _done(words.CREATION, text)
-    act = _done(words.ACT, text) or creation
+    # A channel kept up ("maintained regular communication", 保持经常性沟通) is a measure carried out.
+    act = _done(words.ACT, text) or creation or _done(words.CHANNEL_KEPT, text)
     progress = _hits(words.PROGRESS, text)
     plan = _hits(words.PLAN, text)
     restated = _hits(words.RESTATEMENT, text)
@@ -163,6 +164,42 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     return body.lstrip().startswith("#") or (alone and len(body) < 120 and not _SENTENCE_END.search(body))
 
 
+# Chinese runs its clauses on with commas (流水句): "我们指导双方团队…确定了…原则，共同推动…，恢复和新建了
+# …机制，在…等领域取得了积极成果" reports three things. Each comma-clause with a reading of its own
+# starts a passage; one with none (a clause without a verb of its own, "开展坦诚深入对话") stays with the
+# passage before it; a preposed time or condition ("自旧金山会晤以来", "过去4年") and a clause too short
+# to stand alone go with the clause after it.
+_ZH_COMMA = re.compile(r"[，；]")
+_ZH_PREPOSED = re.compile(r"(?:以来|期间|之后|以后|之前|之际|时|后|年|月|日|指出|表示|认为|强调)$")
+
+
+def _chinese_clauses(sentence: str) -> list[tuple[int, int]]:
+    pieces, position = [], 0
+    for cut in _ZH_COMMA.finditer(sentence):
+        pieces.append((position, cut.start()))
+        position = cut.end()
+    pieces.append((position, len(sentence)))
+    # A preposed phrase or a fragment joins the clause after it.
+    joined: list[tuple[int, int]] = []
+    pending = None
+    for a, b in pieces:
+        a = pending if pending is not None else a
+        piece = sentence[a:b].strip()
+        if (len(piece) < 6 or _ZH_PREPOSED.search(piece)) and b < len(sentence):
+            pending = a
+            continue
+        pending = None
+        joined.append((a, b))
+    # A clause with no reading of its own stays with the passage before it.
+    grouped: list[tuple[int, int]] = []
+    for a, b in joined:
+        if grouped and read_passage(sentence[a:b]).kind == OTHER:
+            grouped[-1] = (grouped[-1][0], b)
+        else:
+            grouped.append((a, b))
+    return grouped
+
+
 def units_of(text: str) -> list[Unit]:
     """The passages of a text: each sentence, cut into clauses when they read differently."""
     units: list[Unit] = []
@@ -171,9 +208,12 @@ def units_of(text: str) -> list[Unit]:
             continue
         body = text[sentence.start : sentence.end]
         whole = read_passage(body)
-        clauses = _clauses(body)
+        chinese = is_chinese(body)
+        clauses = _chinese_clauses(body) if chinese else _clauses(body)
         readings = [read_passage(body[a:b]) for a, b in clauses]
-        if len(clauses) > 1 and len({r.kind for r in readings}) > 1:
+        # Chinese clauses are grouped by what each reports already; English ones are cut only where
+        # they read differently.
+        if len(clauses) > 1 and (chinese or len({r.kind for r in readings}) > 1):
             for (a, b), reading in zip(clauses, readings, strict=True):
                 units.append(
                     Unit(
@@ -326,6 +366,8 @@ EVIDENCE_MIN_SCORE = 2.6
 RESTATEMENT_MIN_SCORE = 3.2
 # How much more a mechanism counts when the passage reports one of its meetings held.
 MECHANISM_MET = 1.5
+# How much more a channel counts when the passage reports it kept up.
+CHANNEL_KEPT = 2.5
 # Alternatives below this share of the best score are left out of the card.
 ALTERNATIVE_SHARE = 0.45
 
@@ -364,15 +406,19 @@ def read_follow_up(
     if not eligible:
         return []
     weights = anchoring.AnchorWeights([found for _, found, _ in eligible], [found for _, found, _ in prepared])
+    cores = {
+        commitment.id: frozenset(anchoring.anchors(core_of(commitment.text), names=_names(commitment.text, lexicon)))
+        for commitment, _, _ in eligible
+    }
     cards = []
     for unit in units_of(text):
-        card = _card(unit, eligible, weights, lexicon)
+        card = _card(unit, eligible, weights, lexicon, cores)
         if card is not None:
             cards.append(card)
     return cards
 
 
-def _card(unit: Unit, eligible, weights: anchoring.AnchorWeights, lexicon: Lexicon) -> Card | None:
+def _card(unit: Unit, eligible, weights: anchoring.AnchorWeights, lexicon: Lexicon, cores=None) -> Card | None:
     kind = unit.reading.kind
     if kind not in EVIDENCE_KINDS and kind != RESTATEMENT:
         return None
@@ -381,7 +427,14 @@ def _card(unit: Unit, eligible, weights: anchoring.AnchorWeights, lexicon: Lexic
     # A meeting held counts for the mechanism it belongs to: "the Sixth ... Dialogue was held"
     # is what a pledge to keep the dialogues going is about.
     boost = {words.MECHANISM: MECHANISM_MET} if unit.reading.meeting_held else {}
-    ranked = anchoring.rank_passage(passage, eligible, weights, min_score=minimum, boost=boost)
+    # A channel reported kept up ("maintained regular communication", 保持经常性战略沟通) is what
+    # the broad pledges to keep communicating are about.
+    if kind == REPORT and _hits(words.CHANNEL_KEPT, unit.text):
+        boost[words.CHANNEL] = CHANNEL_KEPT
+    fields = anchoring.listed_fields(unit.text, passage)
+    ranked = anchoring.rank_passage(
+        passage, eligible, weights, min_score=minimum, boost=boost, fields=fields, cores=cores
+    )
     if not ranked:
         return None
     best = ranked[0].score

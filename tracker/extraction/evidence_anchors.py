@@ -187,6 +187,48 @@ def required_anchors(commitment: CommitmentInfo, core: str) -> tuple[frozenset[s
     return tuple(frozenset(group) for group in (subjects, people) if group)
 
 
+# A list of this many fields ("在外交、安全、经贸、…、人文等领域取得了积极成果", "on trade, climate,
+# health, …") is news of none of them in particular.
+LONG_LIST = 5
+# What ties a passage to a pledge besides the subjects it names: the meeting where the pledge was
+# made, a named mechanism, an official, a date, a figure.
+_TIES = frozenset({vocabulary.PLACE, vocabulary.MECHANISM, vocabulary.PERSON, vocabulary.OFFICIAL, DATE, NUMBER})
+_ZH_LIST = re.compile(r"[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+")
+
+
+def listed_fields(text: str, passage: dict[str, str]) -> int:
+    """How many fields a passage lists: its longest Chinese 、-list, or the subjects it names."""
+    chinese = max((run.count("、") + 1 for run in _ZH_LIST.findall(text)), default=0)
+    subjects = sum(1 for kind in passage.values() if kind == vocabulary.SUBJECT)
+    return max(chinese, subjects)
+
+
+def _subject(anchor: str) -> bool:
+    return vocabulary.CONCEPT_KIND.get(anchor.removeprefix("concept:")) == vocabulary.SUBJECT
+
+
+def _admissible(passage: dict[str, str], found: dict[str, str], required, core: frozenset[str], fields: int) -> bool:
+    if any(not group & passage.keys() for group in required):
+        return False
+    if fields >= LONG_LIST:
+        # A long list of fields counts only with another tie to the pledge.
+        return any(found[a] in _TIES for a in passage.keys() & found.keys() if not _subject(a))
+    return True
+
+
+def _shared_subjects_outside(passage: dict[str, str], found: dict[str, str], core: frozenset[str]) -> frozenset[str]:
+    """For a broad pledge (no subject of its own, "keep up high-level diplomacy and consultations in
+    key areas, including on arms control, maritime …"): the subjects it names only as examples,
+    when the passage is about another subject altogether (AI governance discussed is not news of
+    a pledge of consultations that lists arms control among its examples). They do not count."""
+    if any(_subject(a) for a in core):
+        return frozenset()
+    passage_subjects = {a for a in passage if _subject(a)}
+    if passage_subjects <= found.keys():
+        return frozenset()
+    return frozenset(a for a in passage_subjects & found.keys() if a not in core)
+
+
 def rank_passage(
     passage: dict[str, str],
     commitments: list[tuple[CommitmentInfo, dict[str, str], tuple[frozenset[str], ...]]],
@@ -194,16 +236,23 @@ def rank_passage(
     *,
     min_score: float,
     boost: dict[str, float] | None = None,
+    fields: int = 0,
+    cores: dict[int, frozenset[str]] | None = None,
 ) -> list[Anchored]:
     """The commitments a passage is about, best first. `commitments` pairs each commitment with
     its anchors and its core subjects: a commitment about a subject is only reported on by a
     passage that names that subject (a climate dialogue held is no news of a pledge on
-    people-to-people exchanges, however many other words they share); see `required_anchors`."""
+    people-to-people exchanges, however many other words they share); see `required_anchors`.
+    `fields` is how many fields the passage lists (`listed_fields`); `cores` the anchors of each
+    commitment's core (its text without the examples), by id."""
     ranked = []
     for commitment, found, required in commitments:
-        if any(not group & passage.keys() for group in required):
+        core = (cores or {}).get(commitment.id, frozenset(found))
+        if not _admissible(passage, found, required, core, fields):
             continue
-        score, shared = anchor_score(passage, found, weights, boost)
+        ignored = _shared_subjects_outside(passage, found, core)
+        kept = {a: k for a, k in found.items() if a not in ignored}
+        score, shared = anchor_score(passage, kept, weights, boost)
         if score >= min_score:
             ranked.append(Anchored(commitment, round(score, 4), shared))
     ranked.sort(key=lambda item: (-item.score, item.commitment.id))

@@ -138,7 +138,9 @@ CONCEPTS: tuple[Concept, ...] = (
         r"(?:discussions|talks)\s+(?:between|with)|(?:further|recent|positive|ongoing|continued)\s+(?:\w+\s+)?discussions",
         "沟通 联系 交往 互动 磋商 渠道 外交",
     ),
-    _concept("high_level", CHANNEL, r"high[\s-]level|leader[\s-]level", "高层 高级别 元首"),
+    # (Not 元首: "两国元首" is who speaks in every sentence of a Chinese readout, as "the two leaders" is
+    # in English.)
+    _concept("high_level", CHANNEL, r"high[\s-]level|leader[\s-]level", "高层 高级别"),
     # Officials.
     _concept(
         "officials",
@@ -190,7 +192,7 @@ CREATION = _either(
     r"launched|established|set\s+up|created|resumed|restored|inaugurated|(?:re-?)?opened|signed|concluded|"
     r"held\s+(?:its|their|the)\s+first|first\s+(?:meeting|round|session)|put\s+in(?:to)?\s+force|entered\s+into\s+force|"
     r"reached\s+(?:an?\s+)?(?:agreement|consensus|deal)|finali[sz]ed|adopted",
-    "启动 建立了 成立 恢复了 重启 重建了 签署了 首次 正式生效 达成了 已达成 确立了 开通了",
+    "启动 建立了 成立 恢复了 重启 重建了 签署了 首次 正式生效 达成了 已达成 确立了 确定了 开通了",
     bare_chinese="签署 达成 恢复",
 )
 # Something done (a meeting held, a purchase made, a trip taken), past tense.
@@ -270,6 +272,14 @@ ONE_OFF = _either(
     r"establish\w*|launch\w*|resum\w+|restor\w+|set\s+up|creat\w+|hold|visit|sign|conclude|"
     r"inaugurat\w*|open|put\s+in\s+force",
     "建立 启动 恢复 举行 访问 签署 成立 开通",
+)
+# A channel reported kept up: the broad "keep communicating" pledges' own news.
+CHANNEL_KEPT = re.compile(
+    r"\b(?:maintain(?:ed|ing|s)?|kept\s+up|keeps?\s+up|keeping\s+up|sustain(?:ed|ing)?)\s+(?:\w+\s+){0,3}"
+    r"(?:channels?|communications?|contacts?|dialogues?|consultations)\b|"
+    r"\bregular\s+(?:\w+\s+)?(?:communications?|contacts?|consultations|exchanges)\b|"
+    r"保持[^，。；]{0,6}(?:沟通|联系|接触|对话|磋商)|(?:经常性|定期|常态化)[^，。；]{0,4}(?:沟通|接触|联系|对话|磋商)",
+    re.IGNORECASE,
 )
 # Both sides at once ("the two sides", 双方): joint conduct, no single party.
 JOINT = _either(r"both\s+sides|two\s+sides|both\s+countries|two\s+countries|the\s+leaders|jointly", "双方 两国 共同")
