@@ -410,15 +410,31 @@ def read_follow_up(
         commitment.id: frozenset(anchoring.anchors(core_of(commitment.text), names=_names(commitment.text, lexicon)))
         for commitment, _, _ in eligible
     }
+    context = title_concepts(title, text)
     cards = []
     for unit in units_of(text):
-        card = _card(unit, eligible, weights, lexicon, cores)
+        card = _card(unit, eligible, weights, lexicon, cores, context)
         if card is not None:
             cards.append(card)
     return cards
 
 
-def _card(unit: Unit, eligible, weights: anchoring.AnchorWeights, lexicon: Lexicon, cores=None) -> Card | None:
+def title_concepts(title: str, text: str) -> frozenset[str]:
+    """The named mechanisms and subjects of a document's title (or, without one, its heading):
+    what every passage of it is about."""
+    if not title:
+        first = split_sentences(text)[:1]
+        title = text[first[0].start : first[0].end] if first and _is_heading(text, first[0].start, first[0].end) else ""
+    return frozenset(
+        f"concept:{key}"
+        for key in words.concepts_in(title)
+        if words.CONCEPT_KIND[key] in (words.MECHANISM, words.SUBJECT)
+    )
+
+
+def _card(
+    unit: Unit, eligible, weights: anchoring.AnchorWeights, lexicon: Lexicon, cores=None, context=frozenset()
+) -> Card | None:
     kind = unit.reading.kind
     if kind not in EVIDENCE_KINDS and kind != RESTATEMENT:
         return None
@@ -433,7 +449,7 @@ def _card(unit: Unit, eligible, weights: anchoring.AnchorWeights, lexicon: Lexic
         boost[words.CHANNEL] = CHANNEL_KEPT
     fields = anchoring.listed_fields(unit.text, passage)
     ranked = anchoring.rank_passage(
-        passage, eligible, weights, min_score=minimum, boost=boost, fields=fields, cores=cores
+        passage, eligible, weights, min_score=minimum, boost=boost, fields=fields, cores=cores, context=context
     )
     if not ranked:
         return None

@@ -175,6 +175,15 @@ def concepts_in(text: str) -> set[str]:
     return found
 
 
+def without_concepts(text: str) -> str:
+    """The text with the English words that name a concept blanked out: a word counts once, as its
+    concept ("military" is the military concept, not also a word of its own)."""
+    for concept in CONCEPTS:
+        if concept.english is not None:
+            text = concept.english.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
 # --- verb classes ----------------------------------------------------------------------------------
 
 
