@@ -51,7 +51,8 @@ def test_a_passage_naming_the_meeting_reports_on_that_meetings_pledges_only():
 
     assert linked(text, [OLD, SAN_FRANCISCO]) == {2}
     # Without the meeting named, both pledges on the subject are candidates.
-    assert linked("中美元首会晤在利马举行\n\n两国元首回顾了禁毒领域合作取得的积极进展。", [OLD, SAN_FRANCISCO]) == {1, 2}
+    unnamed = "中美元首会晤在利马举行\n\n两国元首回顾了禁毒领域合作取得的积极进展。"
+    assert linked(unnamed, [OLD, SAN_FRANCISCO]) == {1, 2}
 
 
 def test_the_broad_pledges_to_keep_talking_run_on_from_one_meeting_to_the_next():
