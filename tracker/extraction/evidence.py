@@ -316,8 +316,8 @@ def parties_named(text: str, lexicon: Lexicon, on: datetime.date | None = None) 
     """The parties a text names, with the Chinese ways of naming them the party lexicon leaves to
     the sentence around them: "中美" (China and the US), "国家主席" (China's, in Chinese media)."""
     found = set(lexicon.expand(lexicon.parties_in(text), on))
-    for pair in words.CHINESE_PAIR.findall(text):
-        found.update(words.CHINESE_ABBREVIATIONS[ch] for ch in pair)
+    for pair in words.CHINESE_PAIR.finditer(text):
+        found.update(words.CHINESE_ABBREVIATIONS[ch] for ch in pair.group())
     if words.CHINESE_DOMESTIC_TITLE.search(text):
         found.add(words.CHINA)
     return found

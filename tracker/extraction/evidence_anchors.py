@@ -35,6 +35,7 @@ RARITY_SCALE = 3.15
 ANCHOR_KIND_WEIGHT = {
     vocabulary.SUBJECT: 1.2,
     vocabulary.MECHANISM: 1.0,
+    vocabulary.FIELD: 0.75,
     vocabulary.CHANNEL: 0.8,
     vocabulary.OFFICIAL: 0.8,
     vocabulary.PERSON: 1.0,

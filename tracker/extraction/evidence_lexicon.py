@@ -33,6 +33,7 @@ CHANNEL = "channel"  # communication as such: the broad "keep communicating" ple
 OFFICIAL = "official"  # who meets
 PERSON = "person"  # a named official: "Secretary of State Blinken will visit China"
 PLACE = "place"  # where the pledge was made: "as discussed at the Woodside Summit"
+FIELD = "field"  # a field of policy from the bilingual lexicon: counts, is not required
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,64 @@ class Concept:
     chinese: tuple[str, ...]
 
 
+# The bilingual concepts an evidence concept stands for (by `shared=`, or below when its own terms
+# are narrower on purpose). The other bilingual concepts are taken as they are (see the end of
+# CONCEPTS), so that one table names a subject in both languages.
+_COVERED: set[str] = set()
+
+
 def _concept(key: str, kind: str, english: str, chinese: str = "", shared: tuple[str, ...] = ()) -> Concept:
     pattern = re.compile(r"\b(?:" + english + r")", re.IGNORECASE) if english else None
     terms = dict.fromkeys((*bilingual.chinese_terms(*shared), *chinese.split()))
+    _COVERED.update(shared)
     return Concept(key, kind, pattern, tuple(term for term in terms if term))
+
+
+# Bilingual concepts an evidence concept covers with narrower terms of its own: alignment groups
+# "military" with 军 and 国防, "Ukraine" with Russia, "teams" with officials; a pledge on Ukraine is not
+# reported on by a passage on Russia, and a single character is too loose to tie a passage to a pledge.
+_COVERED.update(
+    {
+        "military",  # military
+        "ukraine",  # ukraine
+        "allies",  # allies (without 印太: the Indo-Pacific is a region, not the alliances)
+        "human-rights",  # human_rights
+        "students",  # people_to_people
+        "journalists",  # people_to_people
+        "exchanges",  # people_to_people
+        "culture",  # people_to_people (tourism)
+        "economy",  # trade
+        "tariffs",  # trade (without sanctions)
+        "investment",  # trade
+        "nuclear",  # nonproliferation
+        "arms-control",  # nonproliferation
+        "maritime",  # maritime
+        "international",  # too broad a subject: "regional", "international", "multilateral"
+        "un",  # the United Nations: a forum, named in passing
+        "south-china-sea",  # maritime
+        "communication",  # communication
+        "consultation",  # communication, dialogue_mechanism
+        "diplomacy",  # communication
+        "teams",  # teams, officials
+        "high-level",  # high_level
+    }
+)
+# How the bilingual lexicon's weights read as evidence kinds: a named mechanism or programme is a
+# mechanism; its subjects and fields, written more loosely than the subjects above ("crime",
+# "health", "research"), are fields: they count, but a pledge does not require them and one alone
+# does not make a link. Its shared vocabulary (COMMON: cooperation, follow-up …) is left out.
+_KIND_OF_WEIGHT = {bilingual.NAMED: MECHANISM, bilingual.SUBJECT: FIELD, bilingual.FIELD: FIELD}
+
+
+def _from_bilingual() -> tuple[Concept, ...]:
+    taken = []
+    for concept in bilingual.CONCEPTS:
+        kind = _KIND_OF_WEIGHT.get(concept.weight)
+        if concept.key in _COVERED or kind is None:
+            continue
+        english = re.compile(r"(?<![a-z])(?:" + "|".join(concept.en) + ")", re.IGNORECASE)
+        taken.append(Concept(concept.key, kind, english, concept.zh))
+    return tuple(taken)
 
 
 CONCEPTS: tuple[Concept, ...] = (
@@ -160,6 +215,7 @@ CONCEPTS: tuple[Concept, ...] = (
     _concept("woodside", PLACE, r"woodside|san\s+francisco", "伍德赛德", shared=("san-francisco",)),
     _concept("lima", PLACE, r"lima", "", shared=("lima",)),
 )
+CONCEPTS += _from_bilingual()
 
 CONCEPT_KIND = {concept.key: concept.kind for concept in CONCEPTS}
 
@@ -313,7 +369,10 @@ CHINESE_ABBREVIATIONS = {
 }
 _OTHERS = "".join(ch for ch in CHINESE_ABBREVIATIONS if ch != "中")
 CHINESE_PAIR = re.compile(
-    f"(中[{_OTHERS}]|[{_OTHERS}]中)(?=两国|双方|关系|合作|元首|领导人|对话|禁毒|工作组|之间|经贸|人文|高级别|峰会|会晤|战略|联合|[，。、])"
+    f"(中[{_OTHERS}]|[{_OTHERS}]中)(?=两国|双方|关系|合作|元首|领导人|对话|禁毒|工作组|之间|经贸|人文|高级别|峰会|会晤|战略|联合"
+    "|举行|会谈|磋商|海上|军事|两军|执法|气候|外交|高层|团队|航班|双边|年度|[，。、])"
+    # 中美 is China and the United States before anything but 洲 (中美洲, Central America).
+    "|(中美)(?!洲)"
 )
 # Titles Chinese media give China's own officials without naming the country.
 CHINESE_DOMESTIC_TITLE = re.compile(r"国家主席|国务院总理|国务院副总理|国务委员|外交部长|中共中央")
