@@ -68,6 +68,7 @@ class Unit:
     sentence_end: int
     reading: Reading
     index: int  # the sentence's position in the document
+    lead: str = ""  # for a clause, the sentence before it (where its subject may be named)
 
 
 @dataclass(frozen=True)
@@ -119,11 +120,14 @@ def read_passage(text: str) -> Reading:
     discussed = _hits(words.DISCUSSION, text)
     if stalled or broken:
         return Reading(REPORT, creation=creation, stalled=stalled, broken=broken, partial=partial)
-    if restated and not (progress or (act and not discussed)):
+    if restated and not (progress or (act and not discussed) or _hits(words.EXTENSION, text)):
         return Reading(RESTATEMENT)
     held = _done(words.MEETING_HELD, text)
     if progress:
         return Reading(REPORT, creation=creation, partial=partial, meeting_held=held)
+    if _hits(words.EXTENSION, text):
+        # A measure kept in force: in progress for a pledge to keep it, fulfilled for one to take it.
+        return Reading(REPORT, creation=True)
     if plan:
         return Reading(PLAN)
     if discussed:
@@ -217,7 +221,14 @@ def units_of(text: str) -> list[Unit]:
             for (a, b), reading in zip(clauses, readings, strict=True):
                 units.append(
                     Unit(
-                        body[a:b], sentence.start + a, sentence.start + b, sentence.start, sentence.end, reading, index
+                        body[a:b],
+                        sentence.start + a,
+                        sentence.start + b,
+                        sentence.start,
+                        sentence.end,
+                        reading,
+                        index,
+                        lead=body[:a],
                     )
                 )
         else:
@@ -460,10 +471,7 @@ def _card(
     # pledge, not of "maintain communication".
     if any(_on_subject(item) for item in ranked):
         ranked = [item for item in ranked if _on_subject(item)]
-    named = [(m.start, m.party) for m in lexicon.mentions(unit.text) if m.party]
-    links = tuple(
-        match_link(unit, item, [(at, p) for at, p in named if p in item.commitment.parties]) for item in ranked
-    )
+    links = tuple(match_link(unit, item, _named_in(unit, item.commitment.parties, lexicon)) for item in ranked)
     return Card(
         kind="evidence" if kind in EVIDENCE_KINDS else "restatement",
         text=unit.text,
@@ -474,6 +482,16 @@ def _card(
         links=links,
         reports=kind == REPORT,
     )
+
+
+def _named_in(unit: Unit, parties: frozenset[str], lexicon: Lexicon) -> list[tuple[int, str]]:
+    """The commitment's parties a passage names (position, party); for a clause that names none, its
+    sentence's subject ("中方严肃认真执行了协议，采购了…": China purchased)."""
+    named = [(m.start, m.party) for m in lexicon.mentions(unit.text) if m.party in parties]
+    if named or not unit.lead:
+        return named
+    lead = [(m.start, m.party) for m in lexicon.mentions(unit.lead) if m.party in parties]
+    return [(position, party) for position, party in lead if position <= _SUBJECT_REACH][:1]
 
 
 def _on_subject(item: anchoring.Anchored) -> bool:

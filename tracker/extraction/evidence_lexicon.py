@@ -256,7 +256,7 @@ def _either(english: str, chinese: str = "", bare_chinese: str = "") -> re.Patte
 CREATION = _either(
     r"launched|established|set\s+up|created|resumed|restored|inaugurated|(?:re-?)?opened|signed|concluded|"
     r"held\s+(?:its|their|the)\s+first|first\s+(?:meeting|round|session)|put\s+in(?:to)?\s+force|entered\s+into\s+force|"
-    r"reached\s+(?:an?\s+)?(?:agreement|consensus|deal)|finali[sz]ed|adopted",
+    r"reached\s+(?:an?\s+)?(?:agreement|consensus|deal)|finali[sz]ed|adopted|first\s+(?:\w+\s+){0,3}since",
     "启动 建立了 成立 恢复了 重启 重建了 签署了 首次 正式生效 达成了 已达成 确立了 确定了 开通了",
     bare_chinese="签署 达成 恢复",
 )
@@ -267,7 +267,7 @@ ACT = _either(
     r"implemented|conducted|carried\s+out|co-chaired|"
     r"completed|fulfill?ed|achieved|accomplished|was\s+part\s+of|were\s+part\s+of",
     "举行 召开 举办 会见 会晤 通话了 访问了 出席 主持 移交了 遣返了 逮捕 破获 采购了 购买了 "
-    "落实了 实施了 开展了 进行了 已经 业已 查获 缉获",
+    "落实了 实施了 执行了 开展了 进行了 已经 业已 查获 缉获",
     bare_chinese="移交 遣返 采购 购买",
 )
 # Words before an act that make it not (yet) done: "will be held", "agreed to hold", 将举行, 同意举行.
@@ -325,6 +325,14 @@ DISCUSSION = _either(
     r"raised|expressed\s+concerns?|the\s+need\s+to|necessity|important\s+platform|opportunity\s+to\s+identify|"
     r"importance\s+of",
     "讨论 交换意见 交换了意见 探讨 深入交流 重要作用 重要性 意义",
+)
+# A measure kept in force past its date: "will continue to modify ... for an additional period",
+# "extended the suspension until June", 延长…至. Said with "will continue", it is still news that the
+# measure was taken (README of the evidence set), not a restatement.
+EXTENSION = _either(
+    r"for\s+an?\s+(?:additional|further)\s+(?:period|\w+\s+(?:days|weeks|months|years))|"
+    r"extend(?:ed|s|ing)?\s+(?:the|its|their)\s+\w+|maintain\s+(?:its|their|the)\s+suspension",
+    "延长 延期至 继续暂停 继续延长",
 )
 # A pledge that runs on ("maintain", "continue", "on an ongoing basis"): a further meeting or a
 # plan is progress, not fulfilment.
