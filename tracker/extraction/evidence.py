@@ -270,6 +270,9 @@ def status_for(reading: Reading, pledge: str) -> str:
         return "partial"
     if reading.creation and _creates(pledge):
         return "fulfilled"
+    # A meeting held fulfils a pledge only to hold it ("双方同意举行…对话会议"), not one to keep holding it.
+    if reading.meeting_held and _one_off(pledge) and _hits(words.TO_HOLD, core_of(pledge)):
+        return "fulfilled"
     return "in_progress"
 
 
@@ -306,7 +309,8 @@ def acting_party(text: str, named: list[tuple[int, str]]) -> str | None:
     position, first = min(named)
     second = min(p for p, name in named if name != first)
     between = text[position:second]
-    if position <= _SUBJECT_REACH and not re.search(r"\band\b|与|和|同", between):
+    # "China and the United States", 中美 and "the EU-China Dialogue" name both sides together.
+    if position <= _SUBJECT_REACH and not re.search(r"\band\b|与|和|同|[-–—/]\s*$", between):
         return first
     return None
 

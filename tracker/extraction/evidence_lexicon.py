@@ -127,7 +127,9 @@ CONCEPTS: tuple[Concept, ...] = (
     _concept(
         "military",
         SUBJECT,
-        r"military|mil-mil|defen[cs]e\s+policy|maritime\s+consultative|armed\s+forces|defen[cs]e\s+ministers?",
+        r"military|mil-mil|defen[cs]e\s+policy|maritime\s+consultative|armed\s+forces|defen[cs]e\s+ministers?|"
+        r"defen[cs]e\s+(?:chiefs?|secretar(?:y|ies)|officials?|leaders?|ministr(?:y|ies))|pentagon|"
+        r"people's\s+liberation\s+army|\bpla\b",
         "两军 军事 军队 防务 国防部 防长",
     ),
     _concept("theater_command", SUBJECT, r"theat(?:er|re)\s+command\w*", "", shared=("theater-commanders",)),
@@ -293,7 +295,8 @@ PROGRESS = _either(
 PLAN = re.compile(
     _either(
         r"planned\s+to|planning\s+(?:for|to)|plans?\s+to|upcoming|forthcoming|scheduled|in\s+the\s+(?:coming|near|next)\s+"
-        r"(?:weeks?|months?|days?|future)|later\s+this\s+(?:year|month)|will\s+(?:hold|visit|travel|meet)",
+        r"(?:weeks?|months?|days?|future)|later\s+this\s+(?:year|month)|next\s+(?:week|month|year)|"
+        r"will\s+(?:hold|visit|travel|meet)",
         "计划 即将 将于 拟于 择期 筹备",
     ).pattern
     # 近期 alone is "recent" as often as "soon": a plan only after an undertaking ("同意近期举行").
@@ -354,6 +357,8 @@ CHANNEL_KEPT = re.compile(
     r"保持[^，。；]{0,6}(?:沟通|联系|接触|对话|磋商)|(?:经常性|定期|常态化)[^，。；]{0,4}(?:沟通|接触|联系|对话|磋商)",
     re.IGNORECASE,
 )
+# A pledge to hold a meeting (once): "agreed to hold the … Dialogue", 同意举行…会议.
+TO_HOLD = _either(r"hold|convene|host", "举行 召开 举办")
 # Both sides at once ("the two sides", 双方): joint conduct, no single party.
 JOINT = _either(r"both\s+sides|two\s+sides|both\s+countries|two\s+countries|the\s+leaders|jointly", "双方 两国 共同")
 
