@@ -119,3 +119,36 @@ def test_rejecting_one_proposal_leaves_the_others_for_the_editor(erin_client, pa
 
     assert _state(best)[0] == Review.REJECTED
     assert _state(passage["overlapping"])[0] == Review.PENDING
+
+
+def test_linking_a_restatement_sets_the_passages_other_restatement_proposals_aside(erin_client, make_commitment):
+    earlier = [make_commitment(quote=f"The two sides will keep channel {n} open.") for n in (1, 2)]
+    later = make_commitment(quote="The two sides will keep the channels open.")
+    text = "The two sides reaffirmed their commitment to keep the channels open."
+    article = Article.objects.create(
+        origin=Article.Origin.PASTE,
+        state=Article.State.ANALYSED,
+        title="Channels",
+        text=text,
+        published_on=datetime.date(2018, 5, 2),
+    )
+    chosen, other = (
+        Suggestion.objects.create(
+            article=article,
+            commitment=commitment,
+            kind=Suggestion.Kind.RESTATEMENT,
+            passage=text,
+            start=0,
+            end=len(text),
+            score=0.6 - rank / 10,
+            rank=rank,
+        )
+        for rank, commitment in enumerate(earlier)
+    )
+
+    erin_client.post(reverse("editor:suggestion_accept", args=[chosen.pk]), {f"s{chosen.pk}-later": later.reference})
+
+    later.refresh_from_db()
+    assert later.predecessor == earlier[0]
+    assert _state(chosen)[0] == Review.ACCEPTED
+    assert _state(other) == (Review.REJECTED, "Another commitment was chosen for this passage.")
