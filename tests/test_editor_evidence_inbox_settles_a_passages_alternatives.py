@@ -21,6 +21,16 @@ TEXT = (
 )
 
 
+def _article(title, text):
+    return Article.objects.create(
+        origin=Article.Origin.PASTE,
+        state=Article.State.ANALYSED,
+        title=title,
+        text=text,
+        published_on=datetime.date(2018, 5, 2),
+    )
+
+
 @pytest.fixture
 def passage(make_commitment):
     pledges = [
@@ -29,13 +39,7 @@ def passage(make_commitment):
         make_commitment(quote="The two sides will hold consultations on maritime issues."),
         make_commitment(quote="The two sides will open a customs liaison office."),
     ]
-    article = Article.objects.create(
-        origin=Article.Origin.PASTE,
-        state=Article.State.ANALYSED,
-        title="Consultations in Geneva",
-        text=TEXT,
-        published_on=datetime.date(2018, 5, 2),
-    )
+    article = _article("Consultations in Geneva", TEXT)
     first_end = TEXT.index(" The customs")
     made = [
         Suggestion.objects.create(
@@ -125,13 +129,7 @@ def test_linking_a_restatement_sets_the_passages_other_restatement_proposals_asi
     earlier = [make_commitment(quote=f"The two sides will keep channel {n} open.") for n in (1, 2)]
     later = make_commitment(quote="The two sides will keep the channels open.")
     text = "The two sides reaffirmed their commitment to keep the channels open."
-    article = Article.objects.create(
-        origin=Article.Origin.PASTE,
-        state=Article.State.ANALYSED,
-        title="Channels",
-        text=text,
-        published_on=datetime.date(2018, 5, 2),
-    )
+    article = _article("Channels", text)
     chosen, other = (
         Suggestion.objects.create(
             article=article,
