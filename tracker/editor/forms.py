@@ -501,8 +501,21 @@ class SuggestionAcceptForm(forms.Form):
         help_text="Its reference; empty for the commitment this passage became.",
     )
 
-    def __init__(self, *args, suggestion, **kwargs):
+    also = forms.MultipleChoiceField(
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Also evidence for",
+        help_text="The other commitments this passage reports on; those left unticked are set aside.",
+    )
+
+    def __init__(self, *args, suggestion, alternatives=None, **kwargs):
         self.suggestion = suggestion
+        # The card's other proposals for this passage (given by the inbox, else looked up).
+        self.alternatives = (
+            list(review.alternatives_of(suggestion).select_related("commitment"))
+            if (alternatives is None)
+            else list(alternatives)
+        )
         kwargs["initial"] = {
             "status": suggestion.proposed_status,
             "party": suggestion.party_id,
@@ -519,8 +532,15 @@ class SuggestionAcceptForm(forms.Form):
         self.fields["party"].choices = [("", "The commitment as a whole"), *((p.pk, p.name) for p in parties)]
         # A restatement is lineage: no status, no party, only the later commitment it links.
         self.is_restatement = suggestion.kind == Suggestion.Kind.RESTATEMENT
-        for name in ("status", "party", "as_of", "rationale") if self.is_restatement else ("later",):
+        for name in ("status", "party", "as_of", "rationale", "also") if self.is_restatement else ("later",):
             del self.fields[name]
+        if "also" in self.fields:
+            if self.alternatives:
+                self.fields["also"].choices = [
+                    (str(s.pk), f"{s.commitment.reference} {s.commitment.title}") for s in self.alternatives
+                ]
+            else:
+                del self.fields["also"]
         # One committing party: its status is the overall status (methodology, "headline"), so
         # there is no "whole or party" choice; the assessment is recorded for that party.
         self.only_party = parties[0] if len(parties) == 1 else None
@@ -554,6 +574,7 @@ class SuggestionAcceptForm(forms.Form):
                 as_of=data["as_of"],
                 rationale=data["rationale"],
                 party=self.only_party or data.get("party"),
+                also=[s for s in self.alternatives if str(s.pk) in set(data.get("also") or ())],
             )
         except ValidationError as error:
             apply_errors(self, error)

@@ -68,6 +68,7 @@ class Unit:
     sentence_end: int
     reading: Reading
     index: int  # the sentence's position in the document
+    lead: str = ""  # for a clause, the sentence before it (where its subject may be named)
 
 
 @dataclass(frozen=True)
@@ -111,18 +112,22 @@ def read_passage(text: str) -> Reading:
     broken = _hits(words.BROKEN, text)
     partial = _hits(words.PARTIAL, text)
     creation = _done(words.CREATION, text)
-    act = _done(words.ACT, text) or creation
+    # A channel kept up ("maintained regular communication", 保持经常性沟通) is a measure carried out.
+    act = _done(words.ACT, text) or creation or _done(words.CHANNEL_KEPT, text)
     progress = _hits(words.PROGRESS, text)
     plan = _hits(words.PLAN, text)
     restated = _hits(words.RESTATEMENT, text)
     discussed = _hits(words.DISCUSSION, text)
     if stalled or broken:
         return Reading(REPORT, creation=creation, stalled=stalled, broken=broken, partial=partial)
-    if restated and not (progress or (act and not discussed)):
+    if restated and not (progress or (act and not discussed) or _hits(words.EXTENSION, text)):
         return Reading(RESTATEMENT)
     held = _done(words.MEETING_HELD, text)
     if progress:
         return Reading(REPORT, creation=creation, partial=partial, meeting_held=held)
+    if _hits(words.EXTENSION, text):
+        # A measure kept in force: in progress for a pledge to keep it, fulfilled for one to take it.
+        return Reading(REPORT, creation=True)
     if plan:
         return Reading(PLAN)
     if discussed:
@@ -163,6 +168,42 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     return body.lstrip().startswith("#") or (alone and len(body) < 120 and not _SENTENCE_END.search(body))
 
 
+# Chinese runs its clauses on with commas (流水句): "我们指导双方团队…确定了…原则，共同推动…，恢复和新建了
+# …机制，在…等领域取得了积极成果" reports three things. Each comma-clause with a reading of its own
+# starts a passage; one with none (a clause without a verb of its own, "开展坦诚深入对话") stays with the
+# passage before it; a preposed time or condition ("自旧金山会晤以来", "过去4年") and a clause too short
+# to stand alone go with the clause after it.
+_ZH_COMMA = re.compile(r"[，；]")
+_ZH_PREPOSED = re.compile(r"(?:以来|期间|之后|以后|之前|之际|时|后|年|月|日|指出|表示|认为|强调)$")
+
+
+def _chinese_clauses(sentence: str) -> list[tuple[int, int]]:
+    pieces, position = [], 0
+    for cut in _ZH_COMMA.finditer(sentence):
+        pieces.append((position, cut.start()))
+        position = cut.end()
+    pieces.append((position, len(sentence)))
+    # A preposed phrase or a fragment joins the clause after it.
+    joined: list[tuple[int, int]] = []
+    pending = None
+    for a, b in pieces:
+        a = pending if pending is not None else a
+        piece = sentence[a:b].strip()
+        if (len(piece) < 6 or _ZH_PREPOSED.search(piece)) and b < len(sentence):
+            pending = a
+            continue
+        pending = None
+        joined.append((a, b))
+    # A clause with no reading of its own stays with the passage before it.
+    grouped: list[tuple[int, int]] = []
+    for a, b in joined:
+        if grouped and read_passage(sentence[a:b]).kind == OTHER:
+            grouped[-1] = (grouped[-1][0], b)
+        else:
+            grouped.append((a, b))
+    return grouped
+
+
 def units_of(text: str) -> list[Unit]:
     """The passages of a text: each sentence, cut into clauses when they read differently."""
     units: list[Unit] = []
@@ -171,13 +212,23 @@ def units_of(text: str) -> list[Unit]:
             continue
         body = text[sentence.start : sentence.end]
         whole = read_passage(body)
-        clauses = _clauses(body)
+        chinese = is_chinese(body)
+        clauses = _chinese_clauses(body) if chinese else _clauses(body)
         readings = [read_passage(body[a:b]) for a, b in clauses]
-        if len(clauses) > 1 and len({r.kind for r in readings}) > 1:
+        # Chinese clauses are grouped by what each reports already; English ones are cut only where
+        # they read differently.
+        if len(clauses) > 1 and (chinese or len({r.kind for r in readings}) > 1):
             for (a, b), reading in zip(clauses, readings, strict=True):
                 units.append(
                     Unit(
-                        body[a:b], sentence.start + a, sentence.start + b, sentence.start, sentence.end, reading, index
+                        body[a:b],
+                        sentence.start + a,
+                        sentence.start + b,
+                        sentence.start,
+                        sentence.end,
+                        reading,
+                        index,
+                        lead=body[:a],
                     )
                 )
         else:
@@ -219,6 +270,9 @@ def status_for(reading: Reading, pledge: str) -> str:
         return "partial"
     if reading.creation and _creates(pledge):
         return "fulfilled"
+    # A meeting held fulfils a pledge only to hold it ("双方同意举行…对话会议"), not one to keep holding it.
+    if reading.meeting_held and _one_off(pledge) and _hits(words.TO_HOLD, core_of(pledge)):
+        return "fulfilled"
     return "in_progress"
 
 
@@ -255,7 +309,8 @@ def acting_party(text: str, named: list[tuple[int, str]]) -> str | None:
     position, first = min(named)
     second = min(p for p, name in named if name != first)
     between = text[position:second]
-    if position <= _SUBJECT_REACH and not re.search(r"\band\b|与|和|同", between):
+    # "China and the United States", 中美 and "the EU-China Dialogue" name both sides together.
+    if position <= _SUBJECT_REACH and not re.search(r"\band\b|与|和|同|[-–—/]\s*$", between):
         return first
     return None
 
@@ -276,8 +331,8 @@ def parties_named(text: str, lexicon: Lexicon, on: datetime.date | None = None) 
     """The parties a text names, with the Chinese ways of naming them the party lexicon leaves to
     the sentence around them: "中美" (China and the US), "国家主席" (China's, in Chinese media)."""
     found = set(lexicon.expand(lexicon.parties_in(text), on))
-    for pair in words.CHINESE_PAIR.findall(text):
-        found.update(words.CHINESE_ABBREVIATIONS[ch] for ch in pair)
+    for pair in words.CHINESE_PAIR.finditer(text):
+        found.update(words.CHINESE_ABBREVIATIONS[ch] for ch in pair.group())
     if words.CHINESE_DOMESTIC_TITLE.search(text):
         found.add(words.CHINA)
     return found
@@ -326,6 +381,8 @@ EVIDENCE_MIN_SCORE = 2.6
 RESTATEMENT_MIN_SCORE = 3.2
 # How much more a mechanism counts when the passage reports one of its meetings held.
 MECHANISM_MET = 1.5
+# How much more a channel counts when the passage reports it kept up.
+CHANNEL_KEPT = 2.5
 # Alternatives below this share of the best score are left out of the card.
 ALTERNATIVE_SHARE = 0.45
 
@@ -364,15 +421,35 @@ def read_follow_up(
     if not eligible:
         return []
     weights = anchoring.AnchorWeights([found for _, found, _ in eligible], [found for _, found, _ in prepared])
+    cores = {
+        commitment.id: frozenset(anchoring.anchors(core_of(commitment.text), names=_names(commitment.text, lexicon)))
+        for commitment, _, _ in eligible
+    }
+    context = title_concepts(title, text)
     cards = []
     for unit in units_of(text):
-        card = _card(unit, eligible, weights, lexicon)
+        card = _card(unit, eligible, weights, lexicon, cores, context)
         if card is not None:
             cards.append(card)
     return cards
 
 
-def _card(unit: Unit, eligible, weights: anchoring.AnchorWeights, lexicon: Lexicon) -> Card | None:
+def title_concepts(title: str, text: str) -> frozenset[str]:
+    """The named mechanisms and subjects of a document's title (or, without one, its heading):
+    what every passage of it is about."""
+    if not title:
+        first = split_sentences(text)[:1]
+        title = text[first[0].start : first[0].end] if first and _is_heading(text, first[0].start, first[0].end) else ""
+    return frozenset(
+        f"concept:{key}"
+        for key in words.concepts_in(title)
+        if words.CONCEPT_KIND[key] in (words.MECHANISM, words.SUBJECT)
+    )
+
+
+def _card(
+    unit: Unit, eligible, weights: anchoring.AnchorWeights, lexicon: Lexicon, cores=None, context=frozenset()
+) -> Card | None:
     kind = unit.reading.kind
     if kind not in EVIDENCE_KINDS and kind != RESTATEMENT:
         return None
@@ -381,7 +458,14 @@ def _card(unit: Unit, eligible, weights: anchoring.AnchorWeights, lexicon: Lexic
     # A meeting held counts for the mechanism it belongs to: "the Sixth ... Dialogue was held"
     # is what a pledge to keep the dialogues going is about.
     boost = {words.MECHANISM: MECHANISM_MET} if unit.reading.meeting_held else {}
-    ranked = anchoring.rank_passage(passage, eligible, weights, min_score=minimum, boost=boost)
+    # A channel reported kept up ("maintained regular communication", 保持经常性战略沟通) is what
+    # the broad pledges to keep communicating are about.
+    if kind == REPORT and _hits(words.CHANNEL_KEPT, unit.text):
+        boost[words.CHANNEL] = CHANNEL_KEPT
+    fields = anchoring.listed_fields(unit.text, passage)
+    ranked = anchoring.rank_passage(
+        passage, eligible, weights, min_score=minimum, boost=boost, fields=fields, cores=cores, context=context
+    )
     if not ranked:
         return None
     best = ranked[0].score
@@ -391,10 +475,7 @@ def _card(unit: Unit, eligible, weights: anchoring.AnchorWeights, lexicon: Lexic
     # pledge, not of "maintain communication".
     if any(_on_subject(item) for item in ranked):
         ranked = [item for item in ranked if _on_subject(item)]
-    named = [(m.start, m.party) for m in lexicon.mentions(unit.text) if m.party]
-    links = tuple(
-        match_link(unit, item, [(at, p) for at, p in named if p in item.commitment.parties]) for item in ranked
-    )
+    links = tuple(match_link(unit, item, _named_in(unit, item.commitment.parties, lexicon)) for item in ranked)
     return Card(
         kind="evidence" if kind in EVIDENCE_KINDS else "restatement",
         text=unit.text,
@@ -405,6 +486,16 @@ def _card(unit: Unit, eligible, weights: anchoring.AnchorWeights, lexicon: Lexic
         links=links,
         reports=kind == REPORT,
     )
+
+
+def _named_in(unit: Unit, parties: frozenset[str], lexicon: Lexicon) -> list[tuple[int, str]]:
+    """The commitment's parties a passage names (position, party); for a clause that names none, its
+    sentence's subject ("中方严肃认真执行了协议，采购了…": China purchased)."""
+    named = [(m.start, m.party) for m in lexicon.mentions(unit.text) if m.party in parties]
+    if named or not unit.lead:
+        return named
+    lead = [(m.start, m.party) for m in lexicon.mentions(unit.lead) if m.party in parties]
+    return [(position, party) for position, party in lead if position <= _SUBJECT_REACH][:1]
 
 
 def _on_subject(item: anchoring.Anchored) -> bool:

@@ -35,6 +35,7 @@ RARITY_SCALE = 3.15
 ANCHOR_KIND_WEIGHT = {
     vocabulary.SUBJECT: 1.2,
     vocabulary.MECHANISM: 1.0,
+    vocabulary.FIELD: 0.75,
     vocabulary.CHANNEL: 0.8,
     vocabulary.OFFICIAL: 0.8,
     vocabulary.PERSON: 1.0,
@@ -81,17 +82,25 @@ def _months_named(text: str) -> set[str]:
     return found
 
 
+# Markup and addresses name nothing a pledge is about: "<a href=...>", "https://www.example.com/...".
+_MARKUP = re.compile(r"<[^>]{0,500}>|https?://\S+|www\.\S+|&#?\w+;")
+_NAMED_NUMBER = re.compile(r"\b[A-Za-z]+-?\d+\b")
+
+
 def anchors(text: str, *, names: tuple[str, ...] = ()) -> dict[str, str]:
     """What a text names, as {anchor: kind}: concepts (both languages), months, distinctive English
     words and, for Chinese, pairs of characters. `names` (the parties' names and aliases found in
     the text) are left out: parties are matched on their own."""
+    text = _MARKUP.sub(" ", text)
     found: dict[str, str] = {f"concept:{key}": vocabulary.CONCEPT_KIND[key] for key in vocabulary.concepts_in(text)}
     found.update(dict.fromkeys(_months_named(text), DATE))
-    # Years are dates, not counts: they are anchored as months above.
-    found.update(dict.fromkeys((f"{NUMBER}:{n}" for n in bilingual.numbers_in(text) if not 1900 <= n <= 2100), NUMBER))
+    # Years are dates, not counts: they are anchored as months above; a number in a name
+    # ("COVID-19", "G7") is no figure.
+    figures = bilingual.numbers_in(_NAMED_NUMBER.sub(" ", text))
+    found.update(dict.fromkeys((f"{NUMBER}:{n}" for n in figures if not 1900 <= n <= 2100), NUMBER))
     for name in names:
         text = text.replace(name, " ")
-    for token in _tokens(text):
+    for token in _tokens(vocabulary.without_concepts(text)):
         if _CJK.match(token):
             continue
         if token in _STOPWORDS or len(token) < 3 or token.isdigit():
@@ -156,12 +165,26 @@ class Anchored:
     shared: frozenset[str]
 
 
+# How much more a passage must score on words alone, naming no concept, date or figure of the pledge.
+WORDS_ONLY = 1.5
+# How much an anchor of the document's title counts for a passage that does not name it itself:
+# a passage of the readout of the Counternarcotics Working Group ("reviewed progress ... including
+# recent arrests") is about that working group.
+CONTEXT_SHARE = 0.5
+
+
 def anchor_score(
-    passage: dict[str, str], commitment: dict[str, str], weights: AnchorWeights, boost: dict[str, float] | None = None
+    passage: dict[str, str],
+    commitment: dict[str, str],
+    weights: AnchorWeights,
+    boost: dict[str, float] | None = None,
+    context: frozenset[str] = frozenset(),
 ) -> tuple[float, frozenset[str]]:
     shared = frozenset(passage.keys() & commitment.keys())
     boost = boost or {}
-    return sum(weights(a, commitment[a]) * boost.get(commitment[a], 1.0) for a in shared), shared
+    score = sum(weights(a, commitment[a]) * boost.get(commitment[a], 1.0) for a in shared)
+    score += sum(CONTEXT_SHARE * weights(a, commitment[a]) for a in (context & commitment.keys()) - shared)
+    return score, shared
 
 
 _TITLED_NAME = re.compile(
@@ -187,6 +210,48 @@ def required_anchors(commitment: CommitmentInfo, core: str) -> tuple[frozenset[s
     return tuple(frozenset(group) for group in (subjects, people) if group)
 
 
+# A list of this many fields ("在外交、安全、经贸、…、人文等领域取得了积极成果", "on trade, climate,
+# health, …") is news of none of them in particular.
+LONG_LIST = 5
+# What ties a passage to a pledge besides the subjects it names: the meeting where the pledge was
+# made, a named mechanism, an official, a date, a figure.
+_TIES = frozenset({vocabulary.PLACE, vocabulary.MECHANISM, vocabulary.PERSON, vocabulary.OFFICIAL, DATE, NUMBER})
+_ZH_LIST = re.compile(r"[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+")
+
+
+def listed_fields(text: str, passage: dict[str, str]) -> int:
+    """How many fields a passage lists: its longest Chinese 、-list, or the subjects it names."""
+    chinese = max((run.count("、") + 1 for run in _ZH_LIST.findall(text)), default=0)
+    subjects = sum(1 for kind in passage.values() if kind == vocabulary.SUBJECT)
+    return max(chinese, subjects)
+
+
+def _subject(anchor: str) -> bool:
+    return vocabulary.CONCEPT_KIND.get(anchor.removeprefix("concept:")) == vocabulary.SUBJECT
+
+
+def _admissible(passage: dict[str, str], found: dict[str, str], required, core: frozenset[str], fields: int) -> bool:
+    if any(not group & passage.keys() for group in required):
+        return False
+    if fields >= LONG_LIST:
+        # A long list of fields counts only with another tie to the pledge.
+        return any(found[a] in _TIES for a in passage.keys() & found.keys() if not _subject(a))
+    return True
+
+
+def _shared_subjects_outside(passage: dict[str, str], found: dict[str, str], core: frozenset[str]) -> frozenset[str]:
+    """For a broad pledge (no subject of its own, "keep up high-level diplomacy and consultations in
+    key areas, including on arms control, maritime …"): the subjects it names only as examples,
+    when the passage is about another subject altogether (AI governance discussed is not news of
+    a pledge of consultations that lists arms control among its examples). They do not count."""
+    if any(_subject(a) for a in core):
+        return frozenset()
+    passage_subjects = {a for a in passage if _subject(a)}
+    if passage_subjects <= found.keys():
+        return frozenset()
+    return frozenset(a for a in passage_subjects & found.keys() if a not in core)
+
+
 def rank_passage(
     passage: dict[str, str],
     commitments: list[tuple[CommitmentInfo, dict[str, str], tuple[frozenset[str], ...]]],
@@ -194,17 +259,37 @@ def rank_passage(
     *,
     min_score: float,
     boost: dict[str, float] | None = None,
+    fields: int = 0,
+    cores: dict[int, frozenset[str]] | None = None,
+    context: frozenset[str] = frozenset(),
 ) -> list[Anchored]:
     """The commitments a passage is about, best first. `commitments` pairs each commitment with
     its anchors and its core subjects: a commitment about a subject is only reported on by a
     passage that names that subject (a climate dialogue held is no news of a pledge on
-    people-to-people exchanges, however many other words they share); see `required_anchors`."""
+    people-to-people exchanges, however many other words they share); see `required_anchors`.
+    `fields` is how many fields the passage lists (`listed_fields`); `cores` the anchors of each
+    commitment's core (its text without the examples), by id; `context` the concepts of the
+    document's title, which count for a little (CONTEXT_SHARE) when the passage does not name them."""
     ranked = []
+    # A passage that names the meeting where pledges were made ("progress since the San Francisco
+    # meeting", "the Woodside Summit commitments") reports on that meeting's pledges on its subjects,
+    # not on older ones on the same subjects made elsewhere (the broad pledges to keep talking
+    # run on from one meeting to the next, and stay).
+    places = {a for a, kind in passage.items() if kind == vocabulary.PLACE}
+    places &= {a for _, found, _ in commitments for a in found}
     for commitment, found, required in commitments:
-        if any(not group & passage.keys() for group in required):
+        core = (cores or {}).get(commitment.id, frozenset(found))
+        if places and not places & found.keys() and any(_subject(a) for a in core):
             continue
-        score, shared = anchor_score(passage, found, weights, boost)
-        if score >= min_score:
+        if not _admissible(passage, found, required, core, fields):
+            continue
+        ignored = _shared_subjects_outside(passage, found, core)
+        kept = {a: k for a, k in found.items() if a not in ignored}
+        score, shared = anchor_score(passage, kept, weights, boost, context)
+        # Words alone ("nation", "link", "view") tie a passage to a pledge only on firmer ground than
+        # a concept, a date or a figure the pledge names too ("joint liaison office for customs fraud").
+        words_only = all(kept[a] == WORD for a in shared)
+        if score >= min_score * (WORDS_ONLY if words_only else 1.0):
             ranked.append(Anchored(commitment, round(score, 4), shared))
     ranked.sort(key=lambda item: (-item.score, item.commitment.id))
     return ranked

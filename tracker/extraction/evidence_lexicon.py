@@ -33,6 +33,7 @@ CHANNEL = "channel"  # communication as such: the broad "keep communicating" ple
 OFFICIAL = "official"  # who meets
 PERSON = "person"  # a named official: "Secretary of State Blinken will visit China"
 PLACE = "place"  # where the pledge was made: "as discussed at the Woodside Summit"
+FIELD = "field"  # a field of policy from the bilingual lexicon: counts, is not required
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,64 @@ class Concept:
     chinese: tuple[str, ...]
 
 
+# The bilingual concepts an evidence concept stands for (by `shared=`, or below when its own terms
+# are narrower on purpose). The other bilingual concepts are taken as they are (see the end of
+# CONCEPTS), so that one table names a subject in both languages.
+_COVERED: set[str] = set()
+
+
 def _concept(key: str, kind: str, english: str, chinese: str = "", shared: tuple[str, ...] = ()) -> Concept:
     pattern = re.compile(r"\b(?:" + english + r")", re.IGNORECASE) if english else None
     terms = dict.fromkeys((*bilingual.chinese_terms(*shared), *chinese.split()))
+    _COVERED.update(shared)
     return Concept(key, kind, pattern, tuple(term for term in terms if term))
+
+
+# Bilingual concepts an evidence concept covers with narrower terms of its own: alignment groups
+# "military" with 军 and 国防, "Ukraine" with Russia, "teams" with officials; a pledge on Ukraine is not
+# reported on by a passage on Russia, and a single character is too loose to tie a passage to a pledge.
+_COVERED.update(
+    {
+        "military",  # military
+        "ukraine",  # ukraine
+        "allies",  # allies (without 印太: the Indo-Pacific is a region, not the alliances)
+        "human-rights",  # human_rights
+        "students",  # people_to_people
+        "journalists",  # people_to_people
+        "exchanges",  # people_to_people
+        "culture",  # people_to_people (tourism)
+        "economy",  # trade
+        "tariffs",  # trade (without sanctions)
+        "investment",  # trade
+        "nuclear",  # nonproliferation
+        "arms-control",  # nonproliferation
+        "maritime",  # maritime
+        "international",  # too broad a subject: "regional", "international", "multilateral"
+        "un",  # the United Nations: a forum, named in passing
+        "south-china-sea",  # maritime
+        "communication",  # communication
+        "consultation",  # communication, dialogue_mechanism
+        "diplomacy",  # communication
+        "teams",  # teams, officials
+        "high-level",  # high_level
+    }
+)
+# How the bilingual lexicon's weights read as evidence kinds: a named mechanism or programme is a
+# mechanism; its subjects and fields, written more loosely than the subjects above ("crime",
+# "health", "research"), are fields: they count, but a pledge does not require them and one alone
+# does not make a link. Its shared vocabulary (COMMON: cooperation, follow-up …) is left out.
+_KIND_OF_WEIGHT = {bilingual.NAMED: MECHANISM, bilingual.SUBJECT: FIELD, bilingual.FIELD: FIELD}
+
+
+def _from_bilingual() -> tuple[Concept, ...]:
+    taken = []
+    for concept in bilingual.CONCEPTS:
+        kind = _KIND_OF_WEIGHT.get(concept.weight)
+        if concept.key in _COVERED or kind is None:
+            continue
+        english = re.compile(r"(?<![a-z])(?:" + "|".join(concept.en) + ")", re.IGNORECASE)
+        taken.append(Concept(concept.key, kind, english, concept.zh))
+    return tuple(taken)
 
 
 CONCEPTS: tuple[Concept, ...] = (
@@ -72,7 +127,9 @@ CONCEPTS: tuple[Concept, ...] = (
     _concept(
         "military",
         SUBJECT,
-        r"military|mil-mil|defen[cs]e\s+policy|maritime\s+consultative|armed\s+forces|defen[cs]e\s+ministers?",
+        r"military|mil-mil|defen[cs]e\s+policy|maritime\s+consultative|armed\s+forces|defen[cs]e\s+ministers?|"
+        r"defen[cs]e\s+(?:chiefs?|secretar(?:y|ies)|officials?|leaders?|ministr(?:y|ies))|pentagon|"
+        r"people's\s+liberation\s+army|\bpla\b",
         "两军 军事 军队 防务 国防部 防长",
     ),
     _concept("theater_command", SUBJECT, r"theat(?:er|re)\s+command\w*", "", shared=("theater-commanders",)),
@@ -138,7 +195,9 @@ CONCEPTS: tuple[Concept, ...] = (
         r"(?:discussions|talks)\s+(?:between|with)|(?:further|recent|positive|ongoing|continued)\s+(?:\w+\s+)?discussions",
         "沟通 联系 交往 互动 磋商 渠道 外交",
     ),
-    _concept("high_level", CHANNEL, r"high[\s-]level|leader[\s-]level", "高层 高级别 元首"),
+    # (Not 元首: "两国元首" is who speaks in every sentence of a Chinese readout, as "the two leaders" is
+    # in English.)
+    _concept("high_level", CHANNEL, r"high[\s-]level|leader[\s-]level", "高层 高级别"),
     # Officials.
     _concept(
         "officials",
@@ -158,6 +217,7 @@ CONCEPTS: tuple[Concept, ...] = (
     _concept("woodside", PLACE, r"woodside|san\s+francisco", "伍德赛德", shared=("san-francisco",)),
     _concept("lima", PLACE, r"lima", "", shared=("lima",)),
 )
+CONCEPTS += _from_bilingual()
 
 CONCEPT_KIND = {concept.key: concept.kind for concept in CONCEPTS}
 
@@ -171,6 +231,15 @@ def concepts_in(text: str) -> set[str]:
         ):
             found.add(concept.key)
     return found
+
+
+def without_concepts(text: str) -> str:
+    """The text with the English words that name a concept blanked out: a word counts once, as its
+    concept ("military" is the military concept, not also a word of its own)."""
+    for concept in CONCEPTS:
+        if concept.english is not None:
+            text = concept.english.sub(lambda m: " " * len(m.group()), text)
+    return text
 
 
 # --- verb classes ----------------------------------------------------------------------------------
@@ -189,8 +258,8 @@ def _either(english: str, chinese: str = "", bare_chinese: str = "") -> re.Patte
 CREATION = _either(
     r"launched|established|set\s+up|created|resumed|restored|inaugurated|(?:re-?)?opened|signed|concluded|"
     r"held\s+(?:its|their|the)\s+first|first\s+(?:meeting|round|session)|put\s+in(?:to)?\s+force|entered\s+into\s+force|"
-    r"reached\s+(?:an?\s+)?(?:agreement|consensus|deal)|finali[sz]ed|adopted",
-    "启动 建立了 成立 恢复了 重启 重建了 签署了 首次 正式生效 达成了 已达成 确立了 开通了",
+    r"reached\s+(?:an?\s+)?(?:agreement|consensus|deal)|finali[sz]ed|adopted|first\s+(?:\w+\s+){0,3}since",
+    "启动 建立了 成立 恢复了 重启 重建了 签署了 首次 正式生效 达成了 已达成 确立了 确定了 开通了",
     bare_chinese="签署 达成 恢复",
 )
 # Something done (a meeting held, a purchase made, a trip taken), past tense.
@@ -200,7 +269,7 @@ ACT = _either(
     r"implemented|conducted|carried\s+out|co-chaired|"
     r"completed|fulfill?ed|achieved|accomplished|was\s+part\s+of|were\s+part\s+of",
     "举行 召开 举办 会见 会晤 通话了 访问了 出席 主持 移交了 遣返了 逮捕 破获 采购了 购买了 "
-    "落实了 实施了 开展了 进行了 已经 业已 查获 缉获",
+    "落实了 实施了 执行了 开展了 进行了 已经 业已 查获 缉获",
     bare_chinese="移交 遣返 采购 购买",
 )
 # Words before an act that make it not (yet) done: "will be held", "agreed to hold", 将举行, 同意举行.
@@ -226,7 +295,8 @@ PROGRESS = _either(
 PLAN = re.compile(
     _either(
         r"planned\s+to|planning\s+(?:for|to)|plans?\s+to|upcoming|forthcoming|scheduled|in\s+the\s+(?:coming|near|next)\s+"
-        r"(?:weeks?|months?|days?|future)|later\s+this\s+(?:year|month)|will\s+(?:hold|visit|travel|meet)",
+        r"(?:weeks?|months?|days?|future)|later\s+this\s+(?:year|month)|next\s+(?:week|month|year)|"
+        r"will\s+(?:hold|visit|travel|meet)",
         "计划 即将 将于 拟于 择期 筹备",
     ).pattern
     # 近期 alone is "recent" as often as "soon": a plan only after an undertaking ("同意近期举行").
@@ -259,6 +329,14 @@ DISCUSSION = _either(
     r"importance\s+of",
     "讨论 交换意见 交换了意见 探讨 深入交流 重要作用 重要性 意义",
 )
+# A measure kept in force past its date: "will continue to modify ... for an additional period",
+# "extended the suspension until June", 延长…至. Said with "will continue", it is still news that the
+# measure was taken (README of the evidence set), not a restatement.
+EXTENSION = _either(
+    r"for\s+an?\s+(?:additional|further)\s+(?:period|\w+\s+(?:days|weeks|months|years))|"
+    r"extend(?:ed|s|ing)?\s+(?:the|its|their)\s+\w+|maintain\s+(?:its|their|the)\s+suspension",
+    "延长 延期至 继续暂停 继续延长",
+)
 # A pledge that runs on ("maintain", "continue", "on an ongoing basis"): a further meeting or a
 # plan is progress, not fulfilment.
 OPEN_ENDED = _either(
@@ -271,6 +349,16 @@ ONE_OFF = _either(
     r"inaugurat\w*|open|put\s+in\s+force",
     "建立 启动 恢复 举行 访问 签署 成立 开通",
 )
+# A channel reported kept up: the broad "keep communicating" pledges' own news.
+CHANNEL_KEPT = re.compile(
+    r"\b(?:maintain(?:ed|ing|s)?|kept\s+up|keeps?\s+up|keeping\s+up|sustain(?:ed|ing)?)\s+(?:\w+\s+){0,3}"
+    r"(?:channels?|communications?|contacts?|dialogues?|consultations)\b|"
+    r"\bregular\s+(?:\w+\s+)?(?:communications?|contacts?|consultations|exchanges)\b|"
+    r"保持[^，。；]{0,6}(?:沟通|联系|接触|对话|磋商)|(?:经常性|定期|常态化)[^，。；]{0,4}(?:沟通|接触|联系|对话|磋商)",
+    re.IGNORECASE,
+)
+# A pledge to hold a meeting (once): "agreed to hold the … Dialogue", 同意举行…会议.
+TO_HOLD = _either(r"hold|convene|host", "举行 召开 举办")
 # Both sides at once ("the two sides", 双方): joint conduct, no single party.
 JOINT = _either(r"both\s+sides|two\s+sides|both\s+countries|two\s+countries|the\s+leaders|jointly", "双方 两国 共同")
 
@@ -294,7 +382,10 @@ CHINESE_ABBREVIATIONS = {
 }
 _OTHERS = "".join(ch for ch in CHINESE_ABBREVIATIONS if ch != "中")
 CHINESE_PAIR = re.compile(
-    f"(中[{_OTHERS}]|[{_OTHERS}]中)(?=两国|双方|关系|合作|元首|领导人|对话|禁毒|工作组|之间|经贸|人文|高级别|峰会|会晤|战略|联合|[，。、])"
+    f"(中[{_OTHERS}]|[{_OTHERS}]中)(?=两国|双方|关系|合作|元首|领导人|对话|禁毒|工作组|之间|经贸|人文|高级别|峰会|会晤|战略|联合"
+    "|举行|会谈|磋商|海上|军事|两军|执法|气候|外交|高层|团队|航班|双边|年度|[，。、])"
+    # 中美 is China and the United States before anything but 洲 (中美洲, Central America).
+    "|(中美)(?!洲)"
 )
 # Titles Chinese media give China's own officials without naming the country.
 CHINESE_DOMESTIC_TITLE = re.compile(r"国家主席|国务院总理|国务院副总理|国务委员|外交部长|中共中央")

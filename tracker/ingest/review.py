@@ -141,6 +141,59 @@ def evidence_from_article(*, article, passage: str = "", author=None) -> Evidenc
     return evidence
 
 
+# Why the other commitments proposed for a passage are set aside when the editor picks one.
+ANOTHER_CHOSEN = "Another commitment was chosen for this passage."
+
+
+def alternatives_of(suggestion: Suggestion):
+    """The other pending proposals for the same passage (the alternatives folded under its card):
+    same article and kind, overlapping span."""
+    return (
+        Suggestion.objects.pending()
+        .filter(
+            article_id=suggestion.article_id,
+            kind=suggestion.kind,
+            start__lt=suggestion.end,
+            end__gt=suggestion.start,
+        )
+        .exclude(pk=suggestion.pk)
+    )
+
+
+def _resolve_alternatives(suggestion: Suggestion, *, reviewer, keep=()) -> list[Suggestion]:
+    """Once the editor has decided what a passage bears on, none of its alternatives stays pending:
+    those in `keep` are returned (locked) for the caller to accept, the others are rejected."""
+    kept_ids = {s.pk for s in keep}
+    kept = []
+    for other in alternatives_of(suggestion).select_for_update().select_related("commitment", "article"):
+        if other.pk in kept_ids:
+            kept.append(other)
+        else:
+            _decide(other, reviewer=reviewer, state=Review.REJECTED, rejection_reason=ANOTHER_CHOSEN)
+    return kept
+
+
+def _accept_as_evidence(suggestion, *, reviewer, status, as_of, rationale, party) -> Evidence:
+    evidence = evidence_from_article(article=suggestion.article, passage=suggestion.passage, author=reviewer)
+    if status:
+        actions.record_assessment(
+            commitment=suggestion.commitment,
+            party=party,
+            status=status,
+            as_of=as_of or suggestion.article.published_on or timezone.localdate(),
+            rationale=rationale,
+            author=reviewer,
+            evidence=[evidence],
+        )
+    _decide(suggestion, reviewer=reviewer, state=Review.ACCEPTED, evidence=evidence)
+    return evidence
+
+
+def _only_party(commitment: Commitment) -> Party | None:
+    parties = list(commitment.parties.all())
+    return parties[0] if len(parties) == 1 else None
+
+
 def accept_suggestion(
     *,
     suggestion: Suggestion,
@@ -149,28 +202,35 @@ def accept_suggestion(
     as_of: datetime.date | None = None,
     rationale: str = "",
     party: Party | None = None,
+    also: Sequence[Suggestion] = (),
 ) -> Evidence:
-    """Accept a passage as evidence for its commitment; with a status, record an assessment too."""
+    """Accept a passage as evidence for its commitment; with a status, record an assessment too.
+
+    The passage's other proposals are settled at once: those in `also` (overlapping pledges the
+    passage reports on as well) are accepted with the same status, as of the same date and for
+    their only party if they have one; the rest are rejected, so no alternative stays pending in
+    the inbox after the editor has chosen."""
     with transaction.atomic():
         suggestion = _claim(Suggestion, suggestion)
         if suggestion.kind == Suggestion.Kind.RESTATEMENT:
             raise ValidationError("A restatement is lineage, not evidence: accept it as restated at a later round.")
-        evidence = evidence_from_article(article=suggestion.article, passage=suggestion.passage, author=reviewer)
-        if status:
-            actions.record_assessment(
-                commitment=suggestion.commitment,
-                party=party,
+        evidence = _accept_as_evidence(
+            suggestion, reviewer=reviewer, status=status, as_of=as_of, rationale=rationale, party=party
+        )
+        for other in _resolve_alternatives(suggestion, reviewer=reviewer, keep=also):
+            _accept_as_evidence(
+                other,
+                reviewer=reviewer,
                 status=status,
-                as_of=as_of or suggestion.article.published_on or timezone.localdate(),
+                as_of=as_of,
                 rationale=rationale,
-                author=reviewer,
-                evidence=[evidence],
+                party=_only_party(other.commitment),
             )
-        _decide(suggestion, reviewer=reviewer, state=Review.ACCEPTED, evidence=evidence)
     return evidence
 
 
 def reject_suggestion(*, suggestion: Suggestion, reviewer, reason: str = "") -> None:
+    """Not evidence for this commitment (its alternatives stay: the passage may bear on another)."""
     with transaction.atomic():
         suggestion = _claim(Suggestion, suggestion)
         _decide(suggestion, reviewer=reviewer, state=Review.REJECTED, rejection_reason=(reason or "").strip())
@@ -213,6 +273,8 @@ def accept_restatement(*, suggestion: Suggestion, reviewer, later: Commitment | 
             raise ValidationError({"later": "The later round cannot be older than the pledge it restates."})
         actions.update_commitment(commitment=later, author=reviewer, predecessor=earlier)
         _decide(suggestion, reviewer=reviewer, state=Review.ACCEPTED, restated_by=later)
+        # A commitment has one predecessor: the passage's other restatement proposals are settled.
+        _resolve_alternatives(suggestion, reviewer=reviewer)
     return later
 
 

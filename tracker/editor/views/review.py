@@ -233,8 +233,11 @@ class EvidenceInbox(EditorRequiredMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         for card in context["object_list"]:
-            for suggestion in [card.best, *card.alternatives]:
-                suggestion.accept_form = SuggestionAcceptForm(suggestion=suggestion)
+            members = [card.best, *card.alternatives]
+            for suggestion in members:
+                # Accepting one settles the others: ticked ones are accepted too, the rest set aside.
+                others = [other for other in members if other.pk != suggestion.pk]
+                suggestion.accept_form = SuggestionAcceptForm(suggestion=suggestion, alternatives=others)
             card.in_context = in_context(card.article.text, start=card.best.start, end=card.best.end)
         context.update(filter=self.filterset, here=self.request.get_full_path())
         return context
