@@ -11,7 +11,13 @@ PORT ?= 8000
 
 .PHONY: install run demo test lint migrate stack worker beat score benchmark clean
 
-install: $(VENV)/.installed .env
+install: $(VENV)/.installed .env node_modules/.installed
+
+# axe-core for the accessibility browser test, pinned in package-lock.json (no CDN, nothing fetched
+# when the tests run).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -67,4 +73,4 @@ benchmark: install
 	$(PY) benchmarks/extraction_throughput.py ../shared/devset
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache
