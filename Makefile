@@ -11,10 +11,10 @@ PORT ?= 8000
 
 .PHONY: install run demo test lint migrate stack worker beat score benchmark clean
 
-install: $(VENV)/.installed .env node_modules/.installed
+install: $(VENV)/.installed .env
 
-# axe-core for the accessibility browser test, pinned in package-lock.json (no CDN, nothing fetched
-# when the tests run).
+# axe-core for the accessibility browser test (Node.js's npm; only `make test` needs it), pinned in
+# package-lock.json: no CDN, nothing fetched when the tests run.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
@@ -44,7 +44,7 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test: install
+test: install node_modules/.installed
 	$(VENV)/bin/ruff check .
 	DJANGO_SETTINGS_MODULE=tests.settings $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
