@@ -23,6 +23,7 @@ from tests import test_editor_fixtures as fixtures
 from tests.services import missing_service
 from tracker.commitments import demo
 from tracker.commitments.models import Commitment, Meeting
+from tracker.ingest.models import Article
 
 world = fixtures.world
 
@@ -135,9 +136,22 @@ def axe_source() -> str:
     return AXE.read_text()
 
 
+# An article whose title is longer than a phone screen is wide: the inbox's article filter lists it.
+LONG_TITLE = "Joint statement of the third round of the dialogue on law enforcement " * 4
+
+
 @pytest.fixture
 def loaded(world, reference_data):
     demo.load(use_shared=False, log=lambda *a: None)
+    text = "The two sides agreed to hold the fourth round in Beijing before the end of 2019."
+    article = Article.objects.create(
+        origin=Article.Origin.PASTE,
+        state=Article.State.ANALYSED,
+        title=LONG_TITLE.strip(),
+        text=text,
+        raw=text.encode(),
+    )
+    fixtures.make_candidate(article, text, parties=[world.china, world.united_states], topics=[world.cyber])
     return world
 
 
