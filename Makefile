@@ -13,6 +13,12 @@ PORT ?= 8000
 
 install: $(VENV)/.installed .env
 
+# axe-core for the accessibility browser test (Node.js's npm; only `make test` needs it), pinned in
+# package-lock.json: no CDN, nothing fetched when the tests run.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
@@ -38,7 +44,7 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test: install
+test: install node_modules/.installed
 	$(VENV)/bin/ruff check .
 	DJANGO_SETTINGS_MODULE=tests.settings $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
@@ -67,4 +73,4 @@ benchmark: install
 	$(PY) benchmarks/extraction_throughput.py ../shared/devset
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache

@@ -86,9 +86,11 @@ def test_an_editor_takes_a_statement_from_import_to_the_public_page(page, live_s
     assert "repatriated three fugitives" not in " ".join(cards.locator("mark.quote").all_inner_texts())
     shot(page, "2-inbox")
 
-    # Accept the first by keyboard (j selects it, a accepts), the next by its button.
+    # Accept the first by keyboard (j selects it, a goes to its Accept button, Enter confirms), the
+    # next by its button.
     page.keyboard.press("j")
     page.keyboard.press("a")
+    page.keyboard.press("Enter")
     page.wait_for_selector("text=Accepted as TLED-2017-01.")
     assert page.locator("[data-candidate]").count() == 2
     page.locator("[data-candidate]").first.get_by_role("button", name=re.compile("^Accept")).click()

@@ -2,7 +2,10 @@
    - the import page shows one form at a time (tabs);
    - an article's page follows the pipeline by polling its JSON status (without JS, a
      <noscript> meta refresh reloads the page instead);
-   - the inbox takes keyboard shortcuts: j/k move, a accept, e edit, m merge, r reject, x tick. */
+   - the inbox takes keyboard shortcuts: j/k move, a accept, e edit, m merge, r reject, x tick.
+     They can be switched off (WCAG 2.1.4; the choice is kept in localStorage), never fire while
+     a field has the focus, and the two that decide wait for confirmation: a moves to the Accept
+     button and r to the reason box, and Enter there decides. */
 (function () {
   "use strict";
 
@@ -94,24 +97,48 @@
         }
       });
     });
+    var status = document.querySelector("[data-shortcut-status]");
+    function say(text) { if (status) status.textContent = text; }
     function act(name) {
       var item = items[current];
       if (!item) return;
       var control = item.querySelector('[data-action="' + name + '"]');
       if (!control) return;
+      if (name === "accept") {
+        // Deciding takes a second key: the focus moves to the button, Enter presses it.
+        control.focus();
+        say("Press Enter to accept this proposal, or Escape to go back.");
+        return;
+      }
       if (name === "reject") {
         var reason = item.querySelector("[data-reason]");
         if (reason && !reason.value.trim()) { reason.focus(); return; }
       }
       control.click();
     }
+    var KEY = "tracker.inbox.shortcuts";
+    var toggle = document.querySelector("[data-shortcuts-toggle]");
+    function enabled() { return !toggle || toggle.checked; }
+    if (toggle) {
+      try { toggle.checked = localStorage.getItem(KEY) !== "off"; } catch (e) { /* storage refused: on */ }
+      toggle.addEventListener("change", function () {
+        try { localStorage.setItem(KEY, toggle.checked ? "on" : "off"); } catch (e) { /* kept for this page only */ }
+        say(toggle.checked ? "Single-key shortcuts on." : "Single-key shortcuts off.");
+      });
+      document.querySelector("[data-shortcuts-switch]").hidden = false;
+    }
     var fromHash = location.hash ? document.getElementById(location.hash.slice(1)) : null;
     if (fromHash && items.indexOf(fromHash) >= 0) select(items.indexOf(fromHash));
     document.addEventListener("keydown", function (event) {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (!enabled() || event.ctrlKey || event.metaKey || event.altKey) return;
       var target = event.target;
       if (target.closest && target.closest("input, textarea, select, [contenteditable]")) {
         if (event.key === "Escape") target.blur();
+        return;
+      }
+      if (event.key === "Escape" && target.matches && target.matches("[data-action]") && items[current]) {
+        items[current].focus({ preventScroll: true });
+        say("");
         return;
       }
       switch (event.key) {
