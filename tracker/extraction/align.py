@@ -4,11 +4,18 @@ firmly, and which appear on one side only.
 The two accounts are usually in two languages (the White House in English, Xinhua in Chinese), so
 they are compared on what they name, not on their words: each commitment becomes a weighted set of
 concepts from the bilingual lexicon (`bilingual.concepts_in`: subjects, named mechanisms and
-places, numbers), plus the topic keys and the deadline year the extraction found, which are the
-same in both languages. Two commitments of the same parties that name enough of the same things,
-weighted by how specific they are, are proposed as the same pledge. One account may bundle in one
-sentence what the other lists item by item, so a commitment may be aligned with several of the
-other side's, each pair standing on its own score.
+places, numbers), plus what `align_lexicon` adds for alignment (named officials, cities, traded
+goods, months and relative years, the kinds of act), the topic keys and the deadline year the
+extraction found, which are the same in both languages. The score is the weighted overlap of the two
+sets (cosine), scaled down when the parties differ (one side's own statement against a joint
+pledge), when one names the leaders' own act and the other one they delegate ("两国元首保持经常性
+联系" against officials keeping channels open), and when the two main acts differ ("discuss further"
+against "carry out").
+
+Assignment: one to one, best pairs first, from MIN_SCORE; then one account's bundle ("maintain
+communication on these and other issues") takes each further item of the other account that it
+covers, from a lower MIN_EXTRA, of the same parties, actor and act. The constants were chosen by a
+grid search scored leave-one-pair-out on the labelled pairs (README: "Two sides' accounts").
 
 The relation of an aligned pair comes from the two strengths (firm > intent > hedged) and shows the
 cue words that carry them. Accounts in the same language also get a word-level difference.
