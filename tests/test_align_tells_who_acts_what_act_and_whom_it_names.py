@@ -64,3 +64,29 @@ def test_a_capitalised_month_counts_and_the_verb_may_does_not():
     assert lexicon.names("The two sides may meet again.", "en") == set()
     assert lexicon.names("They will meet again in May and next year.", "en") == {"month:5", "when:next-year"}
     assert lexicon.names("双方将于明年十一月再次会晤。", "zh") == {"month:11", "when:next-year"}
+
+
+def test_a_trade_truce_is_paired_on_numbers_goods_officials_and_dates():
+    english = [
+        item("The two sides agreed to suspend the additional 24 percent tariff for 90 days."),
+        item("China will purchase 12 million metric tons of U.S. soybeans this year.", parties=("China",)),
+        item("China will suspend its export controls on rare earths announced in October.", parties=("China",)),
+        item("The United States will reduce the fentanyl-related tariff to 10 percent.", parties=("United States",)),
+        item("Secretary Bessent and Vice Premier He Lifeng will continue the economic and trade consultations."),
+        item("The United States will continue to defend its allies in the Indo-Pacific.", parties=("United States",)),
+    ]
+    chinese = [
+        item("双方同意将24%的额外关税暂停90天。"),
+        item("中方将暂停实施10月宣布的稀土出口管制措施。", parties=("China",)),
+        item("美方将把芬太尼关税降至10%。", parties=("United States",)),
+        item("中方将扩大美国农产品采购。", parties=("China",)),
+        item("何立峰副总理与贝森特财长将继续保持经贸磋商。"),
+        item("双方同意扩大人文交流。"),
+    ]
+    result = align(english, chinese)
+    assert [(p.a, p.b) for p in result.aligned] == [(0, 0), (1, 3), (2, 1), (3, 2), (4, 4)]
+    assert result.only_a == [5] and result.only_b == [5]
+    shared = {p.a: p.shared for p in result.aligned}
+    assert {"24", "90"} <= set(shared[0])
+    assert "farm goods" in shared[1] and "rare earths" in shared[2] and "October" in shared[2]
+    assert {"Bessent", "He Lifeng"} <= set(shared[4])

@@ -315,17 +315,9 @@ def _pair(a: Item, b: Item, i: int, j: int, value: float, shared: list[str]) -> 
 
 
 def _label(key: str) -> str:
-    kind, _, rest = key.partition(":")
-    if kind == "name":
-        return rest.replace("-", " ").title() if rest not in dict(_NAME_LABELS) else dict(_NAME_LABELS)[rest]
-    if kind == "month":
-        return datetime.date(2000, int(rest), 1).strftime("%B")
-    if kind in ("when", "place"):
-        return rest.replace("-", " ").title() if kind == "place" else rest.replace("-", " ")
+    if key.split(":", 1)[0] in ("name", "place", "month", "when"):
+        return lexicon.label(key)
     return bilingual.label(key.removeprefix("topic:"))
-
-
-_NAME_LABELS = (("to-china", "a visit to China"), ("to-us", "a visit to the United States"), ("tiktok", "TikTok"))
 
 
 def omitted_topics(text_a: str, text_b: str) -> tuple[list[str], list[str]]:

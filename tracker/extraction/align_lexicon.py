@@ -167,10 +167,18 @@ NAMES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("xie-zhenhua", r"xie zhenhua", ("解振华",)),
     ("liu-zhenmin", r"liu zhenmin", ("刘振民",)),
     ("li-chenggang", r"li chenggang", ("李成钢",)),
-    # goods and instruments of China-US trade talks
+)
+# Goods, instruments and programmes of China-US talks.
+GOODS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("rare-earths", r"rare earth|critical mineral", ("稀土", "关键矿产")),
     ("soybeans", r"soybean|soy\b", ("大豆",)),
-    ("farm-purchases", r"agricultural (?:products|purchases|goods)", ("农产品",)),
+    # farm goods in general: "12 million tons of soybeans" is what "农产品采购" names
+    (
+        "farm-goods",
+        r"agricultural (?:products|purchases|goods|exports)|farm (?:goods|products)"
+        r"|soybean|sorghum|corn\b|wheat|pork|beef",
+        ("农产品", "大豆", "高粱", "玉米", "小麦", "猪肉", "牛肉"),
+    ),
     ("entity-list", r"entity list", ("实体清单",)),
     ("port-fees", r"port fee|shipbuilding|maritime, logistics", ("港口费", "造船")),
     ("tiktok", r"tiktok", ("TikTok", "抖音")),
@@ -212,10 +220,25 @@ PLACES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("shanghai", r"shanghai", ("上海",)),
     ("anchorage", r"anchorage|alaska", ("安克雷奇", "阿拉斯加")),
 )
-_NAMES_EN = [(f"name:{key}", re.compile(r"(?<![a-z])(?:" + en + ")", re.I)) for key, en, _zh in NAMES] + [
-    (f"place:{key}", re.compile(r"(?<![a-z])(?:" + en + ")", re.I)) for key, en, _zh in PLACES
+_KEYED = [(f"name:{key}", en, zh) for key, en, zh in NAMES + GOODS] + [
+    (f"place:{key}", en, zh) for key, en, zh in PLACES
 ]
-_NAMES_ZH = [(f"name:{key}", zh) for key, _en, zh in NAMES] + [(f"place:{key}", zh) for key, _en, zh in PLACES]
+_NAMES_EN = [(key, re.compile(r"(?<![a-z])(?:" + en + ")", re.I)) for key, en, _zh in _KEYED]
+_NAMES_ZH = [(key, zh) for key, _en, zh in _KEYED]
+PEOPLE = frozenset(key for key, _en, _zh in NAMES)
+_LABELS = {"to-china": "a visit to China", "to-us": "a visit to the United States", "tiktok": "TikTok", "tai": "Tai"}
+
+
+def label(key: str) -> str:
+    """How a reader sees a key of this module: "name:he-lifeng" -> "He Lifeng", "month:7" -> "July"."""
+    kind, _, rest = key.partition(":")
+    if kind == "month":
+        return datetime.date(2000, int(rest), 1).strftime("%B")
+    if rest in _LABELS:
+        return _LABELS[rest]
+    words = rest.replace("-", " ")
+    return words.title() if kind == "place" or rest in PEOPLE else words
+
 
 _MONTHS = [datetime.date(2000, month, 1).strftime("%B").lower() for month in range(1, 13)]
 # Capitalised only: "may" and "march" are verbs too.
