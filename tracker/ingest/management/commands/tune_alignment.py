@@ -3,7 +3,7 @@ search and say what to expect of them, leave-one-pair-out (writes nothing).
 
 Each side of each pair is extracted once, as `compare_readouts` does it, and the labelled
 commitments are read too (alignment alone). For every combination of the constants of
-`tracker.extraction.align` in GRID (ACT_WEIGHT stays as set), both lists are aligned and scored with the pair set's own
+`tracker.extraction.align` in GRID, both lists are aligned and scored with the pair set's own
 `score_pairs.py` (imported from the directory, as it imports `devset/score.py`). The objective is
 alignment F1 over both lists, with one-sided precision up to 0.75 as a tie-break; among the
 combinations that tie, the one nearest the median of each constant (the middle of the plateau) is
@@ -33,6 +33,7 @@ GRID = {
     "OTHER_ACT": [0.5, 0.7, 1.0],
     "COVERED": [0.4, 0.5],
     "OTHER_PARTIES": [0.3, 0.55],
+    "ACT_WEIGHT": [0.0, 0.5, 1.0],
 }
 MODES = ("pipeline", "labelled")
 
