@@ -90,3 +90,14 @@ def test_a_trade_truce_is_paired_on_numbers_goods_officials_and_dates():
     assert {"24", "90"} <= set(shared[0])
     assert "farm goods" in shared[1] and "rare earths" in shared[2] and "October" in shared[2]
     assert {"Bessent", "He Lifeng"} <= set(shared[4])
+
+
+def test_leaders_who_only_agree_are_not_the_ones_who_act():
+    # "两国元首同意" names who agreed; the dialogue they agree on is the governments'.
+    assert lexicon.actor("两国元首同意建立人工智能政府间对话。", "zh") == lexicon.DELEGATED
+    assert lexicon.actor("两国元首同意推进气候合作。", "zh") is None
+    assert lexicon.actor("The two leaders agreed to expand climate cooperation.", "en") is None
+    assert lexicon.actor("The two leaders agreed to stay in touch.", "en") == lexicon.LEADERS
+    officials = item("Senior officials will set up an intergovernmental dialogue on artificial intelligence.")
+    leaders_agree = item("两国元首同意建立人工智能政府间对话。")
+    assert [(p.a, p.b) for p in align([officials], [leaders_agree]).aligned] == [(0, 0)]

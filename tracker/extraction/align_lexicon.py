@@ -37,7 +37,7 @@ _LEADERS_ZH = ("元首", "领导人", "两国首脑")
 _DELEGATED_EN = re.compile(
     r"\b(?:teams?|officials|ministers?|ministerial|secretar(?:y|ies)|envoys?|diplomats|delegations?|negotiators"
     r"|agencies|departments|working[- ]level|working group|military-to-military|mil-mil|theat(?:er|re) commanders?"
-    r"|defen[cs]e chiefs?|counterparts)\b",
+    r"|defen[cs]e chiefs?|counterparts|intergovernmental|government-to-government|governments)\b",
     re.I,
 )
 _DELEGATED_ZH = (
@@ -59,18 +59,27 @@ _DELEGATED_ZH = (
     "国防部",
     "财政部",
     "商务部",
+    "政府间",
+    "两国政府",
 )
 
 
+# What leaders do themselves: keep in touch, call, meet, visit. "两国元首同意建立…对话" names the
+# leaders only as the ones who agreed; the dialogue is the governments'.
+_OWN_ACT_EN = re.compile(r"contact|in touch|communicat|\bcalls?\b|phone|\bmeet|visit|summit|exchange of letters", re.I)
+_OWN_ACT_ZH = ("联系", "沟通", "通话", "电话", "会晤", "会面", "见面", "访", "交往", "通信")
+
+
 def actor(text: str, language: str) -> str | None:
-    """LEADERS when the leaders themselves are to act, DELEGATED when someone they name is (teams,
-    officials, militaries), None when the sentence does not say."""
+    """LEADERS when the leaders themselves are to act (keep in touch, call, meet, visit), DELEGATED
+    when someone they name is (teams, officials, militaries, governments), None when the sentence
+    does not say."""
     if language == "zh":
         delegated = any(word in text for word in _DELEGATED_ZH)
-        leaders = any(word in text for word in _LEADERS_ZH)
+        leaders = any(word in text for word in _LEADERS_ZH) and any(word in text for word in _OWN_ACT_ZH)
     else:
         delegated = bool(_DELEGATED_EN.search(text))
-        leaders = bool(_LEADERS_EN.search(text))
+        leaders = bool(_LEADERS_EN.search(text)) and bool(_OWN_ACT_EN.search(text))
     if delegated:
         return DELEGATED  # "the two leaders agreed that their teams will ..." delegates
     return LEADERS if leaders else None
