@@ -17,7 +17,6 @@ import importlib.util
 import itertools
 import json
 import statistics
-import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -42,7 +41,6 @@ def _scorer(directory: Path):
     spec = importlib.util.spec_from_file_location("score_pairs", directory / "score_pairs.py")
     if spec is None or not (directory / "score_pairs.py").exists():
         raise CommandError(f"no score_pairs.py in {directory}")
-    sys.path.insert(0, str(directory))  # score_pairs imports ../devset/score.py through its own path
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
