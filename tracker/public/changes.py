@@ -210,7 +210,7 @@ def changes_page(request):
         "today": timezone.localdate(),
         "current_url": request.path,
         # "See today's view" keeps the window asked for, without the as_of date.
-        "today_url": reverse("public:changes") + "?" + _today_query(request),
+        "today_url": "?".join(filter(None, [reverse("public:changes"), _today_query(request)])),
         "feed_url": reverse("public:changes_feed") + "?" + query,
         "csv_url": reverse("public:changes_csv") + "?" + query,
         "next_url": reverse("public:changes") + "?" + win.query(after=page.next_cursor) if page.next_cursor else "",
