@@ -5,57 +5,20 @@ received messages confirm and unsubscribe."""
 from __future__ import annotations
 
 import datetime
-import email
-import email.policy
-import socket
 
 import pytest
 import time_machine
-from aiosmtpd.controller import Controller
 from django.urls import reverse
 
-from tests.follow_helpers import confirm_link, path_of, unsubscribe_link
+from tests.follow_helpers import confirm_link, path_of, smtp_inbox, text, unsubscribe_link
 from tracker.commitments import actions
 from tracker.commitments.status import Status
 from tracker.follow import digest
 from tracker.follow.models import Subscription
 
 pytestmark = pytest.mark.django_db
+smtp_inbox = smtp_inbox  # the fixture, used by name
 ADDRESS = "reader@example.org"
-
-
-class Inbox:
-    """An aiosmtpd handler keeping every message it accepts."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        message = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
-        self.messages.append((envelope.rcpt_tos, message))
-        return "250 Message accepted for delivery"
-
-
-@pytest.fixture
-def smtp_inbox(settings):
-    inbox = Inbox()
-    # A free port first: aiosmtpd's start() checks the server by connecting to the port it was given.
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-        yield inbox
-    finally:
-        controller.stop()
-
-
-def text(message) -> str:
-    return message.get_body(preferencelist=("plain",)).get_content()
 
 
 def test_the_confirmation_and_the_digest_arrive_over_smtp_with_one_click_unsubscribe(
