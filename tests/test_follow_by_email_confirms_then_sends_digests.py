@@ -163,3 +163,25 @@ def test_unconfirmed_requests_are_deleted_once_their_link_expired(rob_client, co
 def test_the_digest_task_is_on_the_beat_schedule(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["follow-digests"]
     assert entry["task"] == "tracker.follow.tasks.send_digests"
+
+
+def test_evidence_cited_only_for_another_commitment_is_not_listed(
+    confirmed, commitment, make_commitment, erin, mailoutbox
+):
+    other = make_commitment(quote="The U.S. will return travel documents.", title="Return documents")
+    with time_machine.travel(datetime.datetime(2018, 3, 5, 9, tzinfo=datetime.UTC), tick=False):
+        elsewhere = Evidence.objects.create(url="https://news.example.org/docs", title="Documents returned")
+        actions.record_assessment(
+            commitment=other,
+            status=Status.FULFILLED,
+            as_of=D(2018, 3, 4),
+            rationale="Done.",
+            author=erin,
+            evidence=[elsewhere],
+        )
+        actions.record_assessment(
+            commitment=commitment, status=Status.STALLED, as_of=D(2018, 3, 4), rationale="No news.", author=erin
+        )
+    assert digest.send_digests(today=D(2018, 3, 6)) == 1
+    assert "Stalled" in mailoutbox[0].body
+    assert "Documents returned" not in mailoutbox[0].body and "Return documents" not in mailoutbox[0].body

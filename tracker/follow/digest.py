@@ -9,11 +9,12 @@ dated today is in the next digest.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import logging
 from dataclasses import dataclass, field
 
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from tracker.commitments.models import Assessment, AssessmentEvidence, Evidence
@@ -58,20 +59,26 @@ def build(target, start: datetime.date, end: datetime.date) -> Digest:
     tz = timezone.get_current_timezone()
     since = datetime.datetime.combine(start, datetime.time.min, tz)
     until = datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min, tz)
-    cited = AssessmentEvidence.objects.filter(
-        assessment__in=Assessment.objects.effective().filter(commitment__in=ids)
-    ).values("evidence")
-    evidence = (
-        Evidence.objects.filter(pk__in=cited, created_at__gte=since, created_at__lt=until)
-        .order_by("created_at", "pk")
-        .annotate(reference=F("assessments__commitment__reference"))
-        .filter(Q(assessments__commitment__in=ids))
+    # One row per (evidence, followed commitment citing it), first citations first.
+    cited = (
+        AssessmentEvidence.objects.filter(
+            assessment__in=Assessment.objects.effective().filter(commitment__in=ids),
+            evidence__created_at__gte=since,
+            evidence__created_at__lt=until,
+        )
+        .values("evidence_id", "assessment__commitment__reference")
         .distinct()
+        .order_by("evidence_id", "assessment__commitment__reference")
     )
-    digest.evidence = list(evidence[: DIGEST_ROWS + 1])
-    if len(digest.evidence) > DIGEST_ROWS:
-        digest.more_evidence = evidence.count() - DIGEST_ROWS
-        digest.evidence = digest.evidence[:DIGEST_ROWS]
+    pairs = list(cited[: DIGEST_ROWS + 1])
+    if len(pairs) > DIGEST_ROWS:
+        digest.more_evidence = cited.count() - DIGEST_ROWS
+        pairs = pairs[:DIGEST_ROWS]
+    found = Evidence.objects.in_bulk([p["evidence_id"] for p in pairs])
+    for pair in pairs:
+        item = copy.copy(found[pair["evidence_id"]])
+        item.reference = pair["assessment__commitment__reference"]
+        digest.evidence.append(item)
     return digest
 
 
