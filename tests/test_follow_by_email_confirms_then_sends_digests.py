@@ -185,3 +185,15 @@ def test_evidence_cited_only_for_another_commitment_is_not_listed(
     assert digest.send_digests(today=D(2018, 3, 6)) == 1
     assert "Stalled" in mailoutbox[0].body
     assert "Documents returned" not in mailoutbox[0].body and "Return documents" not in mailoutbox[0].body
+
+
+def test_a_change_dated_before_the_window_but_recorded_in_it_is_reported_once(confirmed, commitment, erin, mailoutbox):
+    assert digest.send_digests(today=D(2018, 3, 10)) == 0  # nothing yet: covered up to 9 March
+    with time_machine.travel(datetime.datetime(2018, 3, 12, 9, tzinfo=datetime.UTC), tick=False):
+        actions.record_assessment(
+            commitment=commitment, status=Status.BROKEN, as_of=D(2018, 3, 2), rationale="Entered late.", author=erin
+        )
+
+    assert digest.send_digests(today=D(2018, 3, 13)) == 1
+    assert "Not yet assessed -> Broken [recorded late]" in mailoutbox[0].body
+    assert digest.send_digests(today=D(2018, 3, 14)) == 0

@@ -4,7 +4,8 @@ Status changes come from the status projection through `tracker.public.changes.c
 rows as the /changes/ page (a change is a `StatusStep` whose status differs from the step before);
 new evidence is evidence first cited, in the window, by an effective assessment of a followed
 commitment. A digest covers whole days up to yesterday, so each day is reported once: a change
-dated today is in the next digest.
+dated today is in the next digest. A change dated before the window but recorded in it (an
+assessment entered late, a correction of a past date) is reported too, marked with its date.
 """
 
 from __future__ import annotations
@@ -46,19 +47,37 @@ class Digest:
         return len(self.changes) + self.more_changes + len(self.evidence) + self.more_evidence
 
 
+def _late_changes(ids, start: datetime.date, end: datetime.date, since, until) -> list:
+    """Changes dated before the window but recorded in it (an assessment entered late, or a
+    correction of a past date): the window's dates alone would never report them."""
+    late = set(
+        Assessment.objects.effective()
+        .filter(commitment__in=ids, recorded_at__gte=since, recorded_at__lt=until, as_of__lt=start)
+        .values_list("commitment_id", "as_of")
+    )
+    if not late:
+        return []
+    earliest = min(day for _, day in late)
+    window = Window(earliest, start - datetime.timedelta(days=1), ViewDate(end))
+    days = {day for _, day in late}
+    steps = changes(window).filter(commitment__in=ids, since__in=days).order_by("since", "reference")
+    return [step for step in steps[: DIGEST_ROWS + 1] if (step.commitment_id, step.since) in late]
+
+
 def build(target, start: datetime.date, end: datetime.date) -> Digest:
     digest = Digest(start, end)
     ids = target.commitments.values("pk")
-    steps = changes(Window(start, end, ViewDate(end))).filter(commitment__in=ids).order_by("since", "reference")
-    digest.changes = with_assessments(list(steps[: DIGEST_ROWS + 1]))
-    if len(digest.changes) > DIGEST_ROWS:
-        digest.more_changes = steps.count() - DIGEST_ROWS
-        digest.changes = digest.changes[:DIGEST_ROWS]
-    for step in digest.changes:
-        step.from_label, step.to_label = Status(step.from_status).label, Status(step.status).label
     tz = timezone.get_current_timezone()
     since = datetime.datetime.combine(start, datetime.time.min, tz)
     until = datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min, tz)
+    steps = changes(Window(start, end, ViewDate(end))).filter(commitment__in=ids).order_by("since", "reference")
+    found = _late_changes(ids, start, end, since, until) + list(steps[: DIGEST_ROWS + 1])
+    digest.changes = with_assessments(found[:DIGEST_ROWS])
+    if len(found) > DIGEST_ROWS:
+        digest.more_changes = len(found) - DIGEST_ROWS + max(0, steps.count() - DIGEST_ROWS - 1)
+    for step in digest.changes:
+        step.from_label, step.to_label = Status(step.from_status).label, Status(step.status).label
+        step.late = step.since < start
     # One row per (evidence, followed commitment citing it), first citations first.
     cited = (
         AssessmentEvidence.objects.filter(
