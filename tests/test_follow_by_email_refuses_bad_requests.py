@@ -5,6 +5,7 @@ or tampered confirmation link, an unsubscribe twice, and too many requests."""
 from __future__ import annotations
 
 import datetime
+import socket
 
 import pytest
 import time_machine
@@ -171,3 +172,17 @@ def test_asking_again_for_a_confirmed_address_reveals_nothing_and_sends_nothing(
 
     assert again.status_code == 200 and "Check your inbox" in again.text
     assert len(mailoutbox) == 1 and Subscription.objects.count() == 1
+
+
+def test_when_the_mail_server_refuses_the_request_is_not_kept(rob_client, commitment, settings):
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
+
+    response = follow(rob_client, target=commitment.reference)
+
+    assert response.status_code == 503
+    assert "could not be sent" in response.text
+    assert not Subscription.objects.exists()

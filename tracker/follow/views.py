@@ -14,6 +14,8 @@ Every refusal is a status code and a sentence, and writes nothing.
 from __future__ import annotations
 
 import datetime
+import logging
+import smtplib
 
 from django import forms
 from django.conf import settings
@@ -29,6 +31,8 @@ from django.views.decorators.http import require_http_methods
 from tracker.follow import mail, throttle, tokens
 from tracker.follow.models import Subscription
 from tracker.follow.targets import TargetError, resolve
+
+logger = logging.getLogger(__name__)
 
 DONE = (
     "Thank you. If this address can receive mail, a message is on its way with a link to confirm. "
@@ -91,6 +95,7 @@ def follow(request):
             target=target,
             error=False,
         )
+    created = existing is None
     try:
         with transaction.atomic():
             if existing is None:
@@ -102,7 +107,15 @@ def follow(request):
                 subscription = existing
     except IntegrityError:  # the same request twice at once
         subscription = Subscription.objects.get(email=email, kind=kind, target=target.key)
-    mail.send_confirmation(subscription, target, request)
+    try:
+        mail.send_confirmation(subscription, target, request)
+    except (OSError, smtplib.SMTPException):
+        logger.exception("The confirmation to follow %s %s could not be sent", kind, target.key)
+        if created:  # keep no address that was never written to
+            Subscription.objects.filter(pk=subscription.pk, confirmed_at__isnull=True).delete()
+        return _answer(
+            request, "The message could not be sent just now. Please try again later.", 503, title="Not sent"
+        )
     return _answer(
         request,
         DONE.format(hours=settings.FOLLOW_CONFIRM_HOURS),
