@@ -33,10 +33,12 @@ class Inbox:
 
     def __init__(self):
         self.messages = []
+        self.raw = []  # the bytes as they came over the wire
 
     async def handle_DATA(self, server, session, envelope):
         message = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
         self.messages.append((envelope.rcpt_tos, message))
+        self.raw.append(envelope.original_content)
         return "250 Message accepted for delivery"
 
 

@@ -48,6 +48,9 @@ def test_the_confirmation_and_the_digest_arrive_over_smtp_with_one_click_unsubsc
     link = unsubscribe_link(body)
     assert received["List-Unsubscribe"].strip() == f"<{link}>"  # folded onto its own line: it is long
     assert received["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    # On the wire the link is plain ASCII (only folded), never an encoded word mail clients must decode.
+    head = smtp_inbox.raw[1].split(b"\r\n\r\n", 1)[0].replace(b"\r\n ", b" ")
+    assert f"List-Unsubscribe:  <{link}>".encode() in head or f"List-Unsubscribe: <{link}>".encode() in head
     # What a mail client does for one click: a POST with that body, no cookie, no token.
     response = rob_client.post(path_of(link), {"List-Unsubscribe": "One-Click"})
     assert response.status_code == 200
