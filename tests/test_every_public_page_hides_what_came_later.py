@@ -16,6 +16,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from tracker.commitments import actions
 from tracker.commitments.models import Dialogue, Evidence, Meeting
 from tracker.commitments.status import Status
+from tracker.follow import tokens
+from tracker.follow.models import Subscription
 from tracker.ingest.models import Article
 
 D = datetime.date
@@ -89,6 +91,9 @@ def later_event(make_commitment, dialogue, meeting, erin, china, united_states):
         "format": "json",
         "fmt": "json",
         "meeting": meeting,
+        # Follow by e-mail: links naming no subscription (the pages say so; nothing dated on them).
+        "token": tokens.confirm_token(Subscription(pk=0, key="none")),
+        "key": tokens.unsubscribe_token(Subscription(pk=0, key="none")),
     }
 
 

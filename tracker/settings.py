@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "tracker.ingest",
     "tracker.public",
     "tracker.editor",
+    "tracker.follow",
     # Registers the full-text lookups used on PostgreSQL; harmless on SQLite.
     "django.contrib.postgres",
 ]
@@ -264,6 +265,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tracker.ingest.tasks.requeue_stalled_articles",
         "schedule": timedelta(minutes=5),
     },
+    # Follow by e-mail: hourly, it sends the daily and weekly digests that are due (each claimed
+    # before it is sent, so a late or repeated run sends nothing twice).
+    "follow-digests": {
+        "task": "tracker.follow.tasks.send_digests",
+        "schedule": timedelta(minutes=envint("FOLLOW_DIGEST_MINUTES", 60)),
+    },
 }
 
 # --- The pipeline ------------------------------------------------------------------------------
@@ -284,6 +291,28 @@ UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 2 * 1024 * 1024)
 ANALYSIS_MAX_CHARS = envint("ANALYSIS_MAX_CHARS", 1_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 512 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES
+
+# --- E-mail and Follow by e-mail ---------------------------------------------------------------
+
+# Without EMAIL_HOST, messages are printed on the console (the embedded default sends nothing).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tracker@localhost")
+# How long a confirmation link works; unconfirmed requests are deleted after it.
+FOLLOW_CONFIRM_HOURS = envint("FOLLOW_CONFIRM_HOURS", 48)
+# Requests to follow, per address and per client (IP), in a window of this many seconds.
+FOLLOW_THROTTLE_SECONDS = envint("FOLLOW_THROTTLE_SECONDS", 3600)
+FOLLOW_THROTTLE_PER_ADDRESS = envint("FOLLOW_THROTTLE_PER_ADDRESS", 5)
+FOLLOW_THROTTLE_PER_CLIENT = envint("FOLLOW_THROTTLE_PER_CLIENT", 20)
 
 # --- Read API ----------------------------------------------------------------------------------
 

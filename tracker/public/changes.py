@@ -181,6 +181,10 @@ def _bad_request(message: str) -> HttpResponse:
     return HttpResponseBadRequest(message + "\n", content_type="text/plain; charset=utf-8")
 
 
+def _today_query(request) -> str:
+    return urlencode({name: request.GET[name] for name in ("from", "to") if request.GET.get(name, "").strip()})
+
+
 @public_page
 def changes_page(request):
     try:
@@ -205,6 +209,8 @@ def changes_page(request):
         "view_date": win.view,
         "today": timezone.localdate(),
         "current_url": request.path,
+        # "See today's view" keeps the window asked for, without the as_of date.
+        "today_url": "?".join(filter(None, [reverse("public:changes"), _today_query(request)])),
         "feed_url": reverse("public:changes_feed") + "?" + query,
         "csv_url": reverse("public:changes_csv") + "?" + query,
         "next_url": reverse("public:changes") + "?" + win.query(after=page.next_cursor) if page.next_cursor else "",

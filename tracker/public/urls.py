@@ -33,4 +33,6 @@ urlpatterns = [
     path("embed/dialogues/<slug:slug>/", embeds.embed_dialogue, name="embed_dialogue"),
     path("oembed/", embeds.oembed, name="oembed"),
     path("api/", include(("tracker.public.api.urls", "api"))),
+    # Follow by e-mail (tracker.follow): public:follow_subscribe, _confirm, _unsubscribe.
+    path("", include("tracker.follow.urls")),
 ]
