@@ -226,7 +226,7 @@ def _chinese_country_names() -> dict[str, list[str]]:
         import pycountry
 
         translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"])
-    except Exception:  # a pycountry without locales: the explicit names above still work
+    except OSError:  # a pycountry without locales: the explicit names above still work
         return {}
     names: dict[str, list[str]] = {}
     for country in pycountry.countries:
@@ -560,6 +560,7 @@ def _country_rows() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     """
     import pycountry
     from countryinfo import CountryInfo
+    from countryinfo.exceptions import CountryNotFoundError
 
     generated: dict[str, list[str]] = {}
     explicit: dict[str, list[str]] = {}
@@ -583,7 +584,7 @@ def _country_rows() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
             demonym = info.demonym() or ""
             capital = info.capital() or ""
             alternatives = info.alt_spellings() or []
-        except Exception:
+        except (CountryNotFoundError, KeyError):
             demonym, capital, alternatives = "", "", []
         if demonym:
             aliases += [demonym, *_demonym_plural(demonym)]
