@@ -254,13 +254,15 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Imports saved while the broker was down (tracker.ingest.outbox): published again within
     # this many seconds of its return.
+    # It also notices a broker that came back empty and publishes every waiting article again.
     "publish-outbox": {
         "task": "tracker.ingest.tasks.publish_outbox",
-        "schedule": timedelta(seconds=envint("OUTBOX_SWEEP_SECONDS", 30)),
+        "schedule": timedelta(seconds=envint("OUTBOX_SWEEP_SECONDS", 15)),
     },
+    # Articles whose worker died: sent again within this many seconds of their lease running out.
     "requeue-stalled-articles": {
         "task": "tracker.ingest.tasks.requeue_stalled_articles",
-        "schedule": timedelta(minutes=5),
+        "schedule": timedelta(seconds=envint("REQUEUE_STALLED_SECONDS", 15)),
     },
 }
 
@@ -273,9 +275,10 @@ FETCH_READ_TIMEOUT = envint("FETCH_READ_TIMEOUT", 20)
 # whole fetch (redirects included) does. Below the task's soft time limit.
 FETCH_TOTAL_TIMEOUT = envint("FETCH_TOTAL_TIMEOUT", 60)
 FETCH_USER_AGENT = os.environ.get("FETCH_USER_AGENT", "CommitmentTracker/0.1 (+https://github.com/commitment-tracker)")
-# How long a claimed article stays claimed before another worker may take it over; below the
-# visibility timeout for the same reason as the time limits.
-PIPELINE_LEASE_SECONDS = envint("PIPELINE_LEASE_SECONDS", CELERY_TASK_TIME_LIMIT + 60)
+# How long a claimed article stays claimed before another worker may take it over. The running
+# task renews it every third of this (tracker.ingest.tasks), so it can be short: a killed worker's
+# article is taken over this long after its last renewal (README, "Faults and recovery").
+PIPELINE_LEASE_SECONDS = envint("PIPELINE_LEASE_SECONDS", 45)
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 2 * 1024 * 1024)
 # The longest document one analysis takes, in characters; longer ones are refused up front so that
 # none is stopped by the time limit midway (tracker.ingest.size).
