@@ -312,6 +312,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "tracker.public.api.schema.document_errors",
+        "tracker.public.api.schema.bound_page_size",
     ],
 }
 
