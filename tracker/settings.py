@@ -178,6 +178,13 @@ STORAGES = {
     },
 }
 
+# --- Restoring a JSON dump (docs/operations.md) ------------------------------------------------
+# `SIMPLE_HISTORY_ENABLED=false manage.py loaddata`: the dump holds the change history already;
+# history recorded while loading it (loaddata's many-to-many changes) would collide with it.
+SIMPLE_HISTORY_ENABLED = envbool("SIMPLE_HISTORY_ENABLED", True)
+# dumpdata's JSON keeps times to the microsecond, as the database has them (tracker.exact_json).
+SERIALIZATION_MODULES = {"json": "tracker.exact_json"}
+
 # --- Redis: broker and cache -------------------------------------------------------------------
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
