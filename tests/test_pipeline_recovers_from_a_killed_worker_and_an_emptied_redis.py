@@ -33,9 +33,11 @@ def redis_server_binary():
 def test_every_article_is_analysed_once_soon_after_the_fault(
     scenario, postgres_required, redis_server_binary, reference_data
 ):
-    result = run_scenario(scenario, database_url(), articles=8, paragraphs=30, timeout=60, settle=3, overrides=QUICK)
+    # Recovery counts the restarted worker's start and the analysis of the whole queue; on a busy
+    # machine that is most of it. Before the lease was renewed (a lease of the time limit + 60 s),
+    # the killed worker's articles were not back within these 90 s.
+    result = run_scenario(scenario, database_url(), articles=8, paragraphs=30, timeout=90, settle=3, overrides=QUICK)
     print(result.line())
     assert result.in_flight > 0, "the fault hit no article mid-analysis"
     assert (result.lost, result.doubled) == (0, 0), result.line() + "\n" + result.logs
-    # The lease runs out (6 s), the next sweep sends the article again (2 s), a worker analyses it.
-    assert result.recovery_seconds < 30, result.line()
+    assert result.recovery_seconds < 90, result.line()

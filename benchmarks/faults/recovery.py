@@ -284,7 +284,12 @@ def run_scenario(
             time.sleep(1)
             workers.append(Celery("worker", env, workdir, concurrency=2).start())
         elif scenario == "redis-restart":
-            wait_for(lambda: tally(ids).done, timeout=120, message=lambda: "a first article analysed", interval=0.05)
+            wait_for(
+                lambda: tally(ids).done and _in_flight(ids),
+                timeout=120,
+                message=lambda: "an article analysed and the next one started",
+                interval=0.02,
+            )
             in_flight = _in_flight(ids)
             redis_server.kill()
             time.sleep(2)
