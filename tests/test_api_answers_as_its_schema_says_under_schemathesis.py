@@ -14,7 +14,7 @@ from django.core.management import call_command
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import FailureGroup, positive_data_acceptance
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 EXAMPLES_PER_OPERATION = 25
 # "Schema-valid request rejected": a filter naming a party, topic or dialogue with nothing published,
