@@ -16,7 +16,7 @@ from tracker.ingest.models import Article, Candidate, Feed
 
 # Real commits, so that enqueueing after commit happens inside the request or command, as in
 # production, and what Erin and the command are told can depend on it.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 STATEMENT = (
     "Joint statement on the fourth round of the Example Dialogue, 12 March 2019.\n\n"

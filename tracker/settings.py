@@ -181,6 +181,13 @@ STORAGES = {
     },
 }
 
+# --- Restoring a JSON dump (docs/operations.md) ------------------------------------------------
+# `SIMPLE_HISTORY_ENABLED=false manage.py loaddata`: the dump holds the change history already;
+# history recorded while loading it (loaddata's many-to-many changes) would collide with it.
+SIMPLE_HISTORY_ENABLED = envbool("SIMPLE_HISTORY_ENABLED", True)
+# dumpdata's JSON keeps times to the microsecond, as the database has them (tracker.exact_json).
+SERIALIZATION_MODULES = {"json": "tracker.exact_json"}
+
 # --- Redis: broker and cache -------------------------------------------------------------------
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -257,13 +264,15 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Imports saved while the broker was down (tracker.ingest.outbox): published again within
     # this many seconds of its return.
+    # It also notices a broker that came back empty and publishes every waiting article again.
     "publish-outbox": {
         "task": "tracker.ingest.tasks.publish_outbox",
-        "schedule": timedelta(seconds=envint("OUTBOX_SWEEP_SECONDS", 30)),
+        "schedule": timedelta(seconds=envint("OUTBOX_SWEEP_SECONDS", 15)),
     },
+    # Articles whose worker died: sent again within this many seconds of their lease running out.
     "requeue-stalled-articles": {
         "task": "tracker.ingest.tasks.requeue_stalled_articles",
-        "schedule": timedelta(minutes=5),
+        "schedule": timedelta(seconds=envint("REQUEUE_STALLED_SECONDS", 15)),
     },
     # Follow by e-mail: hourly, it sends the daily and weekly digests that are due (each claimed
     # before it is sent, so a late or repeated run sends nothing twice).
@@ -282,9 +291,10 @@ FETCH_READ_TIMEOUT = envint("FETCH_READ_TIMEOUT", 20)
 # whole fetch (redirects included) does. Below the task's soft time limit.
 FETCH_TOTAL_TIMEOUT = envint("FETCH_TOTAL_TIMEOUT", 60)
 FETCH_USER_AGENT = os.environ.get("FETCH_USER_AGENT", "CommitmentTracker/0.1 (+https://github.com/commitment-tracker)")
-# How long a claimed article stays claimed before another worker may take it over; below the
-# visibility timeout for the same reason as the time limits.
-PIPELINE_LEASE_SECONDS = envint("PIPELINE_LEASE_SECONDS", CELERY_TASK_TIME_LIMIT + 60)
+# How long a claimed article stays claimed before another worker may take it over. The running
+# task renews it every third of this (tracker.ingest.tasks), so it can be short: a killed worker's
+# article is taken over this long after its last renewal (README, "Faults and recovery").
+PIPELINE_LEASE_SECONDS = envint("PIPELINE_LEASE_SECONDS", 45)
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 2 * 1024 * 1024)
 # The longest document one analysis takes, in characters; longer ones are refused up front so that
 # none is stopped by the time limit midway (tracker.ingest.size).
@@ -340,6 +350,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "tracker.public.api.schema.document_errors",
+        "tracker.public.api.schema.bound_page_size",
     ],
 }
 

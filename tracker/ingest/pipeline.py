@@ -641,6 +641,14 @@ def requeue_stalled(now: datetime.datetime | None = None) -> int:
     count = 0
     for article_id, state in Article.objects.stalled(now).values_list("pk", "state"):
         task = "fetch_article" if state in {Article.State.QUEUED, Article.State.FETCHING} else "analyse_article"
-        _enqueue(task, article_id)
-        count += 1
+        # Back to waiting, as of now: beat runs this often, and an article whose message is lost
+        # again (no worker yet) is sent once more only after the ten minutes `stalled` allows.
+        ready = Article.State.QUEUED if task == "fetch_article" else Article.State.FETCHED
+        if (
+            Article.objects.stalled(now)
+            .filter(pk=article_id, state=state)
+            .update(state=ready, lease_until=None, updated_at=now)
+        ):
+            _enqueue(task, article_id)
+            count += 1
     return count

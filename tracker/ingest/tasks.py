@@ -4,19 +4,29 @@ Delivery is at least once (acks_late, reject_on_worker_lost: settings.py), so ev
 idempotent: the pipeline claims the article before working and skips what is already done.
 Only what can succeed later is retried (timeouts, connection errors, 5xx); a 404, a refused
 address or a parse error fails the article at once, with its message shown to editors.
+
+While a step runs, its claim's lease is renewed every third of PIPELINE_LEASE_SECONDS (`_lease_kept`),
+so the lease can be short: a worker killed mid-task stops renewing, its lease runs out within
+PIPELINE_LEASE_SECONDS, and beat's `requeue_stalled_articles` (every REQUEUE_STALLED_SECONDS) sends
+the article again. README, "Faults and recovery", has the figures.
 """
 
 from __future__ import annotations
 
+import datetime
 import logging
+import threading
+from contextlib import contextmanager
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
+from django.db import DatabaseError, connections
+from django.utils import timezone
 
 from tracker.ingest import outbox, pipeline
 from tracker.ingest.fetch import FetchRetryable
-from tracker.ingest.models import Feed
+from tracker.ingest.models import Article, Feed
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +36,42 @@ MAX_FETCH_RETRIES = 5
 def _backoff(retries: int) -> int:
     # 30 s, 1 min, 2 min, 4 min, 8 min: a site that is down for a quarter of an hour recovers.
     return min(30 * 2**retries, 8 * 60)
+
+
+@contextmanager
+def _lease_kept(task, article_id: int):
+    """Renew the article's claim while the step runs, from a thread of the task's process.
+
+    Only a lease that is still running is renewed: once it ran out, another worker may have taken
+    the article over, and its claim is left alone. Nothing to do for an in-process (eager) task.
+    """
+    if task.request.is_eager:
+        yield
+        return
+    stop = threading.Event()
+    lease = settings.PIPELINE_LEASE_SECONDS
+
+    def renew() -> None:
+        try:
+            while not stop.wait(lease / 3):
+                now = timezone.now()
+                try:
+                    Article.objects.filter(
+                        pk=article_id, state__in=[Article.State.FETCHING, Article.State.ANALYSING], lease_until__gt=now
+                    ).update(lease_until=now + datetime.timedelta(seconds=lease))
+                except DatabaseError as exc:  # tried again at the next beat; the lease may run out
+                    logger.warning("Could not renew the lease of article %s: %s", article_id, exc)
+                    connections.close_all()
+        finally:
+            connections.close_all()  # this thread's own connections
+
+    thread = threading.Thread(target=renew, name=f"lease-{article_id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=5)
 
 
 def _retry_busy(task, result: pipeline.StepResult) -> None:
@@ -38,7 +84,8 @@ def _retry_busy(task, result: pipeline.StepResult) -> None:
 @shared_task(bind=True, acks_late=True, ignore_result=True)
 def fetch_article(self, article_id: int) -> None:
     try:
-        result = pipeline.fetch(article_id)
+        with _lease_kept(self, article_id):
+            result = pipeline.fetch(article_id)
     except SoftTimeLimitExceeded:
         pipeline.fail(article_id, "Fetching took too long and was stopped; retry it later.")
         return
@@ -53,7 +100,8 @@ def fetch_article(self, article_id: int) -> None:
 @shared_task(bind=True, acks_late=True, ignore_result=True)
 def analyse_article(self, article_id: int) -> None:
     try:
-        result = pipeline.analyse(article_id)
+        with _lease_kept(self, article_id):
+            result = pipeline.analyse(article_id)
     except SoftTimeLimitExceeded:
         pipeline.fail(
             article_id,

@@ -17,7 +17,11 @@ from tracker.public.meetings import _meeting_or_404, compare, comparison_json
     summary="A meeting's accounts side by side",
     description="Pledges in both accounts (same, or one side firmer), in one only, and subjects one side omits. "
     "Only alignments an editor confirmed, of published commitments.",
-    parameters=[OpenApiParameter("as_of", str, description="YYYY-MM-DD: as things stood on that date")],
+    parameters=[
+        # `<slug:slug>` in the route: anything else is not this operation (Django's 404 page).
+        OpenApiParameter("slug", str, OpenApiParameter.PATH, pattern=r"^[-a-zA-Z0-9_]+$"),
+        OpenApiParameter("as_of", str, description="YYYY-MM-DD: as things stood on that date"),
+    ],
     responses={200: dict},
 )
 @api_view(["GET"])

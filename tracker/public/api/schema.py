@@ -35,3 +35,14 @@ def document_errors(result, generator, request, public):
             if "{" in path or "cursor" in query:
                 responses.setdefault("404", NOT_FOUND)
     return result
+
+
+def bound_page_size(result, generator, request, public):
+    """SPECTACULAR_SETTINGS postprocessing hook: page_size is a positive whole number (0 and below
+    are a 400; above 200 a page holds 200), which drf-spectacular leaves as any integer."""
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") == "query" and parameter.get("name") == "page_size":
+                    parameter.setdefault("schema", {"type": "integer"})["minimum"] = 1
+    return result
