@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import Truncator
 
-from tracker.commitments import cache
+from tracker.commitments import cache, party_status
 from tracker.commitments.models import (
     Assessment,
     AssessmentEvidence,
@@ -142,6 +142,7 @@ def _refresh_current_status(commitment: Commitment, today: datetime.date) -> Non
         StatusStep(commitment=commitment, since=day, status=h.status, is_demonstration=h.is_demonstration)
         for day, h in steps
     )
+    party_status.refresh([commitment.pk], today)
     now = steps[-1][1] if steps else NOT_ASSESSED
     row = (now.status, now.since, now.is_demonstration)
     if row != (commitment.current_status, commitment.current_status_as_of, commitment.current_status_is_demonstration):

@@ -13,6 +13,8 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import m2m_changed
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -483,6 +485,36 @@ class StatusStep(models.Model):
         return f"{self.commitment_id}: {self.status} from {self.since}"
 
 
+class PartyStatus(models.Model):
+    """Each committing party's own status on a commitment today (the rule of `status.party_status`:
+    its own lane's latest effective assessment, else the whole's; for a one-party commitment, the
+    headline), derived from the assessment log like `StatusStep`: what the scorecards of the
+    dashboard, party and dialogue pages and the list's party filter count with an index today.
+
+    One row per (commitment, party) link, "not yet assessed" included. Derived, not a record:
+    `actions.record_assessment` (through `party_status.refresh`) rewrites a commitment's rows each
+    time it records an assessment, a change of its parties does (`_parties_changed` below), and
+    nothing else writes them but the rebuild (`manage.py rebuild_party_statuses`) and the data
+    generator. Past dates are read from the log itself."""
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="party_statuses")
+    party = models.ForeignKey(Party, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=20, choices=Status.choices)
+    as_of = models.DateField(null=True, blank=True)
+    is_demonstration = models.BooleanField(default=False)
+    inherited = models.BooleanField(default=False, help_text="No assessment of its own: the whole's status.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["commitment", "party"], name="party_status_once"),
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="party_status_status_valid"),
+        ]
+        indexes = [models.Index(fields=["party", "status"], name="party_status_by_party_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.commitment_id}/{self.party_id}: {self.status}"
+
+
 # --- Evidence and assessments ------------------------------------------------------------------
 
 
@@ -777,3 +809,20 @@ class Alignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting.slug}: {self.candidate_a_id} ~ {self.candidate_b_id} ({self.state})"
+
+
+@receiver(m2m_changed, sender=Commitment.parties.through)
+def _parties_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """Keep `PartyStatus` one row per link when a commitment's parties change, however changed."""
+    from tracker.commitments import party_status
+
+    if action == "pre_clear" and reverse:
+        instance._cleared_commitments = list(instance.commitments.values_list("pk", flat=True))
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:
+        party_status.refresh([instance.pk])
+    elif action == "post_clear":
+        party_status.refresh(getattr(instance, "_cleared_commitments", []))
+    else:
+        party_status.refresh(sorted(pk_set or ()))

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from django.db import connections, transaction
 from django.utils import timezone
 
+from tracker.commitments import party_status
 from tracker.commitments.models import (
     Assessment,
     Commitment,
@@ -38,6 +39,7 @@ from tracker.commitments.models import (
     Dialogue,
     Meeting,
     Party,
+    PartyStatus,
     StatusStep,
     Topic,
 )
@@ -281,7 +283,7 @@ def _apportion(total: int, weights: list[float]) -> list[int]:
 def _chunk(rng, frame, topics, *, first_index, size, assessments, today):
     now = timezone.now()
     meeting_index = rng.choices(range(len(frame.meetings)), weights=frame.meeting_weights, k=size)
-    rows, party_links, topic_links, logs, steps = [], [], [], [], []
+    rows, party_links, topic_links, logs, steps, effective = [], [], [], [], [], []
     for offset, m in enumerate(meeting_index):
         meeting = frame.meetings[m]
         index = first_index + offset
@@ -298,7 +300,9 @@ def _chunk(rng, frame, topics, *, first_index, size, assessments, today):
     for commitment, parties, count in zip(rows, party_links, counts, strict=True):
         log = _log(rng, commitment, parties, count, today=today, now=now)
         logs.append(log)
-        steps.append(_project(commitment, parties, log))
+        commitment_steps, final = _project(commitment, parties, log)
+        steps.append(commitment_steps)
+        effective.append(final)
     with transaction.atomic():
         _insert(Commitment, rows)
         _insert(
@@ -336,6 +340,14 @@ def _chunk(rng, frame, topics, *, first_index, size, assessments, today):
                 StatusStep(commitment_id=c.pk, since=day, status=h.status, is_demonstration=h.is_demonstration)
                 for c, commitment_steps in zip(rows, steps, strict=True)
                 for day, h in commitment_steps
+            ],
+        )
+        _insert(
+            PartyStatus,
+            [
+                row
+                for c, ps, final in zip(rows, party_links, effective, strict=True)
+                for row in party_status.rows_for(c.pk, sorted(p.pk for p in ps), final)
             ],
         )
         originals, corrections = [], []
@@ -515,10 +527,11 @@ def _recorded(rng, as_of: datetime.date, now: datetime.datetime, number: int) ->
     return min(moment, now - datetime.timedelta(minutes=1, microseconds=-number))
 
 
-def _project(commitment: Commitment, parties, log: list[_Entry]) -> list:
+def _project(commitment: Commitment, parties, log: list[_Entry]) -> tuple[list, list]:
     """The derived status columns and the headline steps, replaying the log in the order it was
     recorded (what `actions._refresh_current_status` does after each `record_assessment`, with
-    the one rule of `status.headline`). Returns the steps as `(since, Headline)` pairs."""
+    the one rule of `status.headline`). Returns the steps as `(since, Headline)` pairs and the
+    effective assessments (for `PartyStatus`)."""
     party_ids = [p.pk for p in parties]
     current, changed_at = NOT_ASSESSED, None
     effective: list[_Entry] = []
@@ -533,4 +546,5 @@ def _project(commitment: Commitment, parties, log: list[_Entry]) -> list:
     commitment.current_status_as_of = current.since
     commitment.current_status_is_demonstration = current.is_demonstration
     commitment.status_changed_at = changed_at
-    return headline_steps([e.row for e in effective], party_ids)
+    final = [e.row for e in effective]
+    return headline_steps(final, party_ids), final

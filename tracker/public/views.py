@@ -31,7 +31,6 @@ from tracker.public.scorecards import (
     overall_scorecard,
     party_scorecard,
     party_scorecards,
-    party_scorecards_counted,
 )
 
 PAGE_SIZE = 25
@@ -109,7 +108,7 @@ def dashboard(request):
     )
     context = {
         "overall": overall_scorecard(commitments),
-        "party_cards": party_scorecards_counted(_made(vd), day),
+        "party_cards": party_scorecards(_made(vd), day, historical=vd.historical),
         "recent": recent,
         "due_soon": _with_deadlines(
             open_commitments.filter(
@@ -339,7 +338,7 @@ def dialogue_detail(request, slug):
         "rows_capped": overall.total > len(rows),
         "shown_count": len(rows),
         "full_list_url": reverse("public:commitment_list") + list_query,
-        "party_cards": party_scorecards_counted(_made(vd).filter(meeting__dialogue=dialogue), day),
+        "party_cards": party_scorecards(_made(vd).filter(meeting__dialogue=dialogue), day, historical=vd.historical),
         "sources": list(sources.values()),
         "commitment_count": overall.total,
         "citation": cite(
@@ -360,7 +359,7 @@ def dialogue_detail(request, slug):
 @public_page
 def party_list(request):
     vd = view_date(request)
-    context = {"party_cards": party_scorecards(_visible(vd), vd.day)}
+    context = {"party_cards": party_scorecards(_made(vd), vd.day, historical=vd.historical)}
     return _page(request, "public/party_list.html", vd, context)
 
 
@@ -375,7 +374,7 @@ def party_detail(request, code):
     for row in rows:
         status, row.party_status_inherited = lanes.for_party(row, party)
         row.party_status, row.party_status_is_demonstration = status.status, status.is_demonstration
-    card = party_scorecard(_made(vd).filter(parties=party), party, day)
+    card = party_scorecard(_made(vd).filter(parties=party), party, day, historical=vd.historical)
     dialogues = _public_dialogues(day).filter(parties=party).order_by("name")
     list_query = f"?party={party.code}" + (f"&as_of={day:%Y-%m-%d}" if vd.historical else "")
     context = {
