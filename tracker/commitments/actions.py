@@ -97,7 +97,7 @@ def record_assessment(
         )
         _refresh_current_status(locked, today)
         if locked.is_published:
-            cache.changed_on_commit()
+            cache.changed_on_commit(locked)
     return assessment
 
 
@@ -252,7 +252,7 @@ def create_commitment(
                 raise
             continue
         if publish:
-            cache.changed_on_commit()
+            cache.changed_on_commit(commitment)
         return commitment
     raise AssertionError("unreachable")
 
@@ -300,7 +300,7 @@ def publish_commitment(*, commitment: Commitment, author=None) -> Commitment:
         commitment.published_at = timezone.now()
         commitment._history_user = author
         commitment.save(update_fields=["is_published", "published_at", "updated_at"])
-        cache.changed_on_commit()
+        cache.changed_on_commit(commitment)
     return commitment
 
 
@@ -310,7 +310,7 @@ def unpublish_commitment(*, commitment: Commitment, author=None) -> Commitment:
         commitment.published_at = None
         commitment._history_user = author
         commitment.save(update_fields=["is_published", "published_at", "updated_at"])
-        cache.changed_on_commit()
+        cache.changed_on_commit(commitment)
     return commitment
 
 
@@ -341,7 +341,7 @@ def add_source(
         },
     )
     if commitment.is_published:
-        cache.changed_on_commit()
+        cache.changed_on_commit(commitment)
     return source
 
 
@@ -443,7 +443,7 @@ def confirm_alignment(*, alignment, reviewer, relation: str | None = None, publi
         if publish:
             publish_commitment(commitment=commitment, author=reviewer)
         elif commitment.is_published:
-            cache.changed_on_commit()
+            cache.changed_on_commit(commitment)
     return commitment
 
 

@@ -380,6 +380,8 @@ class Commitment(models.Model):
             models.Index(fields=["is_published", "deadline"], name="commitment_pub_deadline_idx"),
             models.Index(fields=["is_published", "made_on"], name="commitment_pub_made_idx"),
             models.Index(fields=["is_published", "status_changed_at"], name="commitment_pub_changed_idx"),
+            # Party and dialogue pages: the latest commitments made, walked newest first.
+            models.Index(fields=["made_on", "reference"], name="commitment_made_reference_idx"),
         ]
 
     def __str__(self) -> str:
@@ -654,6 +656,8 @@ class Assessment(models.Model):
             models.Index(fields=["commitment", "party", "as_of", "recorded_at"], name="assessment_lane_idx"),
             # Feeds and "recently changed": newest first.
             models.Index(fields=["-recorded_at"], name="assessment_recorded_idx"),
+            # The dashboard's latest changes on a date: the log walked newest first (as_of order).
+            models.Index(fields=["as_of", "recorded_at", "id"], name="assessment_as_of_order_idx"),
         ]
 
     def __str__(self) -> str:

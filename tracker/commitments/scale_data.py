@@ -179,11 +179,27 @@ def generate(
         done_commitments += made
         done_assessments += logged
         log(f"{existing + done_commitments} commitments, {existing_assessments + done_assessments} assessments")
+    if done_commitments:
+        _analyze()
     result.commitments_added = done_commitments
     result.assessments_added = done_assessments
     result.commitments_total = existing + done_commitments
     result.assessments_total = existing_assessments + done_assessments
     return result
+
+
+def _analyze() -> None:
+    """Refresh the planner's statistics after a bulk load (PostgreSQL): until autovacuum gets to
+    it, the planner believes the tables hold what they held before, and picks nested loops over
+    hundreds of thousands of rows it thinks are a few."""
+    connection = connections[Commitment.objects.db]
+    if connection.vendor != "postgresql":
+        return
+    models = [Commitment, Commitment.parties.through, Commitment.topics.through, CommitmentSource]
+    models += [StatusStep, PartyStatus, Assessment, Meeting, Dialogue]
+    with connection.cursor() as cursor:
+        for model in models:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 # --- Parties, dialogues and meetings -----------------------------------------------------------

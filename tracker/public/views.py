@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, Max, Min, Prefetch, Q
+from django.db.models import Count, Max, Min, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -208,7 +208,7 @@ def _history_rows(history, day: datetime.date) -> list:
     return rows
 
 
-@public_page
+@public_page(scope=lambda reference: f"commitment:{reference}")
 def commitment_detail(request, reference):
     vd = view_date(request)
     day = vd.day
@@ -273,9 +273,12 @@ def commitment_detail(request, reference):
 
 
 def _public_dialogues(day: datetime.date):
-    return Dialogue.objects.filter(
-        meetings__commitments__is_published=True, meetings__commitments__made_on__lte=day
-    ).distinct()
+    """Dialogues with a published commitment made by `day`: a LIMIT 1 probe per dialogue (a join
+    with DISTINCT read every commitment of the dialogues, 12 s for a party at 200,000)."""
+    first = Commitment.objects.published().filter(meeting__dialogue=OuterRef("pk"), made_on__lte=day)
+    return Dialogue.objects.alias(first_published=Subquery(first.order_by().values("pk")[:1])).filter(
+        first_published__isnull=False
+    )
 
 
 @public_page
@@ -300,7 +303,7 @@ def dialogue_list(request):
     return _page(request, "public/dialogue_list.html", vd, {"dialogues": dialogues})
 
 
-@public_page
+@public_page(scope=lambda slug: f"dialogue:{slug}")
 def dialogue_detail(request, slug):
     vd = view_date(request)
     day = vd.day
@@ -363,7 +366,7 @@ def party_list(request):
     return _page(request, "public/party_list.html", vd, context)
 
 
-@public_page
+@public_page(scope=lambda code: f"party:{code}")
 def party_detail(request, code):
     vd = view_date(request)
     day = vd.day
