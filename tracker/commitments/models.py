@@ -12,7 +12,7 @@ from collections import defaultdict
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 from django.urls import reverse
@@ -265,6 +265,18 @@ class CommitmentQuerySet(models.QuerySet):
             status_on_day=pick("status", "status", Status.NOT_ASSESSED.value),
             status_on_day_as_of=pick("as_of", "since"),
             status_on_day_is_demonstration=pick("is_demonstration", "is_demonstration", False),
+        )
+
+    def with_party_status_now(self, party):
+        """`with_party_status_on(party, today)` read from the `PartyStatus` projection: one join on
+        its (commitment, party) key instead of replaying the log per row."""
+        own = models.FilteredRelation("party_statuses", condition=Q(party_statuses__party=party))
+        return self.annotate(own_status=own).annotate(
+            status_on_day=models.functions.Coalesce(F("own_status__status"), models.Value(Status.NOT_ASSESSED.value)),
+            status_on_day_as_of=F("own_status__as_of"),
+            status_on_day_is_demonstration=models.functions.Coalesce(
+                F("own_status__is_demonstration"), models.Value(False)
+            ),
         )
 
     def search(self, query: str):

@@ -27,7 +27,9 @@ def with_shown_status(queryset, day=None, party=None):
     """Annotate `status_on_day`, `status_on_day_as_of` and `status_on_day_is_demonstration`: the
     headline as of `day`, or the current one; with `party`, that party's status instead."""
     if party is not None:
-        return queryset.with_party_status_on(party, day or timezone.localdate())
+        if day is None:
+            return queryset.with_party_status_now(party)
+        return queryset.with_party_status_on(party, day)
     if day is None:
         return queryset.annotate(
             status_on_day=F("current_status"),
