@@ -287,6 +287,8 @@ def _row_chunks(queryset, *, native: bool, status_party_code: str = "", site: st
             (row["pk"], _row(row, parties[row["pk"]], topics[row["pk"]], shown, native, status_party_code, site))
             for row in chunk
         ]
+        if len(chunk) < (size or CHUNK):  # the last chunk: no query to find there is no other
+            return
 
 
 def _row(row, parties, topics, shown, native, status_party_code, site) -> list:
