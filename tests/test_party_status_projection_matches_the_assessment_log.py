@@ -9,7 +9,7 @@ import datetime
 from django.core.management import call_command
 
 from tracker.commitments import actions, party_status, scale_data
-from tracker.commitments.models import Commitment, PartyStatus
+from tracker.commitments.models import Commitment, Dialogue, PartyStatus
 from tracker.commitments.status import Status
 from tracker.commitments.status import party_status as rule
 from tracker.public.scorecards import party_scorecards
@@ -34,7 +34,7 @@ def _stored(commitment) -> dict:
 
 def _assert_all_match():
     checked = 0
-    for commitment in Commitment.objects.prefetch_related("parties"):
+    for commitment in Commitment.objects.select_related("meeting").prefetch_related("parties"):
         expected = _expected(commitment)
         stored = _stored(commitment)
         assert set(stored) == set(expected), "one row per committing party, not yet assessed included"
@@ -42,6 +42,8 @@ def _assert_all_match():
             assert stored[party_id][:2] == (status, since), (commitment.reference, party_id)
             if status != Status.NOT_ASSESSED:
                 assert stored[party_id][2] == inherited
+        copies = set(PartyStatus.objects.filter(commitment=commitment).values_list("is_published", "dialogue_id"))
+        assert copies <= {(commitment.is_published, commitment.meeting.dialogue_id)}
         checked += 1
     return checked
 
@@ -73,6 +75,10 @@ def test_record_assessment_keeps_each_partys_status(make_commitment, erin, china
         assessment=first, status=Status.STALLED, as_of=D(2018, 2, 1), rationale="Misread.", reason="Wrong report."
     )
     assert PartyStatus.objects.get(commitment=both, party=china).status == Status.STALLED
+    actions.unpublish_commitment(commitment=alone)
+    assert _assert_all_match() == 2
+    assert not PartyStatus.objects.filter(commitment=alone, is_published=True).exists()
+    actions.publish_commitment(commitment=alone)
     # One party left: the headline rule applies to the remaining party.
     actions.update_commitment(commitment=both, parties=[united_states])
     assert _assert_all_match() == 2
@@ -103,3 +109,8 @@ def test_generated_and_rebuilt_rows_are_what_the_log_says(reference_data):
     from_log = party_scorecards(Commitment.objects.published(), D.today())
     assert [(c.party.pk, c.counts, c.demo) for c in today] == [(c.party.pk, c.counts, c.demo) for c in from_log]
     assert party_status.refresh([]) == 0
+    for dialogue in Dialogue.objects.all():
+        mine = Commitment.objects.published().filter(meeting__dialogue=dialogue)
+        today = party_scorecards(mine, D.today(), historical=False, dialogue=dialogue)
+        from_log = party_scorecards(mine, D.today())
+        assert [(c.party.pk, c.counts) for c in today] == [(c.party.pk, c.counts) for c in from_log]

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.signals import m2m_changed
+from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
@@ -517,13 +517,25 @@ class PartyStatus(models.Model):
     as_of = models.DateField(null=True, blank=True)
     is_demonstration = models.BooleanField(default=False)
     inherited = models.BooleanField(default=False, help_text="No assessment of its own: the whole's status.")
+    # Copied from the commitment (kept by `_commitment_saved` and `_meeting_saved` below), so that
+    # the counts of a party, a dialogue or the whole tracker are one range of an index.
+    is_published = models.BooleanField(default=False)
+    dialogue = models.ForeignKey(Dialogue, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["commitment", "party"], name="party_status_once"),
             models.CheckConstraint(condition=Q(status__in=Status.values), name="party_status_status_valid"),
         ]
-        indexes = [models.Index(fields=["party", "status"], name="party_status_by_party_idx")]
+        indexes = [
+            models.Index(
+                fields=["is_published", "party", "status", "is_demonstration"], name="party_status_by_party_idx"
+            ),
+            models.Index(
+                fields=["dialogue", "is_published", "party", "status", "is_demonstration"],
+                name="party_status_by_dialogue_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.commitment_id}/{self.party_id}: {self.status}"
@@ -842,3 +854,23 @@ def _parties_changed(sender, instance, action, reverse, pk_set, **kwargs):
         party_status.refresh(getattr(instance, "_cleared_commitments", []))
     else:
         party_status.refresh(sorted(pk_set or ()))
+
+
+@receiver(post_save, sender=Commitment)
+def _commitment_saved(sender, instance, created, raw=False, **kwargs):
+    """Keep the copies `PartyStatus` holds of a commitment's publication and dialogue."""
+    if raw or created:
+        return
+    dialogue_id = Meeting.objects.filter(pk=instance.meeting_id).values_list("dialogue_id", flat=True).first()
+    PartyStatus.objects.filter(commitment=instance).exclude(
+        is_published=instance.is_published, dialogue_id=dialogue_id
+    ).update(is_published=instance.is_published, dialogue_id=dialogue_id)
+
+
+@receiver(post_save, sender=Meeting)
+def _meeting_saved(sender, instance, created, raw=False, **kwargs):
+    if raw or created:
+        return
+    PartyStatus.objects.filter(commitment__meeting=instance).exclude(dialogue_id=instance.dialogue_id).update(
+        dialogue_id=instance.dialogue_id
+    )

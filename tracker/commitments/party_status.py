@@ -20,7 +20,7 @@ from django.utils import timezone
 from tracker.commitments.status import party_status
 
 
-def rows_for(commitment_id: int, party_ids: list[int], effective) -> list:
+def rows_for(commitment_id: int, party_ids: list[int], effective, *, is_published: bool, dialogue_id) -> list:
     """The projection rows of one commitment from its effective assessments (as of today)."""
     from tracker.commitments.models import PartyStatus
 
@@ -35,13 +35,15 @@ def rows_for(commitment_id: int, party_ids: list[int], effective) -> list:
                 as_of=status.since,
                 is_demonstration=status.is_demonstration,
                 inherited=inherited,
+                is_published=is_published,
+                dialogue_id=dialogue_id,
             )
         )
     return rows
 
 
 def refresh(commitment_ids: Iterable[int], today: datetime.date | None = None) -> int:
-    """Rewrite the rows of `commitment_ids` from the log: three queries per call."""
+    """Rewrite the rows of `commitment_ids` from the log: four queries per call."""
     from tracker.commitments.models import Assessment, Commitment, PartyStatus
 
     ids = list(commitment_ids)
@@ -60,7 +62,18 @@ def refresh(commitment_ids: Iterable[int], today: datetime.date | None = None) -
         .only("commitment_id", "party_id", "status", "as_of", "recorded_at", "is_demonstration")
     ):
         log[assessment.commitment_id].append(assessment)
-    rows = [row for cid in ids for row in rows_for(cid, parties[cid], log[cid])]
+    state = {
+        pk: (published, dialogue_id)
+        for pk, published, dialogue_id in Commitment.objects.filter(pk__in=ids).values_list(
+            "pk", "is_published", "meeting__dialogue_id"
+        )
+    }
+    rows = [
+        row
+        for cid in ids
+        if cid in state
+        for row in rows_for(cid, parties[cid], log[cid], is_published=state[cid][0], dialogue_id=state[cid][1])
+    ]
     with transaction.atomic():
         PartyStatus.objects.filter(commitment_id__in=ids).delete()
         PartyStatus.objects.bulk_create(rows, batch_size=2000)

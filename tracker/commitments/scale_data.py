@@ -363,7 +363,13 @@ def _chunk(rng, frame, topics, *, first_index, size, assessments, today):
             [
                 row
                 for c, ps, final in zip(rows, party_links, effective, strict=True)
-                for row in party_status.rows_for(c.pk, sorted(p.pk for p in ps), final)
+                for row in party_status.rows_for(
+                    c.pk,
+                    sorted(p.pk for p in ps),
+                    final,
+                    is_published=c.is_published,
+                    dialogue_id=c.meeting.dialogue_id,
+                )
             ],
         )
         originals, corrections = [], []

@@ -79,13 +79,14 @@ def overall_scorecard(commitments) -> Scorecard:
     return Scorecard(counts, demo=demo)
 
 
-def party_scorecards(commitments, day: datetime.date, *, historical: bool = True) -> list[Scorecard]:
-    """One scorecard per committing party over `commitments` (not yet status-annotated), sorted by
-    name. Today (`historical=False`): one GROUP BY over the links and the `PartyStatus` projection;
-    on a past date, from the log (`party_scorecards_counted`)."""
+def party_scorecards(commitments, day: datetime.date, *, historical: bool = True, dialogue=None) -> list[Scorecard]:
+    """One scorecard per committing party over `commitments` (published, not yet status-annotated:
+    all of them, or those of `dialogue`), sorted by name. Today (`historical=False`): one GROUP BY
+    over a range of the `PartyStatus` index; on a past date, from the log
+    (`party_scorecards_counted`)."""
     if historical:
         return party_scorecards_counted(commitments, day)
-    return _cards_from_rows(_party_counts_today(commitments))
+    return _cards_from_rows(_party_counts_today(dialogue=dialogue))
 
 
 def _cards_from_rows(rows) -> list[Scorecard]:
@@ -109,14 +110,17 @@ def _cards_from_rows(rows) -> list[Scorecard]:
     return sorted(cards, key=lambda card: card.party.name)
 
 
-def _party_counts_today(commitments, party=None) -> list[tuple]:
-    """[(party id, status, count, demonstration count)] of the links of `commitments`, read from
-    `PartyStatus` (one row per link, kept with the links). One query, no rows loaded."""
+def _party_counts_today(*, party=None, dialogue=None) -> list[tuple]:
+    """[(party id, status, count, demonstration count)] of published commitments today (of `party`
+    or of `dialogue` only), read from `PartyStatus`: one row per committing party of each
+    commitment, with the commitment's publication and dialogue copied beside it."""
     from tracker.commitments.models import PartyStatus
 
-    rows = PartyStatus.objects.filter(commitment__in=commitments.order_by().values("pk"))
+    rows = PartyStatus.objects.filter(is_published=True)
     if party is not None:
         rows = rows.filter(party=party)
+    if dialogue is not None:
+        rows = rows.filter(dialogue=dialogue)
     return list(
         rows.order_by()
         .values("party_id", "status")
@@ -128,9 +132,10 @@ def _party_counts_today(commitments, party=None) -> list[tuple]:
 def party_scorecard(commitments, party, day: datetime.date, *, historical: bool = True) -> Scorecard | None:
     """`party`'s scorecard over `commitments` (not yet status-annotated), counted in SQL by the
     same rule (`CommitmentQuerySet.with_party_status_on`): one GROUP BY, no rows loaded. Today
-    (`historical=False`), from the `PartyStatus` projection."""
+    (`historical=False`), from the `PartyStatus` projection, where `commitments` must be all the
+    published commitments of `party`."""
     if not historical:
-        cards = _cards_from_rows(_party_counts_today(commitments.filter(parties=party), party=party))
+        cards = _cards_from_rows(_party_counts_today(party=party))
         return cards[0] if cards else None
     rows = (
         commitments.with_party_status_on(party, day)

@@ -75,6 +75,25 @@ def _sources_known_on(day: datetime.date):
     )
 
 
+def _with_commitment_counts(dialogues, day: datetime.date) -> list:
+    """`dialogues` that have published commitments made by `day`, each with `commitment_count`:
+    one GROUP BY over the commitments joined to their meetings (a COUNT(DISTINCT) over the join of
+    dialogues, meetings and commitments sorted every row: 0.7 s at 200,000)."""
+    counts = dict(
+        Commitment.objects.published()
+        .filter(made_on__lte=day, meeting__dialogue__isnull=False)
+        .order_by()
+        .values("meeting__dialogue")
+        .annotate(n=Count("pk"))
+        .values_list("meeting__dialogue", "n")
+    )
+    shown = []
+    for dialogue in dialogues.filter(pk__in=list(counts)):
+        dialogue.commitment_count = counts[dialogue.pk]
+        shown.append(dialogue)
+    return shown
+
+
 # --- Dashboard ---------------------------------------------------------------------------------
 
 
@@ -94,18 +113,9 @@ def dashboard(request):
         .latest_first()
         .select_related("commitment", "party", "supersedes")[:PANEL_SIZE]
     )
-    dialogues = (
-        Dialogue.objects.annotate(
-            commitment_count=Count(
-                "meetings__commitments",
-                filter=Q(meetings__commitments__is_published=True, meetings__commitments__made_on__lte=day),
-                distinct=True,
-            ),
-            last_met=Max("meetings__date", filter=Q(meetings__date__lte=day)),
-        )
-        .filter(commitment_count__gt=0)
-        .prefetch_related("parties")
-    )
+    dialogues = Dialogue.objects.annotate(
+        last_met=Max("meetings__date", filter=Q(meetings__date__lte=day))
+    ).prefetch_related("parties")
     context = {
         "overall": overall_scorecard(commitments),
         "party_cards": party_scorecards(_made(vd), day, historical=vd.historical),
@@ -120,7 +130,7 @@ def dashboard(request):
         "due_soon_to": day + datetime.timedelta(days=DUE_SOON_DAYS),
         "overdue": _with_deadlines(overdue[:PANEL_SIZE], day),
         "overdue_count": overdue.count(),
-        "dialogues": dialogues,
+        "dialogues": _with_commitment_counts(dialogues, day),
         "citation": cite(
             title="Dashboard: the status of every tracked commitment",
             path=reverse("public:dashboard"),
@@ -287,20 +297,14 @@ def dialogue_list(request):
     day = vd.day
     dialogues = (
         Dialogue.objects.annotate(
-            commitment_count=Count(
-                "meetings__commitments",
-                filter=Q(meetings__commitments__is_published=True, meetings__commitments__made_on__lte=day),
-                distinct=True,
-            ),
             meeting_count=Count("meetings", filter=Q(meetings__date__lte=day), distinct=True),
             first_met=Min("meetings__date", filter=Q(meetings__date__lte=day)),
             last_met=Max("meetings__date", filter=Q(meetings__date__lte=day)),
         )
-        .filter(commitment_count__gt=0)
         .prefetch_related("parties")
         .order_by("name")
     )
-    return _page(request, "public/dialogue_list.html", vd, {"dialogues": dialogues})
+    return _page(request, "public/dialogue_list.html", vd, {"dialogues": _with_commitment_counts(dialogues, day)})
 
 
 @public_page(scope=lambda slug: f"dialogue:{slug}")
@@ -341,7 +345,9 @@ def dialogue_detail(request, slug):
         "rows_capped": overall.total > len(rows),
         "shown_count": len(rows),
         "full_list_url": reverse("public:commitment_list") + list_query,
-        "party_cards": party_scorecards(_made(vd).filter(meeting__dialogue=dialogue), day, historical=vd.historical),
+        "party_cards": party_scorecards(
+            _made(vd).filter(meeting__dialogue=dialogue), day, historical=vd.historical, dialogue=dialogue
+        ),
         "sources": list(sources.values()),
         "commitment_count": overall.total,
         "citation": cite(
