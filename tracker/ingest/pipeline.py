@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from tracker.commitments.models import Commitment, Meeting, Party, Topic
 from tracker.extraction import evidence, match
@@ -541,28 +542,50 @@ def read_evidence(article: Article, text: str, lexicon, *, include_drafts: bool 
     return evidence.read_follow_up(text, infos, published=article.published_on, lexicon=lexicon, title=article.title)
 
 
+# At most this many suggestions are stored per article (each passage's best commitments first): an
+# editor reviews a few dozen, and a long article read against 200,000 commitments proposed about 920.
+MAX_SUGGESTIONS_PER_ARTICLE = 250
+
+
 def _store_suggestions(article: Article, cards: list[evidence.Card]) -> None:
     """One suggestion per passage and commitment: the best commitment of each passage has rank 0,
-    the alternatives follow. Idempotent (one row per article, commitment and passage start)."""
-    party_names = {link.party for card in cards for link in card.links if link.party}
+    the alternatives follow, up to `MAX_SUGGESTIONS_PER_ARTICLE` (lowest ranks, then best scores,
+    first). Written in one bulk insert (with their history rows), skipping what is stored already:
+    idempotent (one row per article, commitment and passage start)."""
+    links = sorted(
+        (
+            (rank, -link.score, index, card, link)
+            for index, card in enumerate(cards)
+            for rank, link in enumerate(card.links)
+        ),
+        key=lambda item: item[:3],
+    )
+    chosen = links[:MAX_SUGGESTIONS_PER_ARTICLE]
+    party_names = {link.party for *_, link in chosen if link.party}
     parties_by_name = {p.name: p for p in Party.objects.filter(name__in=party_names)}
-    for card in cards:
+    stored = set(Suggestion.objects.filter(article=article).values_list("commitment_id", "start"))
+    new = []
+    for rank, _score, _index, card, link in chosen:
+        if (link.commitment_id, card.start) in stored:
+            continue
+        stored.add((link.commitment_id, card.start))
         restatement = card.kind == "restatement"
-        for rank, link in enumerate(card.links):
-            Suggestion.objects.get_or_create(
+        new.append(
+            Suggestion(
                 article=article,
                 commitment_id=link.commitment_id,
                 start=card.start,
-                defaults={
-                    "kind": Suggestion.Kind.RESTATEMENT if restatement else Suggestion.Kind.EVIDENCE,
-                    "rank": rank,
-                    "end": card.end,
-                    "passage": card.text,
-                    "score": link.score,
-                    "proposed_status": "" if restatement else (link.status or ""),
-                    "party": parties_by_name.get(link.party) if link.party else None,
-                },
+                kind=Suggestion.Kind.RESTATEMENT if restatement else Suggestion.Kind.EVIDENCE,
+                rank=rank,
+                end=card.end,
+                passage=card.text,
+                score=link.score,
+                proposed_status="" if restatement else (link.status or ""),
+                party=parties_by_name.get(link.party) if link.party else None,
             )
+        )
+    if new:
+        bulk_create_with_history(new, Suggestion, batch_size=500)
 
 
 def suggest_evidence(article_id: int, *, include_drafts: bool = False) -> int:
