@@ -25,7 +25,9 @@ def varied(story, make_commitment, china, united_states):
     hidden = make_commitment(quote="A draft parent.", title="Draft", publish=False)
     make_commitment(quote="Child of a published one.", title="-child", parent=parent, parties=[united_states, china])
     make_commitment(quote="Child of a draft.", title="@draft child", parent=hidden, predecessor=parent)
-    make_commitment(quote="China alone.", title="China alone", parties=[china], source_url="ftp://files.example.org/readout")
+    make_commitment(
+        quote="China alone.", title="China alone", parties=[china], source_url="ftp://files.example.org/readout"
+    )
     return story
 
 
