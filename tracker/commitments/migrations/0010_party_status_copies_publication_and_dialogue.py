@@ -2,20 +2,9 @@
 
 import django.db.models.deletion
 """`PartyStatus` copies its commitment's publication and dialogue, so that counts per party, per
-dialogue and overall are one range of an index; filled here from the commitments."""
+dialogue and overall are one range of an index. Filled in 0011."""
 
 from django.db import migrations, models
-from django.db.models import OuterRef, Subquery
-
-
-def fill(apps, schema_editor):
-    PartyStatus = apps.get_model("commitments", "PartyStatus")
-    Commitment = apps.get_model("commitments", "Commitment")
-    own = Commitment.objects.filter(pk=OuterRef("commitment_id"))
-    PartyStatus.objects.update(
-        is_published=Subquery(own.values("is_published")[:1]),
-        dialogue_id=Subquery(own.values("meeting__dialogue_id")[:1]),
-    )
 
 
 class Migration(migrations.Migration):
@@ -47,5 +36,4 @@ class Migration(migrations.Migration):
             model_name='partystatus',
             index=models.Index(fields=['dialogue', 'is_published', 'party', 'status', 'is_demonstration'], name='party_status_by_dialogue_idx'),
         ),
-        migrations.RunPython(fill, migrations.RunPython.noop),
     ]
