@@ -40,7 +40,7 @@ LIST_PAGES = [
     ("public:dashboard", [], {"as_of": "2019-01-01"}, 13),
     ("public:commitment_list", [], {}, 8),
     ("public:commitment_list", [], {"as_of": "2019-01-01", "status": "in_progress", "sort": "deadline"}, 8),
-    ("public:dialogue_list", [], {}, 2),
+    ("public:dialogue_list", [], {}, 3),  # +1: commitments per dialogue, one GROUP BY
     ("public:dialogue_detail", ["test-led"], {}, 16),  # +1: per-meeting counts (rows are capped)
     ("public:dialogue_detail", ["test-led"], {"as_of": "2019-01-01"}, 16),
     ("public:party_list", [], {}, 6),

@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import Truncator
 
-from tracker.commitments import cache
+from tracker.commitments import cache, party_status
 from tracker.commitments.models import (
     Assessment,
     AssessmentEvidence,
@@ -97,7 +97,7 @@ def record_assessment(
         )
         _refresh_current_status(locked, today)
         if locked.is_published:
-            cache.changed_on_commit()
+            cache.changed_on_commit(locked)
     return assessment
 
 
@@ -142,6 +142,7 @@ def _refresh_current_status(commitment: Commitment, today: datetime.date) -> Non
         StatusStep(commitment=commitment, since=day, status=h.status, is_demonstration=h.is_demonstration)
         for day, h in steps
     )
+    party_status.refresh([commitment.pk], today)
     now = steps[-1][1] if steps else NOT_ASSESSED
     row = (now.status, now.since, now.is_demonstration)
     if row != (commitment.current_status, commitment.current_status_as_of, commitment.current_status_is_demonstration):
@@ -251,7 +252,7 @@ def create_commitment(
                 raise
             continue
         if publish:
-            cache.changed_on_commit()
+            cache.changed_on_commit(commitment)
         return commitment
     raise AssertionError("unreachable")
 
@@ -299,7 +300,7 @@ def publish_commitment(*, commitment: Commitment, author=None) -> Commitment:
         commitment.published_at = timezone.now()
         commitment._history_user = author
         commitment.save(update_fields=["is_published", "published_at", "updated_at"])
-        cache.changed_on_commit()
+        cache.changed_on_commit(commitment)
     return commitment
 
 
@@ -309,7 +310,7 @@ def unpublish_commitment(*, commitment: Commitment, author=None) -> Commitment:
         commitment.published_at = None
         commitment._history_user = author
         commitment.save(update_fields=["is_published", "published_at", "updated_at"])
-        cache.changed_on_commit()
+        cache.changed_on_commit(commitment)
     return commitment
 
 
@@ -340,7 +341,7 @@ def add_source(
         },
     )
     if commitment.is_published:
-        cache.changed_on_commit()
+        cache.changed_on_commit(commitment)
     return source
 
 
@@ -442,7 +443,7 @@ def confirm_alignment(*, alignment, reviewer, relation: str | None = None, publi
         if publish:
             publish_commitment(commitment=commitment, author=reviewer)
         elif commitment.is_published:
-            cache.changed_on_commit()
+            cache.changed_on_commit(commitment)
     return commitment
 
 

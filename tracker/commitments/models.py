@@ -12,7 +12,9 @@ from collections import defaultdict
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.signals import m2m_changed, post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -265,6 +267,18 @@ class CommitmentQuerySet(models.QuerySet):
             status_on_day_is_demonstration=pick("is_demonstration", "is_demonstration", False),
         )
 
+    def with_party_status_now(self, party):
+        """`with_party_status_on(party, today)` read from the `PartyStatus` projection: one join on
+        its (commitment, party) key instead of replaying the log per row."""
+        own = models.FilteredRelation("party_statuses", condition=Q(party_statuses__party=party))
+        return self.annotate(own_status=own).annotate(
+            status_on_day=models.functions.Coalesce(F("own_status__status"), models.Value(Status.NOT_ASSESSED.value)),
+            status_on_day_as_of=F("own_status__as_of"),
+            status_on_day_is_demonstration=models.functions.Coalesce(
+                F("own_status__is_demonstration"), models.Value(False)
+            ),
+        )
+
     def search(self, query: str):
         """Full-text search over title and quote: ranked on PostgreSQL, a plain match elsewhere."""
         from django.db import connection
@@ -378,6 +392,8 @@ class Commitment(models.Model):
             models.Index(fields=["is_published", "deadline"], name="commitment_pub_deadline_idx"),
             models.Index(fields=["is_published", "made_on"], name="commitment_pub_made_idx"),
             models.Index(fields=["is_published", "status_changed_at"], name="commitment_pub_changed_idx"),
+            # Party and dialogue pages: the latest commitments made, walked newest first.
+            models.Index(fields=["made_on", "reference"], name="commitment_made_reference_idx"),
         ]
 
     def __str__(self) -> str:
@@ -481,6 +497,48 @@ class StatusStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.commitment_id}: {self.status} from {self.since}"
+
+
+class PartyStatus(models.Model):
+    """Each committing party's own status on a commitment today (the rule of `status.party_status`:
+    its own lane's latest effective assessment, else the whole's; for a one-party commitment, the
+    headline), derived from the assessment log like `StatusStep`: what the scorecards of the
+    dashboard, party and dialogue pages and the list's party filter count with an index today.
+
+    One row per (commitment, party) link, "not yet assessed" included. Derived, not a record:
+    `actions.record_assessment` (through `party_status.refresh`) rewrites a commitment's rows each
+    time it records an assessment, a change of its parties does (`_parties_changed` below), and
+    nothing else writes them but the rebuild (`manage.py rebuild_party_statuses`) and the data
+    generator. Past dates are read from the log itself."""
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="party_statuses")
+    party = models.ForeignKey(Party, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=20, choices=Status.choices)
+    as_of = models.DateField(null=True, blank=True)
+    is_demonstration = models.BooleanField(default=False)
+    inherited = models.BooleanField(default=False, help_text="No assessment of its own: the whole's status.")
+    # Copied from the commitment (kept by `_commitment_saved` and `_meeting_saved` below), so that
+    # the counts of a party, a dialogue or the whole tracker are one range of an index.
+    is_published = models.BooleanField(default=False)
+    dialogue = models.ForeignKey(Dialogue, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["commitment", "party"], name="party_status_once"),
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="party_status_status_valid"),
+        ]
+        indexes = [
+            models.Index(
+                fields=["is_published", "party", "status", "is_demonstration"], name="party_status_by_party_idx"
+            ),
+            models.Index(
+                fields=["dialogue", "is_published", "party", "status", "is_demonstration"],
+                name="party_status_by_dialogue_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.commitment_id}/{self.party_id}: {self.status}"
 
 
 # --- Evidence and assessments ------------------------------------------------------------------
@@ -622,6 +680,8 @@ class Assessment(models.Model):
             models.Index(fields=["commitment", "party", "as_of", "recorded_at"], name="assessment_lane_idx"),
             # Feeds and "recently changed": newest first.
             models.Index(fields=["-recorded_at"], name="assessment_recorded_idx"),
+            # The dashboard's latest changes on a date: the log walked newest first (as_of order).
+            models.Index(fields=["as_of", "recorded_at", "id"], name="assessment_as_of_order_idx"),
         ]
 
     def __str__(self) -> str:
@@ -777,3 +837,40 @@ class Alignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting.slug}: {self.candidate_a_id} ~ {self.candidate_b_id} ({self.state})"
+
+
+@receiver(m2m_changed, sender=Commitment.parties.through)
+def _parties_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """Keep `PartyStatus` one row per link when a commitment's parties change, however changed."""
+    from tracker.commitments import party_status
+
+    if action == "pre_clear" and reverse:
+        instance._cleared_commitments = list(instance.commitments.values_list("pk", flat=True))
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:
+        party_status.refresh([instance.pk])
+    elif action == "post_clear":
+        party_status.refresh(getattr(instance, "_cleared_commitments", []))
+    else:
+        party_status.refresh(sorted(pk_set or ()))
+
+
+@receiver(post_save, sender=Commitment)
+def _commitment_saved(sender, instance, created, raw=False, **kwargs):
+    """Keep the copies `PartyStatus` holds of a commitment's publication and dialogue."""
+    if raw or created:
+        return
+    dialogue_id = Meeting.objects.filter(pk=instance.meeting_id).values_list("dialogue_id", flat=True).first()
+    PartyStatus.objects.filter(commitment=instance).exclude(
+        is_published=instance.is_published, dialogue_id=dialogue_id
+    ).update(is_published=instance.is_published, dialogue_id=dialogue_id)
+
+
+@receiver(post_save, sender=Meeting)
+def _meeting_saved(sender, instance, created, raw=False, **kwargs):
+    if raw or created:
+        return
+    PartyStatus.objects.filter(commitment__meeting=instance).exclude(dialogue_id=instance.dialogue_id).update(
+        dialogue_id=instance.dialogue_id
+    )

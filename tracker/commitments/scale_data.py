@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from django.db import connections, transaction
 from django.utils import timezone
 
+from tracker.commitments import party_status
 from tracker.commitments.models import (
     Assessment,
     Commitment,
@@ -38,6 +39,7 @@ from tracker.commitments.models import (
     Dialogue,
     Meeting,
     Party,
+    PartyStatus,
     StatusStep,
     Topic,
 )
@@ -177,11 +179,27 @@ def generate(
         done_commitments += made
         done_assessments += logged
         log(f"{existing + done_commitments} commitments, {existing_assessments + done_assessments} assessments")
+    if done_commitments:
+        _analyze()
     result.commitments_added = done_commitments
     result.assessments_added = done_assessments
     result.commitments_total = existing + done_commitments
     result.assessments_total = existing_assessments + done_assessments
     return result
+
+
+def _analyze() -> None:
+    """Refresh the planner's statistics after a bulk load (PostgreSQL): until autovacuum gets to
+    it, the planner believes the tables hold what they held before, and picks nested loops over
+    hundreds of thousands of rows it thinks are a few."""
+    connection = connections[Commitment.objects.db]
+    if connection.vendor != "postgresql":
+        return
+    models = [Commitment, Commitment.parties.through, Commitment.topics.through, CommitmentSource]
+    models += [StatusStep, PartyStatus, Assessment, Meeting, Dialogue]
+    with connection.cursor() as cursor:
+        for model in models:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 # --- Parties, dialogues and meetings -----------------------------------------------------------
@@ -281,7 +299,7 @@ def _apportion(total: int, weights: list[float]) -> list[int]:
 def _chunk(rng, frame, topics, *, first_index, size, assessments, today):
     now = timezone.now()
     meeting_index = rng.choices(range(len(frame.meetings)), weights=frame.meeting_weights, k=size)
-    rows, party_links, topic_links, logs, steps = [], [], [], [], []
+    rows, party_links, topic_links, logs, steps, effective = [], [], [], [], [], []
     for offset, m in enumerate(meeting_index):
         meeting = frame.meetings[m]
         index = first_index + offset
@@ -298,7 +316,9 @@ def _chunk(rng, frame, topics, *, first_index, size, assessments, today):
     for commitment, parties, count in zip(rows, party_links, counts, strict=True):
         log = _log(rng, commitment, parties, count, today=today, now=now)
         logs.append(log)
-        steps.append(_project(commitment, parties, log))
+        commitment_steps, final = _project(commitment, parties, log)
+        steps.append(commitment_steps)
+        effective.append(final)
     with transaction.atomic():
         _insert(Commitment, rows)
         _insert(
@@ -336,6 +356,20 @@ def _chunk(rng, frame, topics, *, first_index, size, assessments, today):
                 StatusStep(commitment_id=c.pk, since=day, status=h.status, is_demonstration=h.is_demonstration)
                 for c, commitment_steps in zip(rows, steps, strict=True)
                 for day, h in commitment_steps
+            ],
+        )
+        _insert(
+            PartyStatus,
+            [
+                row
+                for c, ps, final in zip(rows, party_links, effective, strict=True)
+                for row in party_status.rows_for(
+                    c.pk,
+                    sorted(p.pk for p in ps),
+                    final,
+                    is_published=c.is_published,
+                    dialogue_id=c.meeting.dialogue_id,
+                )
             ],
         )
         originals, corrections = [], []
@@ -515,10 +549,11 @@ def _recorded(rng, as_of: datetime.date, now: datetime.datetime, number: int) ->
     return min(moment, now - datetime.timedelta(minutes=1, microseconds=-number))
 
 
-def _project(commitment: Commitment, parties, log: list[_Entry]) -> list:
+def _project(commitment: Commitment, parties, log: list[_Entry]) -> tuple[list, list]:
     """The derived status columns and the headline steps, replaying the log in the order it was
     recorded (what `actions._refresh_current_status` does after each `record_assessment`, with
-    the one rule of `status.headline`). Returns the steps as `(since, Headline)` pairs."""
+    the one rule of `status.headline`). Returns the steps as `(since, Headline)` pairs and the
+    effective assessments (for `PartyStatus`)."""
     party_ids = [p.pk for p in parties]
     current, changed_at = NOT_ASSESSED, None
     effective: list[_Entry] = []
@@ -533,4 +568,5 @@ def _project(commitment: Commitment, parties, log: list[_Entry]) -> list:
     commitment.current_status_as_of = current.since
     commitment.current_status_is_demonstration = current.is_demonstration
     commitment.status_changed_at = changed_at
-    return headline_steps([e.row for e in effective], party_ids)
+    final = [e.row for e in effective]
+    return headline_steps(final, party_ids), final

@@ -18,8 +18,9 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from tracker.commitments.models import Commitment, Meeting, Party, Topic
 from tracker.extraction import evidence, match
@@ -42,6 +43,11 @@ NEAR_DUPLICATE_SIMILARITY = 0.9
 # How many existing commitments (of the same parties, newest first) a new article is compared
 # against, for repeated commitments and for evidence, at most.
 MAX_COMPARED_COMMITMENTS = 2000
+# How many commitments an article is read against for evidence, at most: those of the parties it
+# names, the ones sharing a topic with it first (an index probe on the topic links), then the
+# newest. Ranking is per commitment and passage; at 200,000 commitments the newest 2,000 of the
+# named parties took most of an import's time and were mostly off-topic.
+MAX_EVIDENCE_COMMITMENTS = 500
 # Article.metadata key: the editor asked for evidence for draft commitments too (by default the
 # pipeline proposes evidence only for published ones).
 EVIDENCE_FOR_DRAFTS = "evidence_for_drafts"
@@ -460,7 +466,9 @@ def _store_candidates(article: Article, detected, lexicon, *, reported: list[tup
     parties_by_name = {p.name: p for p in Party.objects.filter(name__in=named)}
     topics_by_key = {t.key: t for t in Topic.objects.all()}
     # Only commitments of the same parties can be repeated here; the newest first.
-    existing = _commitment_infos(Commitment.objects.filter(parties__name__in=named).distinct())
+    existing = _commitment_infos(
+        Commitment.objects.filter(_of_parties(named)), topics={key for item in detected for key in item.topics}
+    )
     for item in detected:
         parties = [parties_by_name[name] for name in item.parties if name in parties_by_name]
         topics = [topics_by_key[k] for k in item.topics if k in topics_by_key]
@@ -497,7 +505,20 @@ def _only_reports(item, reported: list[tuple[int, int]]) -> bool:
     return inside and not evidence.makes_new_pledge(item.text)
 
 
-def _commitment_infos(queryset) -> list[match.CommitmentInfo]:
+def _of_parties(named) -> Exists:
+    """Commitments of any of the parties `named`: a probe on the links, where a join with
+    DISTINCT sorted every commitment of those parties."""
+    return Exists(Commitment.parties.through.objects.filter(commitment=OuterRef("pk"), party__name__in=named))
+
+
+def _commitment_infos(queryset, *, topics=(), limit: int = MAX_COMPARED_COMMITMENTS) -> list[match.CommitmentInfo]:
+    """The commitments compared with an article: those sharing one of `topics` first (when
+    given), then the newest, at most `limit`."""
+    order = ["-made_on", "-pk"]
+    if topics:
+        shared = Commitment.topics.through.objects.filter(commitment=OuterRef("pk"), topic__key__in=list(topics))
+        queryset = queryset.alias(on_topic=Exists(shared))
+        order = ["-on_topic", *order]
     return [
         match.CommitmentInfo(
             id=c.pk,
@@ -511,8 +532,8 @@ def _commitment_infos(queryset) -> list[match.CommitmentInfo]:
             meeting_parties=frozenset(p.name for p in c.meeting.parties.all()),
         )
         for c in queryset.select_related("meeting")
-        .order_by("-made_on", "-pk")
-        .prefetch_related("parties", "topics", "meeting__parties")[:MAX_COMPARED_COMMITMENTS]
+        .order_by(*order)
+        .prefetch_related("parties", "topics", "meeting__parties")[:limit]
     ]
 
 
@@ -521,10 +542,9 @@ def _evidence_commitments(article: Article, text: str, lexicon, *, include_draft
     made in the article itself, and published unless the editor asked for drafts too."""
     named = evidence.parties_named(text, lexicon, article.published_on)
     commitments = (
-        Commitment.objects.filter(made_on__lt=article.published_on, parties__name__in=named)
+        Commitment.objects.filter(_of_parties(named), made_on__lt=article.published_on)
         .exclude(sources__article=article)
         .exclude(source_article=article)
-        .distinct()
     )
     if not include_drafts:
         commitments = commitments.published()
@@ -535,34 +555,60 @@ def read_evidence(article: Article, text: str, lexicon, *, include_drafts: bool 
     """The article read as a follow-up of the tracked commitments (no writes)."""
     if article.published_on is None:
         return []  # an undated article may be older than the pledges: nothing to say
-    infos = _commitment_infos(_evidence_commitments(article, text, lexicon, include_drafts=include_drafts))
+    infos = _commitment_infos(
+        _evidence_commitments(article, text, lexicon, include_drafts=include_drafts),
+        topics=lexicon.topics_for(text),
+        limit=MAX_EVIDENCE_COMMITMENTS,
+    )
     if not infos:
         return []
     return evidence.read_follow_up(text, infos, published=article.published_on, lexicon=lexicon, title=article.title)
 
 
+# At most this many suggestions are stored per article (each passage's best commitments first): an
+# editor reviews a few dozen, and a long article read against 200,000 commitments proposed about 920.
+MAX_SUGGESTIONS_PER_ARTICLE = 250
+
+
 def _store_suggestions(article: Article, cards: list[evidence.Card]) -> None:
     """One suggestion per passage and commitment: the best commitment of each passage has rank 0,
-    the alternatives follow. Idempotent (one row per article, commitment and passage start)."""
-    party_names = {link.party for card in cards for link in card.links if link.party}
+    the alternatives follow, up to `MAX_SUGGESTIONS_PER_ARTICLE` (lowest ranks, then best scores,
+    first). Written in one bulk insert (with their history rows), skipping what is stored already:
+    idempotent (one row per article, commitment and passage start)."""
+    links = sorted(
+        (
+            (rank, -link.score, index, card, link)
+            for index, card in enumerate(cards)
+            for rank, link in enumerate(card.links)
+        ),
+        key=lambda item: item[:3],
+    )
+    chosen = links[:MAX_SUGGESTIONS_PER_ARTICLE]
+    party_names = {link.party for *_, link in chosen if link.party}
     parties_by_name = {p.name: p for p in Party.objects.filter(name__in=party_names)}
-    for card in cards:
+    stored = set(Suggestion.objects.filter(article=article).values_list("commitment_id", "start"))
+    new = []
+    for rank, _score, _index, card, link in chosen:
+        if (link.commitment_id, card.start) in stored:
+            continue
+        stored.add((link.commitment_id, card.start))
         restatement = card.kind == "restatement"
-        for rank, link in enumerate(card.links):
-            Suggestion.objects.get_or_create(
+        new.append(
+            Suggestion(
                 article=article,
                 commitment_id=link.commitment_id,
                 start=card.start,
-                defaults={
-                    "kind": Suggestion.Kind.RESTATEMENT if restatement else Suggestion.Kind.EVIDENCE,
-                    "rank": rank,
-                    "end": card.end,
-                    "passage": card.text,
-                    "score": link.score,
-                    "proposed_status": "" if restatement else (link.status or ""),
-                    "party": parties_by_name.get(link.party) if link.party else None,
-                },
+                kind=Suggestion.Kind.RESTATEMENT if restatement else Suggestion.Kind.EVIDENCE,
+                rank=rank,
+                end=card.end,
+                passage=card.text,
+                score=link.score,
+                proposed_status="" if restatement else (link.status or ""),
+                party=parties_by_name.get(link.party) if link.party else None,
             )
+        )
+    if new:
+        bulk_create_with_history(new, Suggestion, batch_size=500)
 
 
 def suggest_evidence(article_id: int, *, include_drafts: bool = False) -> int:

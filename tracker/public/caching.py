@@ -1,9 +1,11 @@
 """The page cache of the public site: rendered pages for anonymous readers, keyed by version.
 
-A page is stored under its full address plus `public_version()` (bumped after anything public
-changes, see `tracker.commitments.cache`) and today's date (pages say "due in 3 days"). So
-publishing or assessing anything makes every stored page unreachable at once, and nothing has to
-know which pages a change touches. Logged-in users (editors checking their work) are never served
+A page is stored under its full address, today's date (pages say "due in 3 days"), the site's
+version and the version of the scope it shows (`tracker.commitments.cache`): a commitment's page
+under its commitment's, a dialogue's or party's page under its own, every other page under `lists`.
+Recording an assessment bumps the scopes of that commitment only, so the pages of other
+commitments, dialogues and parties stay cached through an editor's work; an edit that may touch
+anything bumps the site's version. Logged-in users (editors checking their work) are never served
 from the cache, and a request carrying a session or a pending message is neither served from it
 nor stored in it: such a page may hold something meant for that reader only.
 
@@ -25,7 +27,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_safe
 
-from tracker.commitments.cache import CACHE_UNAVAILABLE, public_version
+from tracker.commitments.cache import CACHE_UNAVAILABLE, LISTS, versions
 
 logger = logging.getLogger(__name__)
 
@@ -63,13 +65,17 @@ class _Outage:
             logger.warning("The page cache answers again")
 
 
-def page_key(request) -> str:
+def page_key(request, scope: str = LISTS) -> str:
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"public-page:{public_version()}:{timezone.localdate().isoformat()}:{address}"
+    site, version = versions(scope)
+    return f"public-page:{site}:{scope}:{version}:{timezone.localdate().isoformat()}:{address}"
 
 
-def public_page(view):
-    """GET/HEAD only (anything else is 405), cached for anonymous readers as described above."""
+def public_page(view=None, *, scope=None):
+    """GET/HEAD only (anything else is 405), cached for anonymous readers as described above.
+    `scope(**url_kwargs)` names the scope the page shows (default: `lists`)."""
+    if view is None:
+        return lambda view: public_page(view, scope=scope)
 
     @wraps(view)
     @require_safe
@@ -79,7 +85,7 @@ def public_page(view):
             add_never_cache_headers(response)
             return response
         try:
-            key = page_key(request)
+            key = page_key(request, scope(**kwargs) if scope else LISTS)
             stored = cache.get(key)
         except CACHE_UNAVAILABLE as exc:
             _Outage.failed(exc)

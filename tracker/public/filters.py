@@ -12,7 +12,9 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import F, OuterRef, Subquery
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 
 from tracker.commitments.models import Commitment, Dialogue, Meeting, Party, Topic
 from tracker.commitments.status import CLOSED, Status
@@ -27,7 +29,9 @@ def with_shown_status(queryset, day=None, party=None):
     """Annotate `status_on_day`, `status_on_day_as_of` and `status_on_day_is_demonstration`: the
     headline as of `day`, or the current one; with `party`, that party's status instead."""
     if party is not None:
-        return queryset.with_party_status_on(party, day or timezone.localdate())
+        if day is None:
+            return queryset.with_party_status_now(party)
+        return queryset.with_party_status_on(party, day)
     if day is None:
         return queryset.annotate(
             status_on_day=F("current_status"),
@@ -80,6 +84,33 @@ def _public_meetings(request):
     return meetings
 
 
+class QuickSelect(forms.Select):
+    """A `<select>` written in Python, the same markup as Django's template-rendered one: the
+    template engine took about 0.4 ms an option, and the meeting filter offers hundreds (0.37 s of
+    the list page at 200,000 commitments). Attributes (id, aria-*) come from the form as usual."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = set(self.format_value(value))
+        options, marked = [], False
+        for option_value, label in self.choices:
+            text = "" if option_value is None else str(option_value)
+            selected = text in chosen and not marked
+            marked = marked or selected
+            options.append((text, " selected" if selected else "", label))
+        return format_html(
+            '<select name="{}"{}>\n  {}\n</select>',
+            name,
+            flatatt(self.build_attrs(self.attrs, attrs)),
+            format_html_join("\n  ", '<option value="{}"{}>{}</option>', options),
+        )
+
+
+class QuickModelChoiceFilter(django_filters.ModelChoiceFilter):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", QuickSelect)
+        super().__init__(*args, **kwargs)
+
+
 class MeetingField(forms.ModelChoiceField):
     """Meetings by dialogue, title and date: "First round" alone names a meeting of every dialogue."""
 
@@ -88,7 +119,7 @@ class MeetingField(forms.ModelChoiceField):
         return f"{dialogue}{meeting.title} ({meeting.date.day} {meeting.date:%b %Y})"
 
 
-class MeetingFilter(django_filters.ModelChoiceFilter):
+class MeetingFilter(QuickModelChoiceFilter):
     field_class = MeetingField
 
 
@@ -128,7 +159,7 @@ class CommitmentFilter(django_filters.FilterSet):
         method="filter_status",
         widget=forms.CheckboxSelectMultiple,
     )
-    party = django_filters.ModelChoiceFilter(
+    party = QuickModelChoiceFilter(
         label="Party",
         field_name="parties",
         queryset=_public_parties,
@@ -136,7 +167,7 @@ class CommitmentFilter(django_filters.FilterSet):
         empty_label="Any party",
         error_messages={"invalid_choice": "No party with that code has published commitments."},
     )
-    topic = django_filters.ModelChoiceFilter(
+    topic = QuickModelChoiceFilter(
         label="Topic",
         field_name="topics",
         queryset=_topics,
@@ -144,7 +175,7 @@ class CommitmentFilter(django_filters.FilterSet):
         empty_label="Any topic",
         error_messages={"invalid_choice": "There is no topic with that name."},
     )
-    dialogue = django_filters.ModelChoiceFilter(
+    dialogue = QuickModelChoiceFilter(
         label="Dialogue",
         field_name="meeting__dialogue",
         queryset=_public_dialogues,

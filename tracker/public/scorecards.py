@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
-from tracker.commitments.models import Assessment, compliance_by_party
+from tracker.commitments.models import Assessment
 from tracker.commitments.status import STATUS_MEANINGS, ComplianceScore, Headline, Status, party_status
 
 
@@ -79,30 +79,64 @@ def overall_scorecard(commitments) -> Scorecard:
     return Scorecard(counts, demo=demo)
 
 
-def party_scorecards(commitments, day: datetime.date, *, only=None) -> list[Scorecard]:
-    """One scorecard per committing party (or only for the party `only`), sorted by name."""
-    scores = compliance_by_party(commitments, day)
-    rows = list(commitments.prefetch_related("parties"))
-    lanes = Lanes(rows, day)
-    counts: dict = {}
+def party_scorecards(commitments, day: datetime.date, *, historical: bool = True, dialogue=None) -> list[Scorecard]:
+    """One scorecard per committing party over `commitments` (published, not yet status-annotated:
+    all of them, or those of `dialogue`), sorted by name. Today (`historical=False`): one GROUP BY
+    over a range of the `PartyStatus` index; on a past date, from the log
+    (`party_scorecards_counted`)."""
+    if historical:
+        return party_scorecards_counted(commitments, day)
+    return _cards_from_rows(_party_counts_today(dialogue=dialogue))
+
+
+def _cards_from_rows(rows) -> list[Scorecard]:
+    from tracker.commitments.models import Party
+
+    counts: dict = defaultdict(dict)
     demo: dict = defaultdict(int)
-    for commitment in rows:
-        for party in commitment.parties.all():
-            if only is not None and party.pk != only.pk:
-                continue
-            status = lanes.for_party(commitment, party)[0]
-            by_status = counts.setdefault(party, {})
-            by_status[status.status] = by_status.get(status.status, 0) + 1
-            demo[party] += status.is_demonstration
-    return [
-        Scorecard(by_status, party=party, score=scores.get(party), demo=demo[party])
-        for party, by_status in sorted(counts.items(), key=lambda kv: kv[0].name)
+    for party_id, status, n, demo_n in rows:
+        counts[party_id][status] = counts[party_id].get(status, 0) + n
+        demo[party_id] += demo_n or 0
+    parties = Party.objects.in_bulk(list(counts))
+    cards = [
+        Scorecard(
+            by_status,
+            party=parties[party_id],
+            score=ComplianceScore(status for status, n in by_status.items() for _ in range(n)),
+            demo=demo[party_id],
+        )
+        for party_id, by_status in counts.items()
     ]
+    return sorted(cards, key=lambda card: card.party.name)
 
 
-def party_scorecard(commitments, party, day: datetime.date) -> Scorecard | None:
+def _party_counts_today(*, party=None, dialogue=None) -> list[tuple]:
+    """[(party id, status, count, demonstration count)] of published commitments today (of `party`
+    or of `dialogue` only), read from `PartyStatus`: one row per committing party of each
+    commitment, with the commitment's publication and dialogue copied beside it."""
+    from tracker.commitments.models import PartyStatus
+
+    rows = PartyStatus.objects.filter(is_published=True)
+    if party is not None:
+        rows = rows.filter(party=party)
+    if dialogue is not None:
+        rows = rows.filter(dialogue=dialogue)
+    return list(
+        rows.order_by()
+        .values("party_id", "status")
+        .annotate(n=Count("pk"), demo=Count("pk", filter=Q(is_demonstration=True)))
+        .values_list("party_id", "status", "n", "demo")
+    )
+
+
+def party_scorecard(commitments, party, day: datetime.date, *, historical: bool = True) -> Scorecard | None:
     """`party`'s scorecard over `commitments` (not yet status-annotated), counted in SQL by the
-    same rule (`CommitmentQuerySet.with_party_status_on`): one GROUP BY, no rows loaded."""
+    same rule (`CommitmentQuerySet.with_party_status_on`): one GROUP BY, no rows loaded. Today
+    (`historical=False`), from the `PartyStatus` projection, where `commitments` must be all the
+    published commitments of `party`."""
+    if not historical:
+        cards = _cards_from_rows(_party_counts_today(party=party))
+        return cards[0] if cards else None
     rows = (
         commitments.with_party_status_on(party, day)
         .order_by()

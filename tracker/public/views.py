@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, Max, Min, Prefetch, Q
+from django.db.models import Count, Max, Min, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -31,7 +31,6 @@ from tracker.public.scorecards import (
     overall_scorecard,
     party_scorecard,
     party_scorecards,
-    party_scorecards_counted,
 )
 
 PAGE_SIZE = 25
@@ -76,6 +75,25 @@ def _sources_known_on(day: datetime.date):
     )
 
 
+def _with_commitment_counts(dialogues, day: datetime.date) -> list:
+    """`dialogues` that have published commitments made by `day`, each with `commitment_count`:
+    one GROUP BY over the commitments joined to their meetings (a COUNT(DISTINCT) over the join of
+    dialogues, meetings and commitments sorted every row: 0.7 s at 200,000)."""
+    counts = dict(
+        Commitment.objects.published()
+        .filter(made_on__lte=day, meeting__dialogue__isnull=False)
+        .order_by()
+        .values("meeting__dialogue")
+        .annotate(n=Count("pk"))
+        .values_list("meeting__dialogue", "n")
+    )
+    shown = []
+    for dialogue in dialogues.filter(pk__in=list(counts)):
+        dialogue.commitment_count = counts[dialogue.pk]
+        shown.append(dialogue)
+    return shown
+
+
 # --- Dashboard ---------------------------------------------------------------------------------
 
 
@@ -95,21 +113,12 @@ def dashboard(request):
         .latest_first()
         .select_related("commitment", "party", "supersedes")[:PANEL_SIZE]
     )
-    dialogues = (
-        Dialogue.objects.annotate(
-            commitment_count=Count(
-                "meetings__commitments",
-                filter=Q(meetings__commitments__is_published=True, meetings__commitments__made_on__lte=day),
-                distinct=True,
-            ),
-            last_met=Max("meetings__date", filter=Q(meetings__date__lte=day)),
-        )
-        .filter(commitment_count__gt=0)
-        .prefetch_related("parties")
-    )
+    dialogues = Dialogue.objects.annotate(
+        last_met=Max("meetings__date", filter=Q(meetings__date__lte=day))
+    ).prefetch_related("parties")
     context = {
         "overall": overall_scorecard(commitments),
-        "party_cards": party_scorecards_counted(_made(vd), day),
+        "party_cards": party_scorecards(_made(vd), day, historical=vd.historical),
         "recent": recent,
         "due_soon": _with_deadlines(
             open_commitments.filter(
@@ -121,7 +130,7 @@ def dashboard(request):
         "due_soon_to": day + datetime.timedelta(days=DUE_SOON_DAYS),
         "overdue": _with_deadlines(overdue[:PANEL_SIZE], day),
         "overdue_count": overdue.count(),
-        "dialogues": dialogues,
+        "dialogues": _with_commitment_counts(dialogues, day),
         "citation": cite(
             title="Dashboard: the status of every tracked commitment",
             path=reverse("public:dashboard"),
@@ -209,7 +218,7 @@ def _history_rows(history, day: datetime.date) -> list:
     return rows
 
 
-@public_page
+@public_page(scope=lambda reference: f"commitment:{reference}")
 def commitment_detail(request, reference):
     vd = view_date(request)
     day = vd.day
@@ -274,9 +283,12 @@ def commitment_detail(request, reference):
 
 
 def _public_dialogues(day: datetime.date):
-    return Dialogue.objects.filter(
-        meetings__commitments__is_published=True, meetings__commitments__made_on__lte=day
-    ).distinct()
+    """Dialogues with a published commitment made by `day`: a LIMIT 1 probe per dialogue (a join
+    with DISTINCT read every commitment of the dialogues, 12 s for a party at 200,000)."""
+    first = Commitment.objects.published().filter(meeting__dialogue=OuterRef("pk"), made_on__lte=day)
+    return Dialogue.objects.alias(first_published=Subquery(first.order_by().values("pk")[:1])).filter(
+        first_published__isnull=False
+    )
 
 
 @public_page
@@ -285,23 +297,17 @@ def dialogue_list(request):
     day = vd.day
     dialogues = (
         Dialogue.objects.annotate(
-            commitment_count=Count(
-                "meetings__commitments",
-                filter=Q(meetings__commitments__is_published=True, meetings__commitments__made_on__lte=day),
-                distinct=True,
-            ),
             meeting_count=Count("meetings", filter=Q(meetings__date__lte=day), distinct=True),
             first_met=Min("meetings__date", filter=Q(meetings__date__lte=day)),
             last_met=Max("meetings__date", filter=Q(meetings__date__lte=day)),
         )
-        .filter(commitment_count__gt=0)
         .prefetch_related("parties")
         .order_by("name")
     )
-    return _page(request, "public/dialogue_list.html", vd, {"dialogues": dialogues})
+    return _page(request, "public/dialogue_list.html", vd, {"dialogues": _with_commitment_counts(dialogues, day)})
 
 
-@public_page
+@public_page(scope=lambda slug: f"dialogue:{slug}")
 def dialogue_detail(request, slug):
     vd = view_date(request)
     day = vd.day
@@ -339,7 +345,9 @@ def dialogue_detail(request, slug):
         "rows_capped": overall.total > len(rows),
         "shown_count": len(rows),
         "full_list_url": reverse("public:commitment_list") + list_query,
-        "party_cards": party_scorecards_counted(_made(vd).filter(meeting__dialogue=dialogue), day),
+        "party_cards": party_scorecards(
+            _made(vd).filter(meeting__dialogue=dialogue), day, historical=vd.historical, dialogue=dialogue
+        ),
         "sources": list(sources.values()),
         "commitment_count": overall.total,
         "citation": cite(
@@ -360,11 +368,11 @@ def dialogue_detail(request, slug):
 @public_page
 def party_list(request):
     vd = view_date(request)
-    context = {"party_cards": party_scorecards(_visible(vd), vd.day)}
+    context = {"party_cards": party_scorecards(_made(vd), vd.day, historical=vd.historical)}
     return _page(request, "public/party_list.html", vd, context)
 
 
-@public_page
+@public_page(scope=lambda code: f"party:{code}")
 def party_detail(request, code):
     vd = view_date(request)
     day = vd.day
@@ -375,7 +383,7 @@ def party_detail(request, code):
     for row in rows:
         status, row.party_status_inherited = lanes.for_party(row, party)
         row.party_status, row.party_status_is_demonstration = status.status, status.is_demonstration
-    card = party_scorecard(_made(vd).filter(parties=party), party, day)
+    card = party_scorecard(_made(vd).filter(parties=party), party, day, historical=vd.historical)
     dialogues = _public_dialogues(day).filter(parties=party).order_by("name")
     list_query = f"?party={party.code}" + (f"&as_of={day:%Y-%m-%d}" if vd.historical else "")
     context = {

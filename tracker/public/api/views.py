@@ -13,7 +13,7 @@ import datetime
 import django_filters
 import django_filters.fields
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils.cache import patch_cache_control
 from rest_framework import exceptions
 from rest_framework.pagination import CursorPagination
@@ -183,8 +183,21 @@ def requested_day(request):
         return None
 
 
+def _first_published(**where):
+    """The id of one published commitment matching `where` (OuterRef allowed), or NULL: a LIMIT 1
+    probe on an index, where a join read every published commitment (`public.filters`)."""
+    return Subquery(Commitment.objects.published().filter(**where).order_by().values("pk")[:1])
+
+
+def _public_meetings():
+    return Meeting.objects.alias(first_published=_first_published(meeting=OuterRef("pk"))).filter(
+        first_published__isnull=False
+    )
+
+
 def _public_dialogues():
-    return Dialogue.objects.filter(meetings__commitments__is_published=True)
+    meetings = _public_meetings().filter(dialogue=OuterRef("pk")).values("pk")[:1]
+    return Dialogue.objects.alias(first_meeting=Subquery(meetings)).filter(first_meeting__isnull=False)
 
 
 class DialogueViewSet(PublicReadOnly):
@@ -210,11 +223,12 @@ class MeetingViewSet(PublicReadOnly):
     filterset_fields = {"dialogue__slug": ["exact"]}
 
     def get_queryset(self):
-        visible = Q(commitments__is_published=True) | Q(dialogue__in=_public_dialogues().values("pk"))
+        visible = Q(first_published__isnull=False) | Q(dialogue__in=_public_dialogues().values("pk"))
         if day := requested_day(self.request):
             visible &= Q(date__lte=day)
         return (
-            Meeting.objects.filter(pk__in=Meeting.objects.filter(visible).values("pk"))
+            Meeting.objects.alias(first_published=_first_published(meeting=OuterRef("pk")))
+            .filter(visible)
             .select_related("dialogue")
             .prefetch_related("parties")
         )
@@ -228,5 +242,6 @@ class PartyViewSet(PublicReadOnly):
     lookup_field = "code"
 
     def get_queryset(self):
-        committed = Party.objects.filter(commitments__is_published=True).values("pk")
-        return Party.objects.filter(pk__in=committed)
+        links = Commitment.parties.through.objects.filter(party=OuterRef("pk"), commitment__is_published=True)
+        first = Subquery(links.order_by().values("pk")[:1])
+        return Party.objects.alias(first_link=first).filter(first_link__isnull=False)
