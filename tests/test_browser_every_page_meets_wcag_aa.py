@@ -45,6 +45,12 @@ PUBLIC_NOT_PAGES = {
     "feed_commitment",
     "feed_dialogue",
     "feed_party",
+    "feed_window",
+    "export_datapackage",
+    "changes_csv",
+    "changes_feed",
+    "corrections_feed",
+    "oembed",
 }
 # Editor patterns that answer a GET with no page of their own: JSON, or a redirect after a POST.
 EDITOR_NOT_PAGES = {
@@ -88,6 +94,8 @@ def public_pages() -> list[str]:
         "dialogue_detail": {"slug": commitment.meeting.dialogue.slug},
         "meeting_detail": {"slug": meeting.slug},
         "party_detail": {"code": "cn"},
+        "embed_commitment": {"reference": commitment.reference},
+        "embed_dialogue": {"slug": commitment.meeting.dialogue.slug},
     }
     names = [name for name in patterns("public") if name not in PUBLIC_NOT_PAGES]
     pages = [reverse(f"public:{name}", kwargs=kwargs.get(name)) for name in names]
@@ -95,6 +103,7 @@ def public_pages() -> list[str]:
     pages += [
         reverse("public:commitment_list") + "?status=in_progress&party=cn",
         reverse("public:commitment_detail", kwargs=kwargs["commitment_detail"]) + "?as_of=2017-11-01",
+        reverse("public:follow_subscribe"),
     ]
     return pages
 

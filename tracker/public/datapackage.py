@@ -5,7 +5,7 @@ Schema: column types, the status scale as an enum, primary and foreign keys (an 
 its commitment by reference, a correction the assessment it replaced), and carries the licence and
 a citation, so a researcher's tools can load and check it without reading our documentation. The
 commitments table has the columns of the CSV export (`exports.COLUMNS`, with their descriptions),
-written from the same `CommitmentResource`, in native form (no spreadsheet-formula apostrophes:
+written by the same row code as the exports (`exports.commitment_rows`), in native form (no spreadsheet-formula apostrophes:
 this package is for data tools, not spreadsheets).
 
 With `?as_of=YYYY-MM-DD` it is the data as it stood on that date, by the rules of the full dump
@@ -51,7 +51,7 @@ from tracker.public import links
 from tracker.public.asof import long_date, parse_as_of
 from tracker.public.caching import STORE_SECONDS
 from tracker.public.citation import cite
-from tracker.public.exports import COLUMNS, CommitmentResource, _native_row, export_queryset
+from tracker.public.exports import COLUMNS, commitment_rows
 from tracker.public.templatetags.public_tags import safe_href
 
 # The licence the data is offered under; a deployment states its own in settings.DATA_LICENCE.
@@ -240,11 +240,8 @@ class Tables:
         return getattr(self, f"_{name}")()
 
     def _commitments(self):
-        resource = CommitmentResource(site=self.site)
-        resource.status_party_code = ""
-        queryset = export_queryset(self.commitments)
-        for commitment in queryset.iterator(chunk_size=CHUNK):
-            yield [_cell(v) for v in _native_row(resource, commitment).values()]
+        for row in commitment_rows(self.commitments, native=True, site=self.site):
+            yield [_cell(v) for v in row]
 
     def _assessments(self):
         included = set(self.assessments.values_list("pk", flat=True)) if self.day is not None else None
