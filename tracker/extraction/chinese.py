@@ -32,6 +32,7 @@ from tracker.extraction.context import DocumentContext
 from tracker.extraction.deadlines import Deadline, find_chinese_deadlines
 from tracker.extraction.zh_cues import FIRM, MODAL_VETOES, Cue, is_vague, proposal_reading, read_clause
 from tracker.extraction.zh_parties import Names, document_parties, resolve, subject
+from tracker.extraction.zh_topics import extra_topic_matches
 
 if TYPE_CHECKING:
     from tracker.extraction.detect import Detected
@@ -304,7 +305,7 @@ def _joins(clause: str, topics: list[str], previous: list[str]) -> bool:
 
 def _rank(clause: str, context: DocumentContext) -> list[str]:
     scores: dict[str, float] = {}
-    for _start, _end, key in context.lexicon.topic_matches(clause):
+    for _start, _end, key in context.lexicon.topic_matches(clause) + extra_topic_matches(clause):
         scores[key] = scores.get(key, 0.0) + (0.4 if key == "dialogue" else 1.0)
     return sorted(scores, key=lambda k: -scores[k])
 
