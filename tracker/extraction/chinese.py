@@ -56,7 +56,10 @@ VIEW_THEN_CONTENT = re.compile(r"(?:认为|相信|表明|证明)[，,：:]$")
 OWN_DIALOGUE = re.compile(
     r"(?:就|围绕)[^，。；]{2,20}?(?:加强|保持|开展|进行|深化)|(?:建立|举行|启动|开展)[^，。；]{0,12}?(?:对话|磋商)"
 )
+# A later clause about the thing just agreed keeps with it, deadline and all: "建立…机制，年内召开首次会议"
+# refers back to it, "推进…建设，年底前完成…移交" / "扩大…规模，明年…达到10万人" sets its target.
 REFERS_BACK = re.compile(r"(?:.{0,6})(?:首次|第一次|其|该|届时)")
+TARGET = re.compile(r"^[^，。；]{0,24}?(?:完成|建成|达到|实现|提交|落成|开通|投入使用|全面运营)")
 
 
 @dataclass
@@ -263,7 +266,7 @@ def _group(text: str, chosen: list[_Clause], context: DocumentContext) -> list[C
             continue
         key = (tuple(parties), clause.strength)
         # a deadline of the thing just agreed ("建立…机制，年内召开首次会议") stays with it
-        refers_back = REFERS_BACK.match(text[start:end])
+        refers_back = REFERS_BACK.match(text[start:end]) or TARGET.match(text[start:end])
         same = (
             groups and keys[-1][0] == key and (clause.deadline is None or clause.deadline == keys[-1][1] or refers_back)
         )
@@ -288,7 +291,6 @@ def _nearest_topics(text: str, unit: seg.Unit, context: DocumentContext) -> list
     return (
         _rank(text[unit.start : unit.end], context)[:1]
         or _rank(text[start:end], context)[:1]
-        or list(context.topics[:1])
         or ["dialogue"]
     )
 
@@ -298,7 +300,7 @@ def _joins(clause: str, topics: list[str], previous: list[str]) -> bool:
     whose 将 marks an object ("将创新合作打造成…增长点") goes with the clause before."""
     if topics == ["dialogue"] and previous and "dialogue" not in previous and OWN_DIALOGUE.match(clause):
         return False  # "扩大人文交流，就国际和地区问题加强沟通": talks on a matter of their own
-    if not topics or topics == ["dialogue"] or not previous or topics[0] in previous:
+    if not topics or topics == ["dialogue"] or not previous or (set(topics) - {"dialogue"}) & set(previous):
         return True
     return bool(re.match(r"将[^，。；]{1,20}?(?:打造|建设|转)", clause))
 
