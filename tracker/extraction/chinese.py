@@ -171,7 +171,9 @@ def _unit_subject(text: str, unit: seg.Unit, context: DocumentContext, names: Na
     """The actor a unit opens with; for a list item without one, the actor named after its lead-in's
     verb ("宣布中方…举措"), the parties of a proposal (what one side proposes is joint), or the
     lead-in's own actor ("我们一致同意…：")."""
-    own = subject(seg.MARKUP.sub("", text[unit.start : unit.end]).strip(), context, names)
+    sentence = seg.MARKUP.sub("", text[unit.start : unit.end]).strip()
+    # who acts in what a speaker says ("李强表示，中方将…"), else the speaker ("博里奇表示，将…")
+    own = subject(SPEAKER.sub("", sentence), context, names) or subject(sentence, context, names)
     if own is not None or unit.lead is None:
         return own
     after = re.sub(r"^.*?(?:建议|提议|倡议|同意|宣布|决定)[，,：:]?", "", unit.lead.text)

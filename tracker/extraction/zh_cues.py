@@ -106,6 +106,8 @@ LOGISTICS = re.compile(
     r"|(?:会晤|会议|峰会|论坛|对话|磋商|年会)[^，。；]{0,8}(?:将于|将在|定于)[^，。；]{0,20}(?:举行|召开|举办)"
     r"|出席|访问|举行会晤|下次会议|下一次|下一届|下届|接任|轮值主席"
 )
+# Actors not named: "有关成员国将…", "有意愿的成员国…", "部分国家…" (a commitment needs named parties)
+UNNAMED = re.compile(r"(?:有关|有意愿的|感兴趣的|部分|一些|个别)(?:成员国|国家|方面|各方|伙伴)")
 # A clause opening with a principle verb: "坚持公平正义", "共同维护世界和平稳定", "反对霸权主义"
 PRINCIPLE = re.compile(r"^(?:共同|继续|始终)?(?:坚持|恪守|奉行|反对|维护(?:世界|地区|国际)|尊重)")
 
@@ -224,6 +226,7 @@ VETO_RULES: tuple[tuple[str, re.Pattern, str], ...] = (
     ("discussed", DISCUSSED, "head"),
     ("call on others", CALL_ON_OTHERS, "clause"),
     ("welcomed", WELCOMED, "head"),
+    ("unnamed actors", UNNAMED, "head"),
     ("position", SUPPORT, "head"),
     ("position", UNCHANGED, "head"),
     ("position", POSITION_AFTER_WILL, "clause"),

@@ -42,7 +42,8 @@ ONE_CHAR = {
 PAIR_AFTER = "(?=双方|两国|关系|合作|领导人|元首|建交|友谊|三方|三国|自由贸易|自贸|经贸|人文|投资协定)"
 MIDDLE_EAST = "东"  # 中东 is the Middle East, not China and Timor-Leste
 COLLECTIVE = re.compile(
-    r"双方|两国|两军|两国元首|两国领导人|两国总理|与会各方|各方|我们|成员国|与会.{0,6}领导人|领导人|各代表团|会议|"
+    r"双方|两国|两军|两国元首|两国领导人|两国总理|与会各方|各方|我们|各成员国|成员国|与会.{0,6}领导人|领导人|各代表团|会议|"
+    r"各国(?:主管部门|政府|领导人|元首)|与会各国|"
     rf"三方|[{NUMERAL}]国(?=元首|领导人|外长|首脑|政府)?"
 )
 # A state organ of China: in a Chinese text it acts for China.
@@ -100,7 +101,7 @@ def pair_parties(text: str, chars: dict[str, str] | None = None) -> list[str]:
 OFFICIAL_TITLE = "总统|总理|首相|副总统|副总理|外长|外交部长|部长|国王|主席|议长|大使|国务卿|秘书长|特使"
 CHINESE_TITLE = re.compile(
     r"(?:国家主席|国务院总理|国务院副总理|国务委员|外交部长|中共中央政治局委员|中央外办主任)"
-    r"([\u4e00-\u9fff]{2,3}?)(?=[同与和在，、出会表指强说宣])"
+    r"([\u4e00-\u9fff]{2,3}?)(?=[同与和在，、出会表指强说宣\d])"
 )
 FOREIGN_TITLE = re.compile(rf"(?:{OFFICIAL_TITLE})([\u4e00-\u9fff]{{2,4}}?)(?=[同与和在，、出会表指强说宣。])")
 
