@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from tracker.extraction import zh_segment as seg
 from tracker.extraction.context import DocumentContext
 from tracker.extraction.deadlines import Deadline, find_chinese_deadlines
-from tracker.extraction.zh_cues import FIRM, MODAL_VETOES, Cue, is_vague, proposal_reading, read_clause
+from tracker.extraction.zh_cues import FIRM, MODAL_VETOES, SOFT_VETOES, Cue, is_vague, proposal_reading, read_clause
 from tracker.extraction.zh_parties import Names, document_parties, resolve, subject
 from tracker.extraction.zh_topics import extra_topic_matches
 
@@ -193,12 +193,16 @@ def _committing_clauses(
     chosen: list[_Clause] = []
     governed = False  # inside the scope of a modal veto ("各方要…，致力于…，早日重启对话")
     view = False  # the clause before ends in a view verb: this one is what is viewed, whoever acts in it
+    held: list[tuple[int, int]] = []  # principle or position clauses inside a commitment
     for c_start, c_end in seg.clauses(text, unit.start, unit.end):
         clause = seg.MARKUP.sub("", text[c_start:c_end]).strip()
         reading = read_clause(clause)
         if not reading.veto and governed:
             governed = not _leaves_modal_scope(clause, reading.cue, context, names, view)
         view = bool(VIEW_THEN_CONTENT.search(clause))
+        if chosen and reading.veto in SOFT_VETOES and subject(clause, context, names) is None:
+            held.append((c_start, c_end))  # kept only if a committing clause follows
+            continue
         if reading.veto or governed:
             if chosen:
                 break
@@ -217,6 +221,8 @@ def _committing_clauses(
         if strength is None:
             continue
         deadlines = find_chinese_deadlines(clause, context.doc_date)
+        chosen.extend(_Clause(a, b, [], actors, strength, None, "carried-through") for a, b in held)
+        held = []
         chosen.append(
             _Clause(
                 c_start,
@@ -290,11 +296,7 @@ def _nearest_topics(text: str, unit: seg.Unit, context: DocumentContext) -> list
     """The topic of a commitment that names none: its sentence's, then its paragraph's (nearest
     evidence first), then the document's."""
     start, end = next(((a, b) for a, b in seg.paragraphs(text) if a <= unit.start < b), (unit.start, unit.end))
-    return (
-        _rank(text[unit.start : unit.end], context)[:1]
-        or _rank(text[start:end], context)[:1]
-        or ["dialogue"]
-    )
+    return _rank(text[unit.start : unit.end], context)[:1] or _rank(text[start:end], context)[:1] or ["dialogue"]
 
 
 def _joins(clause: str, topics: list[str], previous: list[str]) -> bool:

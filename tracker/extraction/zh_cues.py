@@ -87,8 +87,10 @@ WELCOMED = re.compile(r"欢迎|注意到|赞赏|感谢")
 SUPPORT = re.compile(r"支持|主张|反对")
 UNCHANGED = re.compile(r"没有变|不会变|不变|没变|不会动摇|不寻求|不会")
 # 将 + support or a standing position: "中方将坚定支持…", "将继续奉行…", "将始终把…置于…"
+# 将坚持 + a policy to carry out ("双方将坚持双向开放") is "will"; + a principle or a position it is not
 POSITION_AFTER_WILL = re.compile(
-    r"将(?:继续|始终|一如既往地?)?(?:坚定)?(?:地)?(?:支持|奉行|恪守|坚持|站在|把|同.{0,6}站在)"
+    r"将(?:继续|始终|一如既往地?)?(?:坚定)?(?:地)?(?:支持|奉行|恪守|站在|把|同.{0,6}站在)"
+    r"|将(?:继续|始终)?(?:坚定)?坚持[^，。；]{0,16}(?:原则|政策|立场|方针|道路|主张|定位|理念)"
 )
 PREDICTION = re.compile(
     r"^(?:这|此|该|它|这些|这将)|必将|将为[^，。；]{0,30}(?:空间|条件|机遇|动力|贡献|作出|做出|注入|开辟|创造)"
@@ -109,7 +111,12 @@ LOGISTICS = re.compile(
 # Actors not named: "有关成员国将…", "有意愿的成员国…", "部分国家…" (a commitment needs named parties)
 UNNAMED = re.compile(r"(?:有关|有意愿的|感兴趣的|部分|一些|个别)(?:成员国|国家|方面|各方|伙伴)")
 # A clause opening with a principle verb: "坚持公平正义", "共同维护世界和平稳定", "反对霸权主义"
-PRINCIPLE = re.compile(r"^(?:共同|继续|始终)?(?:坚持|恪守|奉行|反对|维护(?:世界|地区|国际)|尊重)")
+# or one upholding an order ("维护以联合国为核心的国际体系"), or steering a direction ("推动…朝着…方向发展")
+PRINCIPLE = re.compile(
+    r"^(?:共同|继续|始终)?(?:坚持|恪守|奉行|反对|维护(?:世界|地区|国际)|尊重)"
+    r"|^(?:共同|继续|始终)?维护[^，。；]{0,30}(?:秩序|体系|宗旨|权威|多边主义)"
+    r"|朝着[^，。；]{0,24}方向"
+)
 
 
 @dataclass(frozen=True)
@@ -237,6 +244,10 @@ VETO_RULES: tuple[tuple[str, re.Pattern, str], ...] = (
 )
 
 
+# Vetoes that a commitment carries on through when a committing clause follows them in the same
+# sentence ("双方将坚持双向开放，反对“脱钩断链”，为对方企业提供…营商环境"): at its end they are left out.
+SOFT_VETOES = frozenset({"principle", "position"})
+
 # Vetoes that govern the clauses after them too, until one names its own actor or agrees:
 # "金砖国家应该…，致力于…" is inside the scope of 应该.
 MODAL_VETOES = frozenset({"willingness", "hope", "normative", "need", "condition"})
@@ -276,10 +287,14 @@ NO_FIELD = re.compile(
 )
 
 
+# "为危机政治解决发挥建设性作用": a role to play, not an action
+PLAY_A_ROLE = re.compile(r"发挥[^，。；]{0,10}作用")
+
+
 def is_vague(clause: str, topics: list[str]) -> bool:
-    """More cooperation without a field, or a partnership to deepen: vague, like English "called for
-    more collaboration"."""
-    if NO_FIELD.search(clause):
+    """More cooperation without a field, a partnership to deepen, or a role to play: vague, like
+    English "called for more collaboration" and "will play a constructive role"."""
+    if NO_FIELD.search(clause) or PLAY_A_ROLE.search(clause):
         return True
     return not topics and not CONCRETE.search(clause) and not NEGATIVE_PLEDGE.search(clause)
 

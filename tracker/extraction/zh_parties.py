@@ -247,7 +247,11 @@ def attendees(text: str, context: DocumentContext) -> list[str]:
         for mention in lexicon.mentions(sentence):
             if not (mention.party and lexicon.is_country(mention.party)):
                 continue
-            if end is not None and mention.party in run and ATTENDEE_GAP.fullmatch(sentence[end : mention.start] + "、"):
+            if (
+                end is not None
+                and mention.party in run
+                and ATTENDEE_GAP.fullmatch(sentence[end : mention.start] + "、")
+            ):
                 end = mention.end  # the same country again ("中国国家主席习近平" names it twice)
                 continue
             if end is None or not ATTENDEE_GAP.fullmatch(sentence[end : mention.start]):
