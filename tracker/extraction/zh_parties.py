@@ -136,8 +136,9 @@ class Names:
         named = {m.party for m in mentions} | set(context.parties)
         # named in full, not only by a side form ("巴方"), which the lexicon may read as another country
         in_full = {m.party for m in mentions if not text[m.start : m.end].endswith("方")}
+        side_only = named - in_full - (set(context.parties) if context.given else set())
         by_char: dict[str, set[str]] = {}
-        for party in in_full or set(context.parties):
+        for party in in_full | (set(context.parties) - side_only):
             for alias in _chinese_aliases(lexicon, party):
                 if len(alias) >= 2:
                     by_char.setdefault(alias[0], set()).add(party)
