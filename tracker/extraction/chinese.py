@@ -30,7 +30,16 @@ from typing import TYPE_CHECKING
 from tracker.extraction import zh_segment as seg
 from tracker.extraction.context import DocumentContext
 from tracker.extraction.deadlines import Deadline, find_chinese_deadlines
-from tracker.extraction.zh_cues import FIRM, MODAL_VETOES, SOFT_VETOES, Cue, is_vague, proposal_reading, read_clause
+from tracker.extraction.zh_cues import (
+    AIM,
+    FIRM,
+    MODAL_VETOES,
+    SOFT_VETOES,
+    Cue,
+    is_vague,
+    proposal_reading,
+    read_clause,
+)
 from tracker.extraction.zh_parties import Names, document_parties, resolve, subject
 from tracker.extraction.zh_topics import extra_topic_matches
 
@@ -59,7 +68,10 @@ OWN_DIALOGUE = re.compile(
 # A later clause about the thing just agreed keeps with it, deadline and all: "建立…机制，年内召开首次会议"
 # refers back to it, "推进…建设，年底前完成…移交" / "扩大…规模，明年…达到10万人" sets its target.
 REFERS_BACK = re.compile(r"(?:.{0,6})(?:首次|第一次|其|该|届时)")
-TARGET = re.compile(r"^[^，。；]{0,24}?(?:完成|建成|达到|实现|提交|落成|开通|投入使用|全面运营)")
+TARGET = re.compile(
+    r"^[^，。；]{0,24}?(?:完成|建成|达到|实现|提交|落成|开通|投入使用|全面运营)"
+    r"|\d+(?:\.\d+)?(?:家|个|名|人|所|项|万|亿)"
+)
 
 
 @dataclass
@@ -255,7 +267,7 @@ def _apply_cue(clause, cue: Cue | None, actors, strength, unit, context, names):
         if own is None and actors is None and unit.lead is None:
             return actors, None
         return own or actors, cue.strength
-    if cue.strength != FIRM:
+    if cue.strength != FIRM and not AIM.match(clause):
         return actors, cue.strength
     return actors, strength
 
@@ -274,7 +286,9 @@ def _group(text: str, chosen: list[_Clause], context: DocumentContext) -> list[C
             continue
         key = (tuple(parties), clause.strength)
         # a deadline of the thing just agreed ("建立…机制，年内召开首次会议") stays with it
-        refers_back = REFERS_BACK.match(text[start:end]) or TARGET.match(text[start:end])
+        refers_back = REFERS_BACK.match(text[start:end]) or (
+            keys and keys[-1][1] is None and TARGET.search(text[start:end])
+        )
         same = (
             groups and keys[-1][0] == key and (clause.deadline is None or clause.deadline == keys[-1][1] or refers_back)
         )
@@ -294,9 +308,13 @@ def _group(text: str, chosen: list[_Clause], context: DocumentContext) -> list[C
 
 def _nearest_topics(text: str, unit: seg.Unit, context: DocumentContext) -> list[str]:
     """The topic of a commitment that names none: its sentence's, then its paragraph's (nearest
-    evidence first), then the document's."""
+    evidence first; not for a list item, whose paragraph holds other items each on its own topic),
+    else dialogue, the catch-all of general engagement."""
+    own = _rank(text[unit.start : unit.end], context)[:1]
+    if own or unit.lead is not None:
+        return own or ["dialogue"]
     start, end = next(((a, b) for a, b in seg.paragraphs(text) if a <= unit.start < b), (unit.start, unit.end))
-    return _rank(text[unit.start : unit.end], context)[:1] or _rank(text[start:end], context)[:1] or ["dialogue"]
+    return _rank(text[start:end], context)[:1] or ["dialogue"]
 
 
 def _joins(clause: str, topics: list[str], previous: list[str]) -> bool:
@@ -309,10 +327,14 @@ def _joins(clause: str, topics: list[str], previous: list[str]) -> bool:
     return bool(re.match(r"将[^，。；]{1,20}?(?:打造|建设|转)", clause))
 
 
+# General topics weigh less than the specific ones they come with: "执法部门禁毒合作" is counter-narcotics
+TOPIC_WEIGHT = {"dialogue": 0.4, "law-enforcement": 0.8}
+
+
 def _rank(clause: str, context: DocumentContext) -> list[str]:
     scores: dict[str, float] = {}
     for _start, _end, key in context.lexicon.topic_matches(clause) + extra_topic_matches(clause):
-        scores[key] = scores.get(key, 0.0) + (0.4 if key == "dialogue" else 1.0)
+        scores[key] = scores.get(key, 0.0) + TOPIC_WEIGHT.get(key, 1.0)
     return sorted(scores, key=lambda k: -scores[k])
 
 

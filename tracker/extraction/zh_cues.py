@@ -54,10 +54,11 @@ EXPLORE = re.compile(
 # 重申 + carrying out a named agreement ("重申将全面落实《…协定》"): a reaffirmed commitment (firm);
 # 重申 + a principle, a consensus or a position is not
 REAFFIRMED = re.compile(r"重申(?:将|继续)?(?:全面|认真|切实)?(?:落实|履行|遵守|执行)[^，。；]{0,30}《")
-# "将积极考虑", "还将探讨", "同意探索建立", "将共同努力": the verb after 将 or 同意 sets the strength, as
-# "will explore" and "agreed to explore" do
+# "将积极考虑", "还将探讨", "同意探索建立", "将共同努力", "责成外交部门研究…" (tasked to study): the verb
+# after 将 or 同意 sets the strength, as "will explore" and "agreed to explore" do
 MODAL_THEN = re.compile(
-    r"(?:将|一致同意|同意|商定|决定)(?:进一步|继续|积极|共同|一道|联合|携手)?(?=探讨|探索|研究|积极考虑|考虑|共同努力|努力|争取|力争)"
+    r"(?:将|一致同意|同意|商定|决定|责成[^，。；]{1,12}?)(?:进一步|继续|积极|共同|一道|联合|携手)?"
+    r"(?=探讨|探索|研究|积极考虑|考虑|共同努力|努力|争取|力争)"
 )
 # A concrete joint action that a proposal (建议) may name: a negotiation, consultations, an agreement
 # or a mechanism to set up, a meeting to hold. Proposals of "more cooperation in a field" are vague.
@@ -114,7 +115,7 @@ UNNAMED = re.compile(r"(?:有关|有意愿的|感兴趣的|部分|一些|个别)
 # or one upholding an order ("维护以联合国为核心的国际体系"), or steering a direction ("推动…朝着…方向发展")
 PRINCIPLE = re.compile(
     r"^(?:共同|继续|始终)?(?:坚持|恪守|奉行|反对|维护(?:世界|地区|国际)|尊重)"
-    r"|^(?:共同|继续|始终)?维护[^，。；]{0,30}(?:秩序|体系|宗旨|权威|多边主义)"
+    r"|(?:^|致力于|重申|同意)(?:共同|继续|始终)?维护[^，。；]{0,30}(?:秩序|体系|体制|宗旨|权威|多边主义)"
     r"|朝着[^，。；]{0,24}方向"
 )
 
@@ -276,7 +277,7 @@ def read_clause(clause: str) -> Reading:
 # Objects that make a commitment concrete even without a topic keyword.
 CONCRETE = re.compile(
     r"合作|机制|对话|磋商|会议|协议|协定|计划|项目|资金|美元|亿|倡议|伙伴|沟通|交流|解决|中心|实验室|园区|基地|走廊|"
-    r"工程|平台|基金|援助|奖学金|名额|培训|免签|签证|航线|展馆|办事处|谈判|关税|参展|交流年|孵化园|"
+    r"工程|平台|基金|援助|援建|论坛|大赛|奖学金|名额|培训|免签|签证|航线|展馆|办事处|谈判|关税|参展|交流年|孵化园|"
     r"大使|使馆|领事|联合工作组|工作组|派遣|派出|派团|互派|考察团|代表团|联合研究|联合实验室|经常性联系|保持联系|团队"
 )
 # A pledged negative action is concrete by itself: "承诺不再同台湾发生任何官方关系"
@@ -297,6 +298,10 @@ def is_vague(clause: str, topics: list[str]) -> bool:
     if NO_FIELD.search(clause) or PLAY_A_ROLE.search(clause):
         return True
     return not topics and not CONCRETE.search(clause) and not NEGATIVE_PLEDGE.search(clause)
+
+
+# "力争2030年…达到200亿美元" after a commitment: the aim it is measured by, not a weaker pledge
+AIM = re.compile(r"^[^，。；]{0,4}(?:力争|争取)")
 
 
 def proposal_reading(clause: str) -> Cue | None:
