@@ -3,7 +3,9 @@ by the same 将 stays inside when a committing clause follows it and is left out
 policy is "will" but 将坚持 a principle is a position; upholding an order and steering a direction
 are principles; a role to play is vague; a later clause setting the target of the action before it
 (完成 / 达到 / a quantity, 力争…) stays with it and keeps its strength; 责成…研究 is hedged; the short
-heading of a numbered item is not judged; a specific topic wins over law-enforcement."""
+heading of a numbered item is not judged; a specific topic wins over law-enforcement; a new action
+without the deadline of the one before is a commitment of its own; the next round of a series of
+talks is logistics; taking part in global governance is vague."""
 
 import datetime
 
@@ -67,3 +69,19 @@ def test_the_short_heading_of_a_numbered_item_is_not_judged():
 def test_a_specific_crime_is_the_topic_before_law_enforcement_in_general():
     (one,) = detect("双方同意恢复两国执法部门禁毒合作工作组会议。", doc_date=DAY, parties=["Chile", "China"])
     assert one.topics[0] == "counter-narcotics"
+
+
+def test_a_new_action_without_the_deadline_before_it_is_a_commitment_of_its_own():
+    sentence = "双方同意2032年底前完成铜矿铁路一期工程建设，加快推进二期工程前期工作。"
+    assert [text for text, _strength in found(sentence)] == [
+        "双方同意2032年底前完成铜矿铁路一期工程建设",
+        "加快推进二期工程前期工作。",
+    ]
+
+
+def test_the_next_round_of_a_series_of_talks_is_logistics():
+    assert found("双方商定下一轮战略对话明年在圣地亚哥举行。") == []
+
+
+def test_taking_part_in_global_governance_is_vague():
+    assert found("中方将继续积极参与全球气候治理。") == []

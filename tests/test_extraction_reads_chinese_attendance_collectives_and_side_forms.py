@@ -2,7 +2,9 @@
 are the parties (a partial list adds to the grouping's members), 中亚 is a region and not a pairing
 with Armenia, a side form is read as the country the text names in full (巴方 after 巴基斯坦 is
 Pakistan, not Brazil), 各国主管部门 is every party, and a commitment of unnamed actors (有关成员国)
-is no commitment. The actor inside a speaker's words carries to the speaker's next sentence."""
+is no commitment. The actor inside a speaker's words carries to the speaker's next sentence; a
+partner in a joint action (中方将同赞方共同…) acts too; a side form is read even when the country's
+full name is only in the title."""
 
 import datetime
 
@@ -64,3 +66,14 @@ def test_unnamed_member_states_make_no_commitment():
 def test_the_actor_inside_a_speakers_words_carries_to_the_next_sentence():
     text = "国务院总理李强20日同智利总统会谈。\n\n李强表示，中方将扩大进口智利车厘子。还将在智利设立鲁班工坊。"
     assert [(parties, strength) for _t, parties, strength in found(text)] == [(["China"], "firm")] * 2
+
+
+def test_a_partner_in_a_joint_action_is_a_party_too():
+    text = "国家主席习近平同赞比亚总统会谈。\n\n中方将同赞方共同推进坦赞铁路激活项目。中方将同赞方举行会谈。"
+    assert [parties for _t, parties, _s in found(text)][:1] == [["China", "Zambia"]]
+
+
+def test_a_side_form_is_read_when_the_full_name_is_only_in_the_title():
+    text = "双方同意设立打击电信诈骗联合工作组。泰方承诺为中国游客提供更加便利的入境条件。"
+    result = detect(text, doc_date=DAY, title="中华人民共和国和泰王国联合声明")
+    assert [f.parties for f in result] == [["China", "Thailand"], ["Thailand"]]

@@ -2,7 +2,7 @@
 document's date: a year end, a half, a quarter, a month with or without its year, this or next
 month, a period counted from the date (years, months, weeks, days), 到 + a year, a year alone, the
 years of a five-year plan and mid-century. A period already over is no deadline, and a number
-before 年内 that is a year is read as that year."""
+before 年内 that is a year is read as that year; a phrase inside a title 《…》 is none."""
 
 import datetime
 
@@ -72,3 +72,7 @@ def test_a_start_a_range_an_era_and_a_since_are_not_deadlines():
     assert labels("2032年以来") == []
     assert labels("2032—2034年合作规划") == []
     assert labels("彻底解决分歧") == []
+
+
+def test_a_period_inside_a_document_title_is_not_a_deadline():
+    assert labels("落实《中智合作未来十年展望》") == []

@@ -67,6 +67,9 @@ OWN_DIALOGUE = re.compile(
 )
 # A later clause about the thing just agreed keeps with it, deadline and all: "建立…机制，年内召开首次会议"
 # refers back to it, "推进…建设，年底前完成…移交" / "扩大…规模，明年…达到10万人" sets its target.
+NEW_ACTION = re.compile(
+    r"(?:并|同时|还)?(?:加快|加强|推进|推动|扩大|深化|建立|设立|启动|开展|举办|举行|签署|商签|恢复)"
+)
 REFERS_BACK = re.compile(r"(?:.{0,6})(?:首次|第一次|其|该|届时)")
 TARGET = re.compile(
     r"^[^，。；]{0,24}?(?:完成|建成|达到|实现|提交|落成|开通|投入使用|全面运营)"
@@ -289,8 +292,14 @@ def _group(text: str, chosen: list[_Clause], context: DocumentContext) -> list[C
         refers_back = REFERS_BACK.match(text[start:end]) or (
             keys and keys[-1][1] is None and TARGET.search(text[start:end])
         )
+        # a new action without the deadline of the one before is a commitment of its own ("2025年底前完成
+        # 一期工程，加快推进二期工程…")
+        undated_action = clause.deadline is None and keys and keys[-1][1] and NEW_ACTION.match(text[start:end])
         same = (
-            groups and keys[-1][0] == key and (clause.deadline is None or clause.deadline == keys[-1][1] or refers_back)
+            groups
+            and keys[-1][0] == key
+            and not undated_action
+            and (clause.deadline is None or clause.deadline == keys[-1][1] or refers_back)
         )
         if same and _joins(text[start:end], clause.topics, groups[-1].topics):
             groups[-1].end = end

@@ -704,12 +704,16 @@ _ZH_RULES: list[tuple[str, re.Pattern, Callable]] = [
 ]
 
 
+_ZH_TITLE = re.compile(r"《[^》]{0,60}》")
+
+
 def find_chinese_deadlines(text: str, doc_date: datetime.date | None) -> list[Deadline]:
     """Deadline phrases in Chinese text ("2030年前", "年底前", "明年", "三个月内", "“十五五”期间"), with
     labels written as in the English data: "2030", "2026-12-31 (年底前)", "2027 (明年)"."""
     if not re.search(r"年|月|内|季度|十[四五六]五|世纪", text):
         return []
-    taken: list[tuple[int, int]] = []
+    # a phrase inside a title (《中日韩合作未来十年展望》) names the document, not a deadline
+    taken: list[tuple[int, int]] = [m.span() for m in _ZH_TITLE.finditer(text)]
     found: list[Deadline] = []
     for _name, regex, resolve in _ZH_RULES:
         for m in regex.finditer(text):

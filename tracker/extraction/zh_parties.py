@@ -136,7 +136,8 @@ class Names:
         named = {m.party for m in mentions} | set(context.parties)
         # named in full, not only by a side form ("巴方"), which the lexicon may read as another country
         in_full = {m.party for m in mentions if not text[m.start : m.end].endswith("方")}
-        side_only = named - in_full - (set(context.parties) if context.given else set())
+        # a party the text names only by a side form the lexicon reads ("巴方" as Brazil), unless the caller gave it
+        side_only = {m.party for m in mentions} - in_full - (set(context.parties) if context.given else set())
         by_char: dict[str, set[str]] = {}
         for party in in_full | (set(context.parties) - side_only):
             for alias in _chinese_aliases(lexicon, party):
@@ -205,9 +206,25 @@ def subject(clause: str, context: DocumentContext, names: Names | None = None) -
 
 
 def _named_actors(head: str, context: DocumentContext, names: Names | None) -> list[str]:
-    """Parties named at the start of ``head``, joined by 和 / 与 / 、 ("中方和非盟委员会")."""
+    """Parties named at the start of ``head``, joined by 和 / 与 / 、 ("中方和非盟委员会"), with a partner
+    of a joint action ("中方将同赞方共同推进…")."""
+    found, at = _actors_from(head, 0, context, names)
+    partner = WITH_PARTNER.match(head, at) if found else None
+    if partner:
+        others, end = _actors_from(head, partner.end(), context, names)
+        if others and TOGETHER.match(head, end):
+            found += others
+    return found
+
+
+# "中方将同赞方共同推进…", "中国还将与东盟一道…": a partner in the same action
+WITH_PARTNER = re.compile(r"(?:还将|将继续|将)(?:同|与|和)")
+TOGETHER = re.compile(r"一道|一起|共同|携手|联合")
+
+
+def _actors_from(head: str, at: int, context: DocumentContext, names: Names | None) -> tuple[list[str], int]:
+    """The parties named from ``at`` on and where their names end."""
     found: list[str] = []
-    at = 0
     lexicon = context.lexicon
     while at < len(head):
         mention = next((m for m in lexicon.mentions(head[at:]) if m.start == 0 and m.party), None)
@@ -227,7 +244,7 @@ def _named_actors(head: str, context: DocumentContext, names: Names | None) -> l
         if not join:
             break
         at += join.end()
-    return found
+    return found, at
 
 
 # Who attended: "中国、哈萨克斯坦、…六国元首出席", "中国国家主席习近平、巴西总统卢拉和俄罗斯总统普京出席"
