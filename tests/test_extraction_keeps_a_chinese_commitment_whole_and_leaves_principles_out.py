@@ -5,7 +5,8 @@ are principles; a role to play is vague; a later clause setting the target of th
 (完成 / 达到 / a quantity, 力争…) stays with it and keeps its strength; 责成…研究 is hedged; the short
 heading of a numbered item is not judged; a specific topic wins over law-enforcement; a new action
 without the deadline of the one before is a commitment of its own; the next round of a series of
-talks is logistics; taking part in global governance is vague."""
+talks is logistics; taking part in global governance is vague; the occasion said before a commitment
+(以…为契机) belongs to it; an aim with its own deadline (力争2035年内签署) stays with the commitment."""
 
 import datetime
 
@@ -85,3 +86,13 @@ def test_the_next_round_of_a_series_of_talks_is_logistics():
 
 def test_taking_part_in_global_governance_is_vague():
     assert found("中方将继续积极参与全球气候治理。") == []
+
+
+def test_the_occasion_said_before_a_commitment_belongs_to_it():
+    sentence = "双方同意以建交六十周年为契机，办好“中智文化年”系列活动。"
+    assert found(sentence) == [(sentence, "firm")]
+
+
+def test_an_aim_with_a_deadline_of_its_own_stays_with_the_commitment():
+    sentence = "双方同意尽快完成自由贸易协定谈判，力争2035年内签署协定。"
+    assert found(sentence) == [(sentence, "firm")]

@@ -77,3 +77,8 @@ def test_a_side_form_is_read_when_the_full_name_is_only_in_the_title():
     text = "双方同意设立打击电信诈骗联合工作组。泰方承诺为中国游客提供更加便利的入境条件。"
     result = detect(text, doc_date=DAY, title="中华人民共和国和泰王国联合声明")
     assert [f.parties for f in result] == [["China", "Thailand"], ["Thailand"]]
+
+
+def test_the_parties_of_a_party_to_party_meeting_come_from_its_compound_name():
+    text = "中越两党两国领导人会谈13日在河内举行。\n\n双方商定，年内举行两国口岸管理合作委员会首次会议。"
+    assert [parties for _t, parties, _s in found(text)] == [["China", "Vietnam"]]

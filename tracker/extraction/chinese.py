@@ -67,6 +67,8 @@ OWN_DIALOGUE = re.compile(
 )
 # A later clause about the thing just agreed keeps with it, deadline and all: "建立…机制，年内召开首次会议"
 # refers back to it, "推进…建设，年底前完成…移交" / "扩大…规模，明年…达到10万人" sets its target.
+# The occasion or basis of a commitment, said before it: "以建交75周年为契机", "在…的基础上", "本着…精神"
+FRAME = re.compile(r"(?:以|在)[^，。；]{0,24}(?:为契机|基础上|之际)|本着[^，。；]{0,16}精神")
 NEW_ACTION = re.compile(
     r"(?:并|同时|还)?(?:加快|加强|推进|推动|扩大|深化|建立|设立|启动|开展|举办|举行|签署|商签|恢复)"
 )
@@ -280,6 +282,7 @@ def _group(text: str, chosen: list[_Clause], context: DocumentContext) -> list[C
     a clause names a topic of its own."""
     groups: list[ChineseCandidate] = []
     keys: list[tuple] = []
+    frame: tuple[int, int] | None = None
     for clause in chosen:
         parties = resolve(clause.actors, context)
         if not parties:
@@ -289,8 +292,10 @@ def _group(text: str, chosen: list[_Clause], context: DocumentContext) -> list[C
             continue
         key = (tuple(parties), clause.strength)
         # a deadline of the thing just agreed ("建立…机制，年内召开首次会议") stays with it
-        refers_back = REFERS_BACK.match(text[start:end]) or (
-            keys and keys[-1][1] is None and TARGET.search(text[start:end])
+        refers_back = (
+            REFERS_BACK.match(text[start:end])
+            or AIM.match(text[start:end])
+            or (keys and keys[-1][1] is None and TARGET.search(text[start:end]))
         )
         # a new action without the deadline of the one before is a commitment of its own ("2025年底前完成
         # 一期工程，加快推进二期工程…")
@@ -309,7 +314,12 @@ def _group(text: str, chosen: list[_Clause], context: DocumentContext) -> list[C
             if groups and keys[-1][0][0] == key[0] and groups[-1].end >= clause.start - 1:
                 # "加快推进铁路建设，力争2030年前建成通车": the aim of the clause before, with its deadline
                 groups[-1].end = end
+            elif FRAME.search(text[start:end]):
+                frame = (start, clause.end)  # "双方同意以建交75周年为契机，办好…": the occasion of what follows
             continue  # "双方同意深化政治互信": no field, no measure of its own
+        if frame is not None and frame[1] >= clause.start - 1:
+            start = frame[0]
+        frame = None
         groups.append(ChineseCandidate(start, end, parties, clause.topics, clause.strength, CONFIDENCE, (clause.kind,)))
         keys.append((key, clause.deadline))
     return groups
