@@ -625,13 +625,16 @@ def _zh_quarter(m: re.Match, ref: datetime.date | None):
 
 
 def _zh_part_of_year(m: re.Match, ref: datetime.date | None):
-    """ "明年年初" (early), "今年年中" (mid): a part of a year, as "early 2027" is written in English."""
+    """ "明年年初" / "明年早些时候" (early), "今年年中" (mid), "今年晚些时候" (late): a part of a year, as
+    "early 2027" is written in English."""
     year = _zh_year(m, ref)
     if year is None:
         return None
-    early = "初" in m.group("part")
-    day = last_day(year, 3 if early else 7)
-    return day, VAGUE, False, f"{'early ' if early else 'mid-'}{year} ('{m.group(0)}')"
+    part = m.group("part")
+    early, late = "初" in part or "早" in part, "晚" in part
+    day = last_day(year, 3 if early else 12 if late else 7)
+    word = "early " if early else "late " if late else "mid-"
+    return day, VAGUE, False, f"{word}{year} ('{m.group(0)}')"
 
 
 def _zh_by_year(m: re.Match, ref: datetime.date | None):
@@ -673,6 +676,11 @@ def _zh_mid_century(m: re.Match, ref: datetime.date | None):
     return datetime.date(2050, 12, 31), VAGUE, False, f"2050 ('{m.group(0)}')"
 
 
+def _zh_soon(m: re.Match, ref: datetime.date | None):
+    """ "尽早", "尽快": no date, written as the labelled data writes it."""
+    return None, VAGUE, False, f"as soon as possible (unspecified: '{m.group(0)}')"
+
+
 _ZH_RULES: list[tuple[str, re.Pattern, Callable]] = [
     ("exact day", re.compile(rf"(?P<y>\d{{4}})年(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日{_ZH_BEFORE}?"), _zh_day),
     ("day of this year", re.compile(rf"{_ZH_REL}?(?<!\d)(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日"), _zh_day),
@@ -690,7 +698,11 @@ _ZH_RULES: list[tuple[str, re.Pattern, Callable]] = [
         re.compile(rf"(?:(?P<y>\d{{4}})年|{_ZH_REL})?第?(?P<q>[一二三四1-4])季度(?:末|内|{_ZH_BEFORE})?"),
         _zh_quarter,
     ),
-    ("part of a year", re.compile(rf"(?:(?P<y>\d{{4}})年|{_ZH_REL})(?P<part>年初|初|年中)"), _zh_part_of_year),
+    (
+        "part of a year",
+        re.compile(rf"(?:(?P<y>\d{{4}})年|{_ZH_REL})(?P<part>年初|初|年中|早些时候|晚些时候)"),
+        _zh_part_of_year,
+    ),
     ("within a year written out", re.compile(r"(?P<y>\d{4})年内"), _zh_by_year),
     ("by a year", re.compile(rf"(?:到|至|在)?(?P<y>\d{{4}})年{_ZH_BEFORE}"), _zh_by_year),
     ("to a year", re.compile(r"(?:到|至)(?P<y>\d{4})年(?![\d月])"), _zh_by_year),
@@ -699,6 +711,7 @@ _ZH_RULES: list[tuple[str, re.Pattern, Callable]] = [
     ("this or next year", re.compile(rf"{_ZH_REL}内?|年内"), _zh_relative_year),
     ("plan period", re.compile(r"[“\"]?(?P<plan>十四五|十五五|十六五)[”\"]?(?:时期|期间)"), _zh_plan),
     ("mid-century", re.compile(r"(?:到)?本世纪中叶"), _zh_mid_century),
+    ("as soon as possible", re.compile(r"尽早|尽快"), _zh_soon),
     # a year alone, in a clause about what is to be done ("2026年举办…"); not a range, an era or a start
     ("a year named", re.compile(r"(?<![\d—–\-~至到])(?P<y>\d{4})年(?![\d月底末内代度以起开—–\-~至到])"), _zh_by_year),
 ]
@@ -710,7 +723,7 @@ _ZH_TITLE = re.compile(r"《[^》]{0,60}》")
 def find_chinese_deadlines(text: str, doc_date: datetime.date | None) -> list[Deadline]:
     """Deadline phrases in Chinese text ("2030年前", "年底前", "明年", "三个月内", "“十五五”期间"), with
     labels written as in the English data: "2030", "2026-12-31 (年底前)", "2027 (明年)"."""
-    if not re.search(r"年|月|内|季度|十[四五六]五|世纪", text):
+    if not re.search(r"年|月|内|季度|十[四五六]五|世纪|尽早|尽快", text):
         return []
     # a phrase inside a title (《中日韩合作未来十年展望》) names the document, not a deadline
     taken: list[tuple[int, int]] = [m.span() for m in _ZH_TITLE.finditer(text)]

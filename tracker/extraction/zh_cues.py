@@ -25,7 +25,8 @@ FIRM, INTENT, HEDGED = "firm", "intent", "hedged"
 # --- cue patterns -----------------------------------------------------------------------------
 
 # 责成 (tasked): the principals instruct their teams, as "tasked their teams to" does in English
-AGREEMENT = re.compile(r"一致同意|同意|商定|约定|决定(?!性)|承诺|确认将|重申将|责成")
+# 就…达成一致 (reached agreement on) is agreed too
+AGREEMENT = re.compile(r"一致同意|同意|商定|约定|决定(?!性)|承诺|确认将|重申将|责成|达成一致|达成共识")
 # 将 as the object marker: "将2025年确定为…", "将创新合作打造成…", "将16家实体列入…名单"
 OBJECT_MARKER = re.compile(
     r"将(?!于|在|继续|进一步|共同|积极|向|与|同|和|为)[^，。；：]{1,30}?"
@@ -49,7 +50,7 @@ OWN_CALL = re.compile(
 # 可 is "may" only before a verb of doing ("双方可在…", "可视情…"), not in 可行, 可预期, 可持续
 EXPLORE = re.compile(
     r"探讨|探索|(?<!可行性)(?<!前期)(?<!联合)(?<!课题)研究(?=[\u4e00-\u9fff])(?!报告|成果|中心|机构|院|所|项目)"
-    r"|积极考虑|考虑|可以|可(?=在|就|视|根据|按|通过|探讨|考虑|研究|开展|进一步|适时)|视情|在[^，。；]{1,12}条件下"
+    r"|积极考虑|考虑|可以|可(?=在|就|由|视|根据|按|通过|探讨|考虑|研究|开展|进一步|适时)|视情|在[^，。；]{1,12}条件下"
 )
 # 重申 + carrying out a named agreement ("重申将全面落实《…协定》"): a reaffirmed commitment (firm);
 # 重申 + a principle, a consensus or a position is not
@@ -77,7 +78,7 @@ NORMATIVE = re.compile(
 )
 # "…进展表明，双方可以…": what events show is a view, and it governs the clauses after it
 NEED = re.compile(r"有必要|认为|相信|强调.{0,10}重要|表明|证明")
-CONDITION = re.compile(r"如果|(?<![例比诸])如(?![下期何今实此])|若(?!干)|倘若|一旦")
+CONDITION = re.compile(r"如果|(?<![例比诸])如(?![下期何今实此])|若(?!干)|倘若|一旦|前提是|前提下")
 PAST = re.compile(r"已经|已(?!有)|曾|过去|宣布完成|见证签署")
 # 了 after a verb marks a completed act wherever it stands ("共同努力恢复和新建了…渠道")
 PERFECTIVE = re.compile(r"(?<![为除])了(?!解)")
@@ -102,7 +103,7 @@ BENEFIT = re.compile(
     r"^(?:不仅|也|还|从而|进而)?为[^，。；]{0,24}(?:提供|注入|增添|带来)[^，。；]{0,8}(?:助力|动力|支撑|保障|活力|福祉)"
 )
 # 同意 + someone's view: "同意习近平主席的看法" agrees with an opinion, not to act
-AGREED_VIEW = re.compile(r"同意[^，。；]{0,24}(?:看法|观点|意见|判断|评估|分析)[，。；]?$")
+AGREED_VIEW = re.compile(r"同意[^，。；]{0,24}(?:看法|观点|意见|判断|评估|分析|十分重要|很重要|重要)[，。；]?$")
 LOGISTICS = re.compile(
     r"(?:将于|定于).{0,20}(?:出席|访问|会见|会晤|主持|访华|出访)"
     r"|(?:将于|定于).{0,20}(?:举行|召开|举办)(?:[^，。；]{0,30}(?:会议|会谈|会晤|峰会|论坛|对话|磋商|年会|会)|[。，；]|$)"
@@ -117,6 +118,8 @@ PRINCIPLE = re.compile(
     r"^(?:共同|继续|始终)?(?:坚持|恪守|奉行|反对|维护(?:世界|地区|国际)|尊重)"
     r"|(?:^|致力于|重申|同意)(?:共同|继续|始终)?维护[^，。；]{0,30}(?:秩序|体系|体制|宗旨|权威|多边主义)"
     r"|朝着[^，。；]{0,24}方向"
+    # "根据事情本身的是非曲直决定自己的立场": 决定 as "determine", a position
+    r"|根据[^，。；]{0,30}决定|决定[^，。；]{0,8}(?:立场|态度)"
 )
 
 
