@@ -96,3 +96,11 @@ def test_the_occasion_said_before_a_commitment_belongs_to_it():
 def test_an_aim_with_a_deadline_of_its_own_stays_with_the_commitment():
     sentence = "双方同意尽快完成自由贸易协定谈判，力争2035年内签署协定。"
     assert found(sentence) == [(sentence, "firm")]
+
+
+def test_an_undated_item_after_a_dated_aim_is_a_commitment_of_its_own():
+    sentence = "两国元首同意，加快推进跨境铁路建设，力争2033年建成通车；扩大双边贸易规模，推动贸易额早日突破500亿美元。"
+    assert [text for text, _strength in found(sentence)] == [
+        "加快推进跨境铁路建设，力争2033年建成通车",
+        "扩大双边贸易规模，推动贸易额早日突破500亿美元。",
+    ]

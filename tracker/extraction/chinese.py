@@ -309,6 +309,7 @@ def _group(text: str, chosen: list[_Clause], context: DocumentContext) -> list[C
         if same and _joins(text[start:end], clause.topics, groups[-1].topics):
             groups[-1].end = end
             groups[-1].topics = groups[-1].topics or clause.topics
+            keys[-1] = (key, keys[-1][1] or clause.deadline)  # the group's deadline, wherever it is said
             continue
         if is_vague(text[start:end], clause.topics):
             if groups and keys[-1][0][0] == key[0] and groups[-1].end >= clause.start - 1:
