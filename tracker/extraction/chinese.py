@@ -34,8 +34,10 @@ from tracker.extraction.zh_cues import (
     AIM,
     FIRM,
     MODAL_VETOES,
+    PURPOSE,
     SOFT_VETOES,
     Cue,
+    Reading,
     is_vague,
     proposal_reading,
     read_clause,
@@ -217,6 +219,8 @@ def _committing_clauses(
         if not reading.veto and governed:
             governed = not _leaves_modal_scope(clause, reading.cue, context, names, view)
         view = bool(VIEW_THEN_CONTENT.search(clause))
+        if chosen and PURPOSE.match(clause):
+            reading = Reading()  # the purpose of the commitment before: part of it
         if chosen and reading.veto in SOFT_VETOES and subject(clause, context, names) is None:
             held.append((c_start, c_end))  # kept only if a committing clause follows
             continue

@@ -58,7 +58,7 @@ REAFFIRMED = re.compile(r"重申(?:将|继续)?(?:全面|认真|切实)?(?:落�
 # "将积极考虑", "还将探讨", "同意探索建立", "将共同努力", "责成外交部门研究…" (tasked to study): the verb
 # after 将 or 同意 sets the strength, as "will explore" and "agreed to explore" do
 MODAL_THEN = re.compile(
-    r"(?:将|一致同意|同意|商定|决定|责成[^，。；]{1,12}?)(?:进一步|继续|积极|共同|一道|联合|携手)?"
+    r"(?:将|一致同意|同意|商定|决定|责成[^，。；]{1,12}?)(?:进一步|继续|积极|共同|一道|联合|携手|认真|深入)?"
     r"(?=探讨|探索|研究|积极考虑|考虑|共同努力|努力|争取|力争)"
 )
 # A concrete joint action that a proposal (建议) may name: a negotiation, consultations, an agreement
@@ -287,7 +287,7 @@ CONCRETE = re.compile(
 NEGATIVE_PLEDGE = re.compile(r"(?:承诺|保证|同意)(?:不再|不进行|不会|永不|不)")
 # "推进…务实合作", "深化战略伙伴关系": cooperation or a partnership with no field named
 NO_FIELD = re.compile(
-    r"^[^，；。]{0,30}?(?:务实合作|互利合作|各领域合作|战略伙伴关系|伙伴关系|友好关系|双边关系)[，；。]?$"
+    r"^[^，；。]{0,30}?(?:务实合作|互利合作|各领域合作|战略伙伴关系|伙伴关系|友好关系|双边关系)(?:的?内涵|水平)?[，；。]?$"
 )
 
 
@@ -303,6 +303,8 @@ def is_vague(clause: str, topics: list[str]) -> bool:
     return not topics and not CONCRETE.search(clause) and not NEGATIVE_PLEDGE.search(clause)
 
 
+# "用于缓解人道主义危机，支持…重建": what a commitment is for goes with it, whatever its verb
+PURPOSE = re.compile(r"^(?:用于|以便|旨在|以帮助|用以)")
 # "力争2030年…达到200亿美元" after a commitment: the aim it is measured by, not a weaker pledge
 AIM = re.compile(r"^[^，。；]{0,4}(?:力争|争取)")
 
