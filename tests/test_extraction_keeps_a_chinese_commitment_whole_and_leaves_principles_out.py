@@ -104,3 +104,11 @@ def test_an_undated_item_after_a_dated_aim_is_a_commitment_of_its_own():
         "加快推进跨境铁路建设，力争2033年建成通车",
         "扩大双边贸易规模，推动贸易额早日突破500亿美元。",
     ]
+
+
+def test_a_short_first_sentence_with_a_concrete_action_is_an_item_not_a_heading():
+    text = (
+        "中国同智利举行会谈。\n\n我们一致同意做好以下工作：\n\n一是建立铜矿合作联合工作组。工作组由两国外交部门牵头。"
+    )
+    result = [f.text for f in detect(text, doc_date=DAY, parties=["Chile", "China"])]
+    assert result[:1] == ["建立铜矿合作联合工作组。"]

@@ -234,8 +234,10 @@ def units(text: str) -> list[Unit]:
     return found
 
 
-# The heading of a numbered item: a short phrase with no clause break ("二是拓展务实合作。")
+# The heading of a numbered item: a short phrase with no clause break, a general verb and its aim
+# ("二是拓展务实合作。", "三是促进人文交流。"); "一是建立联合工作组。" is an item of its own
 ITEM_HEADING_LENGTH = 12
+HEADING_VERB = re.compile(r"增进|拓展|促进|推动|深化|加强|扩大|巩固|提升|密切|夯实|携手|共同")
 
 
 def is_item_heading(sentence: str) -> bool:
@@ -244,7 +246,7 @@ def is_item_heading(sentence: str) -> bool:
     if not marker or marker.end() == 0 or sentence.startswith("——"):
         return False
     body = sentence[marker.end() :].rstrip("。！？!?")
-    return len(body) <= ITEM_HEADING_LENGTH and not CLAUSE_END.search(body)
+    return len(body) <= ITEM_HEADING_LENGTH and not CLAUSE_END.search(body) and bool(HEADING_VERB.match(body))
 
 
 def _after_dateline(text: str, start: int, end: int) -> int:
