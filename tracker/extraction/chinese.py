@@ -30,8 +30,20 @@ from typing import TYPE_CHECKING
 from tracker.extraction import zh_segment as seg
 from tracker.extraction.context import DocumentContext
 from tracker.extraction.deadlines import Deadline, find_chinese_deadlines
-from tracker.extraction.zh_cues import FIRM, MODAL_VETOES, Cue, is_vague, proposal_reading, read_clause
+from tracker.extraction.zh_cues import (
+    AIM,
+    FIRM,
+    MODAL_VETOES,
+    PURPOSE,
+    SOFT_VETOES,
+    Cue,
+    Reading,
+    is_vague,
+    proposal_reading,
+    read_clause,
+)
 from tracker.extraction.zh_parties import Names, document_parties, resolve, subject
+from tracker.extraction.zh_topics import extra_topic_matches
 
 if TYPE_CHECKING:
     from tracker.extraction.detect import Detected
@@ -55,7 +67,18 @@ VIEW_THEN_CONTENT = re.compile(r"(?:认为|相信|表明|证明)[，,：:]$")
 OWN_DIALOGUE = re.compile(
     r"(?:就|围绕)[^，。；]{2,20}?(?:加强|保持|开展|进行|深化)|(?:建立|举行|启动|开展)[^，。；]{0,12}?(?:对话|磋商)"
 )
+# A later clause about the thing just agreed keeps with it, deadline and all: "建立…机制，年内召开首次会议"
+# refers back to it, "推进…建设，年底前完成…移交" / "扩大…规模，明年…达到10万人" sets its target.
+# The occasion or basis of a commitment, said before it: "以建交75周年为契机", "在…的基础上", "本着…精神"
+FRAME = re.compile(r"(?:以|在)[^，。；]{0,24}(?:为契机|基础上|之际)|本着[^，。；]{0,16}精神")
+NEW_ACTION = re.compile(
+    r"(?:并|同时|还)?(?:加快|加强|推进|推动|扩大|深化|建立|设立|启动|开展|举办|举行|签署|商签|恢复)"
+)
 REFERS_BACK = re.compile(r"(?:.{0,6})(?:首次|第一次|其|该|届时)")
+TARGET = re.compile(
+    r"^[^，。；]{0,24}?(?:完成|建成|达到|实现|提交|落成|开通|投入使用|全面运营)"
+    r"|\d+(?:\.\d+)?(?:家|个|名|人|所|项|万|亿)"
+)
 
 
 @dataclass
@@ -167,7 +190,9 @@ def _unit_subject(text: str, unit: seg.Unit, context: DocumentContext, names: Na
     """The actor a unit opens with; for a list item without one, the actor named after its lead-in's
     verb ("宣布中方…举措"), the parties of a proposal (what one side proposes is joint), or the
     lead-in's own actor ("我们一致同意…：")."""
-    own = subject(seg.MARKUP.sub("", text[unit.start : unit.end]).strip(), context, names)
+    sentence = seg.MARKUP.sub("", text[unit.start : unit.end]).strip()
+    # who acts in what a speaker says ("李强表示，中方将…"), else the speaker ("博里奇表示，将…")
+    own = subject(SPEAKER.sub("", sentence), context, names) or subject(sentence, context, names)
     if own is not None or unit.lead is None:
         return own
     after = re.sub(r"^.*?(?:建议|提议|倡议|同意|宣布|决定)[，,：:]?", "", unit.lead.text)
@@ -187,12 +212,18 @@ def _committing_clauses(
     chosen: list[_Clause] = []
     governed = False  # inside the scope of a modal veto ("各方要…，致力于…，早日重启对话")
     view = False  # the clause before ends in a view verb: this one is what is viewed, whoever acts in it
+    held: list[tuple[int, int]] = []  # principle or position clauses inside a commitment
     for c_start, c_end in seg.clauses(text, unit.start, unit.end):
         clause = seg.MARKUP.sub("", text[c_start:c_end]).strip()
         reading = read_clause(clause)
         if not reading.veto and governed:
             governed = not _leaves_modal_scope(clause, reading.cue, context, names, view)
         view = bool(VIEW_THEN_CONTENT.search(clause))
+        if chosen and PURPOSE.match(clause):
+            reading = Reading()  # the purpose of the commitment before: part of it
+        if chosen and reading.veto in SOFT_VETOES and subject(clause, context, names) is None:
+            held.append((c_start, c_end))  # kept only if a committing clause follows
+            continue
         if reading.veto or governed:
             if chosen:
                 break
@@ -211,6 +242,8 @@ def _committing_clauses(
         if strength is None:
             continue
         deadlines = find_chinese_deadlines(clause, context.doc_date)
+        chosen.extend(_Clause(a, b, [], actors, strength, None, "carried-through") for a, b in held)
+        held = []
         chosen.append(
             _Clause(
                 c_start,
@@ -243,7 +276,7 @@ def _apply_cue(clause, cue: Cue | None, actors, strength, unit, context, names):
         if own is None and actors is None and unit.lead is None:
             return actors, None
         return own or actors, cue.strength
-    if cue.strength != FIRM:
+    if cue.strength != FIRM and not AIM.match(clause):
         return actors, cue.strength
     return actors, strength
 
@@ -253,6 +286,7 @@ def _group(text: str, chosen: list[_Clause], context: DocumentContext) -> list[C
     a clause names a topic of its own."""
     groups: list[ChineseCandidate] = []
     keys: list[tuple] = []
+    frame: tuple[int, int] | None = None
     for clause in chosen:
         parties = resolve(clause.actors, context)
         if not parties:
@@ -262,19 +296,35 @@ def _group(text: str, chosen: list[_Clause], context: DocumentContext) -> list[C
             continue
         key = (tuple(parties), clause.strength)
         # a deadline of the thing just agreed ("建立…机制，年内召开首次会议") stays with it
-        refers_back = REFERS_BACK.match(text[start:end])
+        refers_back = (
+            REFERS_BACK.match(text[start:end])
+            or AIM.match(text[start:end])
+            or (keys and keys[-1][1] is None and TARGET.search(text[start:end]))
+        )
+        # a new action without the deadline of the one before is a commitment of its own ("2025年底前完成
+        # 一期工程，加快推进二期工程…")
+        undated_action = clause.deadline is None and keys and keys[-1][1] and NEW_ACTION.match(text[start:end])
         same = (
-            groups and keys[-1][0] == key and (clause.deadline is None or clause.deadline == keys[-1][1] or refers_back)
+            groups
+            and keys[-1][0] == key
+            and not undated_action
+            and (clause.deadline is None or clause.deadline == keys[-1][1] or refers_back)
         )
         if same and _joins(text[start:end], clause.topics, groups[-1].topics):
             groups[-1].end = end
             groups[-1].topics = groups[-1].topics or clause.topics
+            keys[-1] = (key, keys[-1][1] or clause.deadline)  # the group's deadline, wherever it is said
             continue
         if is_vague(text[start:end], clause.topics):
             if groups and keys[-1][0][0] == key[0] and groups[-1].end >= clause.start - 1:
                 # "加快推进铁路建设，力争2030年前建成通车": the aim of the clause before, with its deadline
                 groups[-1].end = end
+            elif FRAME.search(text[start:end]):
+                frame = (start, clause.end)  # "双方同意以建交75周年为契机，办好…": the occasion of what follows
             continue  # "双方同意深化政治互信": no field, no measure of its own
+        if frame is not None and frame[1] >= clause.start - 1:
+            start = frame[0]
+        frame = None
         groups.append(ChineseCandidate(start, end, parties, clause.topics, clause.strength, CONFIDENCE, (clause.kind,)))
         keys.append((key, clause.deadline))
     return groups
@@ -282,14 +332,13 @@ def _group(text: str, chosen: list[_Clause], context: DocumentContext) -> list[C
 
 def _nearest_topics(text: str, unit: seg.Unit, context: DocumentContext) -> list[str]:
     """The topic of a commitment that names none: its sentence's, then its paragraph's (nearest
-    evidence first), then the document's."""
+    evidence first; not for a list item, whose paragraph holds other items each on its own topic),
+    else dialogue, the catch-all of general engagement."""
+    own = _rank(text[unit.start : unit.end], context)[:1]
+    if own or unit.lead is not None:
+        return own or ["dialogue"]
     start, end = next(((a, b) for a, b in seg.paragraphs(text) if a <= unit.start < b), (unit.start, unit.end))
-    return (
-        _rank(text[unit.start : unit.end], context)[:1]
-        or _rank(text[start:end], context)[:1]
-        or list(context.topics[:1])
-        or ["dialogue"]
-    )
+    return _rank(text[start:end], context)[:1] or ["dialogue"]
 
 
 def _joins(clause: str, topics: list[str], previous: list[str]) -> bool:
@@ -297,15 +346,19 @@ def _joins(clause: str, topics: list[str], previous: list[str]) -> bool:
     whose 将 marks an object ("将创新合作打造成…增长点") goes with the clause before."""
     if topics == ["dialogue"] and previous and "dialogue" not in previous and OWN_DIALOGUE.match(clause):
         return False  # "扩大人文交流，就国际和地区问题加强沟通": talks on a matter of their own
-    if not topics or topics == ["dialogue"] or not previous or topics[0] in previous:
+    if not topics or topics == ["dialogue"] or not previous or (set(topics) - {"dialogue"}) & set(previous):
         return True
     return bool(re.match(r"将[^，。；]{1,20}?(?:打造|建设|转)", clause))
 
 
+# General topics weigh less than the specific ones they come with: "执法部门禁毒合作" is counter-narcotics
+TOPIC_WEIGHT = {"dialogue": 0.4, "law-enforcement": 0.8}
+
+
 def _rank(clause: str, context: DocumentContext) -> list[str]:
     scores: dict[str, float] = {}
-    for _start, _end, key in context.lexicon.topic_matches(clause):
-        scores[key] = scores.get(key, 0.0) + (0.4 if key == "dialogue" else 1.0)
+    for _start, _end, key in context.lexicon.topic_matches(clause) + extra_topic_matches(clause):
+        scores[key] = scores.get(key, 0.0) + TOPIC_WEIGHT.get(key, 1.0)
     return sorted(scores, key=lambda k: -scores[k])
 
 

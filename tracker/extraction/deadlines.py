@@ -530,27 +530,18 @@ def _is_past(day: datetime.date, granularity: str, doc_date: datetime.date) -> b
 
 
 # --- Chinese -----------------------------------------------------------------------------------
+#
+# One named rule per kind of phrase: (name, pattern, resolver). The earlier rule wins where two
+# phrases overlap ("2025年底前" is a year end, not the year 2025); every resolver returns (date,
+# granularity, exact, label) against the document's date, or None.
 
 _ZH_NUMBER = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _ZH_BEFORE = r"(?:前|之前|以前)"
-_ZH_FINDERS = [
-    ("day", re.compile(rf"(?P<y>\d{{4}})年(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日{_ZH_BEFORE}")),
-    # a named day without "前": the day a measure starts or an agreement enters into force
-    ("day", re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")),
-    ("month_day", re.compile(r"(?P<rel>今年|明年)?(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})日")),
-    ("month", re.compile(rf"(?P<y>\d{{4}})年(?P<m>\d{{1,2}})月(?:底|末)?{_ZH_BEFORE}")),
-    ("year_end", re.compile(rf"(?P<y>\d{{4}})年(?:底|末){_ZH_BEFORE}?")),
-    ("year", re.compile(rf"(?:到|至|在)?(?P<y>\d{{4}})年{_ZH_BEFORE}")),
-    # "未来3年", "今后五年内", "三年内", "半年内": a period counted from the document's date
-    ("within", re.compile(r"(?:(?:未来|今后)(?P<n>\d{1,2}|[一两二三四五六七八九十]{1,2})(?P<unit>年)内?)")),
-    ("within", re.compile(r"(?P<n>\d{1,2}|[一两二三四五六七八九十]{1,2}|半)(?P<unit>年)内")),
-    ("rel_half", re.compile(r"(?P<rel>今年|明年)?(?P<half>上半年|下半年)")),
-    ("rel_end", re.compile(rf"(?:(?P<rel>今年|明年)(?:底|年底|年末)|年底|年末){_ZH_BEFORE}?")),
-    ("rel_year", re.compile(r"(?P<rel>今年|明年|年内)")),
-    ("within", re.compile(r"(?P<n>\d{1,2}|[一两二三四五六七八九十]{1,2})个(?P<unit>月|星期)内")),
-    ("plan", re.compile(r"[“\"]?(?P<plan>十四五|十五五|十六五)[”\"]?(?:时期|期间)")),
-]
+_ZH_N = r"(?P<n>\d{1,2}|[一两二三四五六七八九十]{1,2}|半)"
+_ZH_REL = r"(?P<rel>今年|明年|本年度?)"
 _ZH_PLANS = {"十四五": (2021, 2025), "十五五": (2026, 2030), "十六五": (2031, 2035)}
+_ZH_MONTHS_IN = {"月": 1, "年": 12}
+_ZH_DAYS_IN = {"周": 7, "星期": 7, "天": 1, "日": 1}
 
 
 def _zh_count(text: str) -> int:
@@ -563,18 +554,185 @@ def _zh_count(text: str) -> int:
     return _ZH_NUMBER.get(text, 1)
 
 
+def _zh_year(m: re.Match, ref: datetime.date | None) -> int | None:
+    """The year a phrase names: written out ("2027年"), 明年 (the document's next), else the document's."""
+    named = m.groupdict().get("y")
+    if named:
+        return int(named)
+    if ref is None:
+        return None
+    return ref.year + (1 if m.groupdict().get("rel") == "明年" else 0)
+
+
+def _zh_day(m: re.Match, ref: datetime.date | None):
+    """ "2031年6月30日(前)", "今年7月1日", "4月10日": the day, exact (of the document's year if none)."""
+    year = _zh_year(m, ref)
+    if year is None:
+        return None
+    try:
+        day = datetime.date(year, int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+    return day, DAY, True, day.isoformat()
+
+
+def _zh_month(m: re.Match, ref: datetime.date | None):
+    """ "2026年3月底前", "9月底前": the end of that month (a month of the document's year, or of the
+    next when it has passed)."""
+    month = int(m.group("m"))
+    if not 1 <= month <= 12:
+        return None
+    year = int(m.group("y")) if m.group("y") else _year_for(month, ref)
+    if year is None:
+        return None
+    return last_day(year, month), MONTH_G, False, f"{MONTH_NAMES[month]} {year}"
+
+
+def _zh_this_month(m: re.Match, ref: datetime.date | None):
+    """ "本月底前" (this month), "下个月" (next month): the end of the month."""
+    if ref is None:
+        return None
+    ahead = 1 if m.group(0).startswith("下") else 0
+    first = _add_months(ref.replace(day=1), ahead)
+    day = last_day(first.year, first.month)
+    return day, MONTH_G, False, f"{day.isoformat()} ({m.group(0)})"
+
+
+def _zh_year_end(m: re.Match, ref: datetime.date | None):
+    """ "2030年底前", "今年年底", "年底前": the last day of the year."""
+    year = _zh_year(m, ref)
+    if year is None:
+        return None
+    return datetime.date(year, 12, 31), YEAR_G, False, f"{year}-12-31 ({m.group(0)})"
+
+
+def _zh_half(m: re.Match, ref: datetime.date | None):
+    """ "明年上半年", "2027年上半年前", "下半年": the end of that half."""
+    year = _zh_year(m, ref)
+    if year is None:
+        return None
+    day = last_day(year, 6 if m.group("half") == "上半年" else 12)
+    return day, HALF, False, f"{day.isoformat()} ({m.group(0)})"
+
+
+def _zh_quarter(m: re.Match, ref: datetime.date | None):
+    """ "今年第三季度前", "2027年一季度": the end of the quarter."""
+    year = _zh_year(m, ref)
+    if year is None:
+        return None
+    day = _quarter_end(year, _zh_count(m.group("q")))
+    return day, QUARTER, False, f"{day.isoformat()} ({m.group(0)})"
+
+
+def _zh_part_of_year(m: re.Match, ref: datetime.date | None):
+    """ "明年年初" / "明年早些时候" (early), "今年年中" (mid), "今年晚些时候" (late): a part of a year, as
+    "early 2027" is written in English."""
+    year = _zh_year(m, ref)
+    if year is None:
+        return None
+    part = m.group("part")
+    early, late = "初" in part or "早" in part, "晚" in part
+    day = last_day(year, 3 if early else 12 if late else 7)
+    word = "early " if early else "late " if late else "mid-"
+    return day, VAGUE, False, f"{word}{year} ('{m.group(0)}')"
+
+
+def _zh_by_year(m: re.Match, ref: datetime.date | None):
+    """ "2030年前", "到2035年", "2027年": the year."""
+    year = int(m.group("y"))
+    return datetime.date(year, 12, 31), YEAR_G, False, str(year)
+
+
+def _zh_relative_year(m: re.Match, ref: datetime.date | None):
+    """ "明年", "今年内", "年内": the document's year or the next, with the phrase."""
+    year = _zh_year(m, ref)
+    if year is None:
+        return None
+    return datetime.date(year, 12, 31), YEAR_G, False, f"{year} ({m.group(0)})"
+
+
+def _zh_within(m: re.Match, ref: datetime.date | None):
+    """ "未来3年", "六个月内", "两周内", "30天内": a period counted from the document's date."""
+    if ref is None:
+        return None
+    n = 0 if m.group("n") == "半" else _zh_count(m.group("n"))
+    unit = m.group("unit")
+    if unit in _ZH_MONTHS_IN:
+        months = _ZH_MONTHS_IN[unit] * n if n else 6
+        day = _add_months(ref, months)
+    else:
+        day = ref + datetime.timedelta(days=_ZH_DAYS_IN[unit] * n)
+    return day, MONTH_G, False, f"{day.isoformat()} ({m.group(0)})"
+
+
+def _zh_plan(m: re.Match, ref: datetime.date | None):
+    """ "“十五五”期间": the years of a five-year plan."""
+    first, last = _ZH_PLANS[m.group("plan")]
+    return datetime.date(last, 12, 31), VAGUE, False, f"{first}-{last} ('{m.group(0)}')"
+
+
+def _zh_mid_century(m: re.Match, ref: datetime.date | None):
+    """ "到本世纪中叶": 2050, as Chinese plans date it."""
+    return datetime.date(2050, 12, 31), VAGUE, False, f"2050 ('{m.group(0)}')"
+
+
+def _zh_soon(m: re.Match, ref: datetime.date | None):
+    """ "尽早", "尽快": no date, written as the labelled data writes it."""
+    return None, VAGUE, False, f"as soon as possible (unspecified: '{m.group(0)}')"
+
+
+_ZH_RULES: list[tuple[str, re.Pattern, Callable]] = [
+    ("exact day", re.compile(rf"(?P<y>\d{{4}})年(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日{_ZH_BEFORE}?"), _zh_day),
+    ("day of this year", re.compile(rf"{_ZH_REL}?(?<!\d)(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日"), _zh_day),
+    ("end of a month", re.compile(rf"(?:(?P<y>\d{{4}})年)?(?<!\d)(?P<m>\d{{1,2}})月(?:底|末)?{_ZH_BEFORE}"), _zh_month),
+    ("end of a month", re.compile(r"(?:(?P<y>\d{4})年)?(?<!\d)(?P<m>\d{1,2})月(?:底|末)"), _zh_month),
+    ("this or next month", re.compile(r"本月(?:底|末|内)前?|下个?月"), _zh_this_month),
+    (
+        "end of a year",
+        re.compile(rf"(?:(?P<y>\d{{4}})年(?:底|末)|{_ZH_REL}(?:年底|年末|底|末)|年底|年末){_ZH_BEFORE}?"),
+        _zh_year_end,
+    ),
+    ("half of a year", re.compile(rf"(?:(?P<y>\d{{4}})年|{_ZH_REL})?(?P<half>上半年|下半年){_ZH_BEFORE}?"), _zh_half),
+    (
+        "quarter",
+        re.compile(rf"(?:(?P<y>\d{{4}})年|{_ZH_REL})?第?(?P<q>[一二三四1-4])季度(?:末|内|{_ZH_BEFORE})?"),
+        _zh_quarter,
+    ),
+    (
+        "part of a year",
+        re.compile(rf"(?:(?P<y>\d{{4}})年|{_ZH_REL})(?P<part>年初|初|年中|早些时候|晚些时候)"),
+        _zh_part_of_year,
+    ),
+    ("within a year written out", re.compile(r"(?P<y>\d{4})年内"), _zh_by_year),
+    ("by a year", re.compile(rf"(?:到|至|在)?(?P<y>\d{{4}})年{_ZH_BEFORE}"), _zh_by_year),
+    ("to a year", re.compile(r"(?:到|至)(?P<y>\d{4})年(?![\d月])"), _zh_by_year),
+    ("within a period", re.compile(rf"(?:未来|今后){_ZH_N}(?P<unit>年)内?"), _zh_within),
+    ("within a period", re.compile(rf"(?<![\d年]){_ZH_N}(?:个)?(?P<unit>年|月|周|星期|天|日)(?:之)?内"), _zh_within),
+    ("this or next year", re.compile(rf"{_ZH_REL}内?|年内"), _zh_relative_year),
+    ("plan period", re.compile(r"[“\"]?(?P<plan>十四五|十五五|十六五)[”\"]?(?:时期|期间)"), _zh_plan),
+    ("mid-century", re.compile(r"(?:到)?本世纪中叶"), _zh_mid_century),
+    ("as soon as possible", re.compile(r"尽早|尽快"), _zh_soon),
+    # a year alone, in a clause about what is to be done ("2026年举办…"); not a range, an era or a start
+    ("a year named", re.compile(r"(?<![\d—–\-~至到])(?P<y>\d{4})年(?![\d月底末内代度以起开—–\-~至到])"), _zh_by_year),
+]
+
+
+_ZH_TITLE = re.compile(r"《[^》]{0,60}》")
+
+
 def find_chinese_deadlines(text: str, doc_date: datetime.date | None) -> list[Deadline]:
     """Deadline phrases in Chinese text ("2030年前", "年底前", "明年", "三个月内", "“十五五”期间"), with
     labels written as in the English data: "2030", "2026-12-31 (年底前)", "2027 (明年)"."""
-    if not re.search(r"年|月|内|十[四五六]五", text):
+    if not re.search(r"年|月|内|季度|十[四五六]五|世纪|尽早|尽快", text):
         return []
-    taken: list[tuple[int, int]] = []
+    # a phrase inside a title (《中日韩合作未来十年展望》) names the document, not a deadline
+    taken: list[tuple[int, int]] = [m.span() for m in _ZH_TITLE.finditer(text)]
     found: list[Deadline] = []
-    for kind, regex in _ZH_FINDERS:
+    for _name, regex, resolve in _ZH_RULES:
         for m in regex.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
-            resolved = _zh_resolve(kind, m, doc_date)
+            resolved = resolve(m, doc_date)
             taken.append((m.start(), m.end()))
             if resolved is None:
                 continue
@@ -584,56 +742,3 @@ def find_chinese_deadlines(text: str, doc_date: datetime.date | None) -> list[De
             found.append(Deadline(m.start(), m.end(), m.group(0), day, granularity, exact, label))
     found.sort(key=lambda d: d.start)
     return found
-
-
-def _zh_resolve(kind: str, m: re.Match, ref: datetime.date | None):
-    phrase = m.group(0)
-    if kind == "day":
-        try:
-            day = datetime.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-        except ValueError:
-            return None
-        return day, DAY, True, day.isoformat()
-    if kind == "month_day":
-        return _zh_month_day(m, ref)
-    if kind == "month":
-        year, month = int(m.group("y")), int(m.group("m"))
-        if not 1 <= month <= 12:
-            return None
-        return last_day(year, month), MONTH_G, False, f"{MONTH_NAMES[month]} {year}"
-    if kind == "year_end":
-        day = datetime.date(int(m.group("y")), 12, 31)
-        return day, YEAR_G, False, f"{day.isoformat()} ({phrase})"
-    if kind == "year":
-        year = int(m.group("y"))
-        return datetime.date(year, 12, 31), YEAR_G, False, str(year)
-    if kind == "plan":
-        first, last = _ZH_PLANS[m.group("plan")]
-        return datetime.date(last, 12, 31), VAGUE, False, f"{first}-{last} ('{phrase}')"
-    if ref is None:
-        return None, VAGUE, False, phrase
-    if kind == "within":
-        n = _zh_count(m.group("n")) if m.group("n") != "半" else 0
-        months = {"月": n, "年": 12 * n or 6}.get(m.group("unit"))
-        day = _add_months(ref, months) if months else ref + datetime.timedelta(weeks=n)
-        return day, MONTH_G, False, f"{day.isoformat()} ({phrase})"
-    year = ref.year + (1 if (m.groupdict().get("rel") or "") == "明年" else 0)
-    if kind == "rel_half":
-        day = last_day(year, 6 if m.group("half") == "上半年" else 12)
-        return day, HALF, False, f"{day.isoformat()} ({phrase})"
-    if kind == "rel_end":
-        day = datetime.date(year, 12, 31)
-        return day, YEAR_G, False, f"{day.isoformat()} ({phrase})"
-    return datetime.date(year, 12, 31), YEAR_G, False, f"{year} ({phrase})"
-
-
-def _zh_month_day(m: re.Match, ref: datetime.date | None):
-    """ "4月10日", "今年7月1日": a day of the document's year (of the next with 明年)."""
-    if ref is None:
-        return None
-    year = ref.year + (1 if m.group("rel") == "明年" else 0)
-    try:
-        day = datetime.date(year, int(m.group("m")), int(m.group("d")))
-    except ValueError:
-        return None
-    return day, DAY, True, day.isoformat()

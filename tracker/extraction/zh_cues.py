@@ -25,7 +25,8 @@ FIRM, INTENT, HEDGED = "firm", "intent", "hedged"
 # --- cue patterns -----------------------------------------------------------------------------
 
 # 责成 (tasked): the principals instruct their teams, as "tasked their teams to" does in English
-AGREEMENT = re.compile(r"一致同意|同意|商定|约定|决定(?!性)|承诺|确认将|重申将|责成")
+# 就…达成一致 (reached agreement on) is agreed too
+AGREEMENT = re.compile(r"一致同意|同意|商定|约定|决定(?!性)|承诺|确认将|重申将|责成|达成一致|达成共识")
 # 将 as the object marker: "将2025年确定为…", "将创新合作打造成…", "将16家实体列入…名单"
 OBJECT_MARKER = re.compile(
     r"将(?!于|在|继续|进一步|共同|积极|向|与|同|和|为)[^，。；：]{1,30}?"
@@ -49,15 +50,16 @@ OWN_CALL = re.compile(
 # 可 is "may" only before a verb of doing ("双方可在…", "可视情…"), not in 可行, 可预期, 可持续
 EXPLORE = re.compile(
     r"探讨|探索|(?<!可行性)(?<!前期)(?<!联合)(?<!课题)研究(?=[\u4e00-\u9fff])(?!报告|成果|中心|机构|院|所|项目)"
-    r"|积极考虑|考虑|可以|可(?=在|就|视|根据|按|通过|探讨|考虑|研究|开展|进一步|适时)|视情|在[^，。；]{1,12}条件下"
+    r"|积极考虑|考虑|可以|可(?=在|就|由|视|根据|按|通过|探讨|考虑|研究|开展|进一步|适时)|视情|在[^，。；]{1,12}条件下"
 )
 # 重申 + carrying out a named agreement ("重申将全面落实《…协定》"): a reaffirmed commitment (firm);
 # 重申 + a principle, a consensus or a position is not
 REAFFIRMED = re.compile(r"重申(?:将|继续)?(?:全面|认真|切实)?(?:落实|履行|遵守|执行)[^，。；]{0,30}《")
-# "将积极考虑", "还将探讨", "同意探索建立", "将共同努力": the verb after 将 or 同意 sets the strength, as
-# "will explore" and "agreed to explore" do
+# "将积极考虑", "还将探讨", "同意探索建立", "将共同努力", "责成外交部门研究…" (tasked to study): the verb
+# after 将 or 同意 sets the strength, as "will explore" and "agreed to explore" do
 MODAL_THEN = re.compile(
-    r"(?:将|一致同意|同意|商定|决定)(?:进一步|继续|积极|共同|一道|联合|携手)?(?=探讨|探索|研究|积极考虑|考虑|共同努力|努力|争取|力争)"
+    r"(?:将|一致同意|同意|商定|决定|责成[^，。；]{1,12}?)(?:进一步|继续|积极|共同|一道|联合|携手|认真|深入)?"
+    r"(?=探讨|探索|研究|积极考虑|考虑|共同努力|努力|争取|力争)"
 )
 # A concrete joint action that a proposal (建议) may name: a negotiation, consultations, an agreement
 # or a mechanism to set up, a meeting to hold. Proposals of "more cooperation in a field" are vague.
@@ -76,7 +78,7 @@ NORMATIVE = re.compile(
 )
 # "…进展表明，双方可以…": what events show is a view, and it governs the clauses after it
 NEED = re.compile(r"有必要|认为|相信|强调.{0,10}重要|表明|证明")
-CONDITION = re.compile(r"如果|(?<![例比诸])如(?![下期何今实此])|若(?!干)|倘若|一旦")
+CONDITION = re.compile(r"如果|(?<![例比诸])如(?![下期何今实此])|若(?!干)|倘若|一旦|前提是|前提下")
 PAST = re.compile(r"已经|已(?!有)|曾|过去|宣布完成|见证签署")
 # 了 after a verb marks a completed act wherever it stands ("共同努力恢复和新建了…渠道")
 PERFECTIVE = re.compile(r"(?<![为除])了(?!解)")
@@ -87,8 +89,10 @@ WELCOMED = re.compile(r"欢迎|注意到|赞赏|感谢")
 SUPPORT = re.compile(r"支持|主张|反对")
 UNCHANGED = re.compile(r"没有变|不会变|不变|没变|不会动摇|不寻求|不会")
 # 将 + support or a standing position: "中方将坚定支持…", "将继续奉行…", "将始终把…置于…"
+# 将坚持 + a policy to carry out ("双方将坚持双向开放") is "will"; + a principle or a position it is not
 POSITION_AFTER_WILL = re.compile(
-    r"将(?:继续|始终|一如既往地?)?(?:坚定)?(?:地)?(?:支持|奉行|恪守|坚持|站在|把|同.{0,6}站在)"
+    r"将(?:继续|始终|一如既往地?)?(?:坚定)?(?:地)?(?:支持|奉行|恪守|站在|把|同.{0,6}站在)"
+    r"|将(?:继续|始终)?(?:坚定)?坚持[^，。；]{0,16}(?:原则|政策|立场|方针|道路|主张|定位|理念)"
 )
 PREDICTION = re.compile(
     r"^(?:这|此|该|它|这些|这将)|必将|将为[^，。；]{0,30}(?:空间|条件|机遇|动力|贡献|作出|做出|注入|开辟|创造)"
@@ -99,15 +103,24 @@ BENEFIT = re.compile(
     r"^(?:不仅|也|还|从而|进而)?为[^，。；]{0,24}(?:提供|注入|增添|带来)[^，。；]{0,8}(?:助力|动力|支撑|保障|活力|福祉)"
 )
 # 同意 + someone's view: "同意习近平主席的看法" agrees with an opinion, not to act
-AGREED_VIEW = re.compile(r"同意[^，。；]{0,24}(?:看法|观点|意见|判断|评估|分析)[，。；]?$")
+AGREED_VIEW = re.compile(r"同意[^，。；]{0,24}(?:看法|观点|意见|判断|评估|分析|十分重要|很重要|重要)[，。；]?$")
 LOGISTICS = re.compile(
     r"(?:将于|定于).{0,20}(?:出席|访问|会见|会晤|主持|访华|出访)"
     r"|(?:将于|定于).{0,20}(?:举行|召开|举办)(?:[^，。；]{0,30}(?:会议|会谈|会晤|峰会|论坛|对话|磋商|年会|会)|[。，；]|$)"
     r"|(?:会晤|会议|峰会|论坛|对话|磋商|年会)[^，。；]{0,8}(?:将于|将在|定于)[^，。；]{0,20}(?:举行|召开|举办)"
-    r"|出席|访问|举行会晤|下次会议|下一次|下一届|下届|接任|轮值主席"
+    r"|出席|访问|举行会晤|下次会议|下一次|下一轮|下一届|下届|接任|轮值主席"
 )
+# Actors not named: "有关成员国将…", "有意愿的成员国…", "部分国家…" (a commitment needs named parties)
+UNNAMED = re.compile(r"(?:有关|有意愿的|感兴趣的|部分|一些|个别)(?:成员国|国家|方面|各方|伙伴)")
 # A clause opening with a principle verb: "坚持公平正义", "共同维护世界和平稳定", "反对霸权主义"
-PRINCIPLE = re.compile(r"^(?:共同|继续|始终)?(?:坚持|恪守|奉行|反对|维护(?:世界|地区|国际)|尊重)")
+# or one upholding an order ("维护以联合国为核心的国际体系"), or steering a direction ("推动…朝着…方向发展")
+PRINCIPLE = re.compile(
+    r"^(?:共同|继续|始终)?(?:坚持|恪守|奉行|反对|维护(?:世界|地区|国际)|尊重)"
+    r"|(?:^|致力于|重申|同意)(?:共同|继续|始终)?维护[^，。；]{0,30}(?:秩序|体系|体制|宗旨|权威|多边主义)"
+    r"|朝着[^，。；]{0,24}方向"
+    # "根据事情本身的是非曲直决定自己的立场": 决定 as "determine", a position
+    r"|根据[^，。；]{0,30}决定|决定[^，。；]{0,8}(?:立场|态度)"
+)
 
 
 @dataclass(frozen=True)
@@ -224,6 +237,7 @@ VETO_RULES: tuple[tuple[str, re.Pattern, str], ...] = (
     ("discussed", DISCUSSED, "head"),
     ("call on others", CALL_ON_OTHERS, "clause"),
     ("welcomed", WELCOMED, "head"),
+    ("unnamed actors", UNNAMED, "head"),
     ("position", SUPPORT, "head"),
     ("position", UNCHANGED, "head"),
     ("position", POSITION_AFTER_WILL, "clause"),
@@ -233,6 +247,10 @@ VETO_RULES: tuple[tuple[str, re.Pattern, str], ...] = (
     ("principle", PRINCIPLE, "clause"),
 )
 
+
+# Vetoes that a commitment carries on through when a committing clause follows them in the same
+# sentence ("双方将坚持双向开放，反对“脱钩断链”，为对方企业提供…营商环境"): at its end they are left out.
+SOFT_VETOES = frozenset({"principle", "position"})
 
 # Vetoes that govern the clauses after them too, until one names its own actor or agrees:
 # "金砖国家应该…，致力于…" is inside the scope of 应该.
@@ -262,23 +280,33 @@ def read_clause(clause: str) -> Reading:
 # Objects that make a commitment concrete even without a topic keyword.
 CONCRETE = re.compile(
     r"合作|机制|对话|磋商|会议|协议|协定|计划|项目|资金|美元|亿|倡议|伙伴|沟通|交流|解决|中心|实验室|园区|基地|走廊|"
-    r"工程|平台|基金|援助|奖学金|名额|培训|免签|签证|航线|展馆|办事处|谈判|关税|参展|交流年|孵化园|"
+    r"工程|平台|基金|援助|援建|论坛|大赛|奖学金|名额|培训|免签|签证|航线|展馆|办事处|谈判|关税|参展|交流年|孵化园|"
     r"大使|使馆|领事|联合工作组|工作组|派遣|派出|派团|互派|考察团|代表团|联合研究|联合实验室|经常性联系|保持联系|团队"
 )
 # A pledged negative action is concrete by itself: "承诺不再同台湾发生任何官方关系"
 NEGATIVE_PLEDGE = re.compile(r"(?:承诺|保证|同意)(?:不再|不进行|不会|永不|不)")
 # "推进…务实合作", "深化战略伙伴关系": cooperation or a partnership with no field named
 NO_FIELD = re.compile(
-    r"^[^，；。]{0,30}?(?:务实合作|互利合作|各领域合作|战略伙伴关系|伙伴关系|友好关系|双边关系)[，；。]?$"
+    r"^[^，；。]{0,30}?(?:务实合作|互利合作|各领域合作|战略伙伴关系|伙伴关系|友好关系|双边关系)(?:的?内涵|水平)?[，；。]?$"
 )
 
 
+# "为危机政治解决发挥建设性作用", "积极参与全球气候治理": a role to play, not an action
+PLAY_A_ROLE = re.compile(r"发挥[^，。；]{0,10}作用|参与[^，。；]{0,10}治理")
+
+
 def is_vague(clause: str, topics: list[str]) -> bool:
-    """More cooperation without a field, or a partnership to deepen: vague, like English "called for
-    more collaboration"."""
-    if NO_FIELD.search(clause):
+    """More cooperation without a field, a partnership to deepen, or a role to play: vague, like
+    English "called for more collaboration" and "will play a constructive role"."""
+    if NO_FIELD.search(clause) or PLAY_A_ROLE.search(clause):
         return True
     return not topics and not CONCRETE.search(clause) and not NEGATIVE_PLEDGE.search(clause)
+
+
+# "用于缓解人道主义危机，支持…重建": what a commitment is for goes with it, whatever its verb
+PURPOSE = re.compile(r"^(?:用于|以便|旨在|以帮助|用以)")
+# "力争2030年…达到200亿美元" after a commitment: the aim it is measured by, not a weaker pledge
+AIM = re.compile(r"^[^，。；]{0,4}(?:力争|争取)")
 
 
 def proposal_reading(clause: str) -> Cue | None:

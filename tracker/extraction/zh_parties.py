@@ -39,10 +39,14 @@ ONE_CHAR = {
     "朝": "North Korea",
     "意": "Italy",
 }
-PAIR_AFTER = "(?=双方|两国|关系|合作|领导人|元首|建交|友谊|三方|三国|自由贸易|自贸|经贸|人文|投资协定)"
+PAIR_AFTER = (
+    "(?=双方|两国|两党|关系|合作|领导人|元首|外长|总理|建交|友谊|三方|三国|自由贸易|自贸|经贸|人文|投资协定|"
+    "战略对话|峰会|会谈)"
+)
 MIDDLE_EAST = "东"  # 中东 is the Middle East, not China and Timor-Leste
 COLLECTIVE = re.compile(
-    r"双方|两国|两军|两国元首|两国领导人|两国总理|与会各方|各方|我们|成员国|与会.{0,6}领导人|领导人|各代表团|会议|"
+    r"双方|两国|两军|两国元首|两国领导人|两国总理|与会各方|各方|我们|各成员国|成员国|与会.{0,6}领导人|领导人|各代表团|会议|"
+    r"各国(?:主管部门|政府|领导人|元首)|与会各国|"
     rf"三方|[{NUMERAL}]国(?=元首|领导人|外长|首脑|政府)?"
 )
 # A state organ of China: in a Chinese text it acts for China.
@@ -53,7 +57,7 @@ NOT_SIDE = set("中双我各对该本他你三两")  # 双方, 我方, 各方, �
 JOIN = re.compile(r"\s*(?:和|与|同|及|、|以及)\s*")
 LEADING = re.compile(
     rf"^[\s“”\"]*(?:——)?(?:[{NUMERAL}]+是|[{NUMERAL}]+、|\d+[.、]|（[{NUMERAL}\d]+）)?\s*"
-    r"(?:此外|同时|另外|其中|还|也|并|而|同日|会上|会后|会谈后)?[，,]?\s*"
+    r"(?:此外|同时|另外|其中|还|也|并|而|同日|会上|会后|会谈后)?[，,]?\s*(?:可由|由)?"
 )
 CHINA_SPEAKS = re.compile(r"中方|我国|国家主席|国务院总理")
 BODY = re.compile(r"(?:委员会|秘书处|政府|方面)")
@@ -100,7 +104,7 @@ def pair_parties(text: str, chars: dict[str, str] | None = None) -> list[str]:
 OFFICIAL_TITLE = "总统|总理|首相|副总统|副总理|外长|外交部长|部长|国王|主席|议长|大使|国务卿|秘书长|特使"
 CHINESE_TITLE = re.compile(
     r"(?:国家主席|国务院总理|国务院副总理|国务委员|外交部长|中共中央政治局委员|中央外办主任)"
-    r"([\u4e00-\u9fff]{2,3}?)(?=[同与和在，、出会表指强说宣])"
+    r"([\u4e00-\u9fff]{2,3}?)(?=[同与和在，、出会表指强说宣\d])"
 )
 FOREIGN_TITLE = re.compile(rf"(?:{OFFICIAL_TITLE})([\u4e00-\u9fff]{{2,4}}?)(?=[同与和在，、出会表指强说宣。])")
 
@@ -126,34 +130,47 @@ class Names:
     sides: dict[str, str]  # "哈方" -> "Kazakhstan"
     chars: dict[str, str]  # "哈" -> "Kazakhstan" (with the fixed one-character names)
     officials: dict[str, str] = field(default_factory=dict)  # "博里奇" -> "Chile"
+    displaced: set[str] = field(default_factory=set)  # "Brazil" when "巴方" is Pakistan in this text
 
     @classmethod
     def build(cls, text: str, context: DocumentContext) -> Names:
         lexicon = context.lexicon
-        named = {m.party for m in lexicon.mentions(text) if m.party} | set(context.parties)
+        mentions = [m for m in lexicon.mentions(text) if m.party]
+        named = {m.party for m in mentions} | set(context.parties)
+        # named in full, not only by a side form ("巴方"), which the lexicon may read as another country
+        in_full = {m.party for m in mentions if not text[m.start : m.end].endswith("方")}
+        # a party the text names only by a side form the lexicon reads ("巴方" as Brazil), unless the caller gave it
+        side_only = {m.party for m in mentions} - in_full - (set(context.parties) if context.given else set())
         by_char: dict[str, set[str]] = {}
-        for party in named:
+        for party in in_full | (set(context.parties) - side_only):
             for alias in _chinese_aliases(lexicon, party):
                 if len(alias) >= 2:
                     by_char.setdefault(alias[0], set()).add(party)
         chars = dict(ONE_CHAR)
         for char, party in unique_initials(lexicon).items():
-            # only where the text pairs it with China ("中孟关系"): 不, 以, 海 ... are words too
-            if char not in MIDDLE_EAST and re.search(f"中{char}{PAIR_AFTER}", text):
+            # only where the text pairs it with China ("中孟关系"): 不, 以, 海 ... are words too; and not
+            # where 中 and the character name a region (中亚 is Central Asia, 中东 the Middle East)
+            region = char in MIDDLE_EAST or lexicon.canonical("中" + char) is not None
+            if not region and re.search(f"中{char}{PAIR_AFTER}", text):
                 chars.setdefault(char, party)
         for char, parties in by_char.items():
             if len(parties) == 1 and char not in NOT_SIDE and char not in ONE_CHAR:
                 chars[char] = next(iter(parties))
         sides = {}
+        displaced: set[str] = set()  # what the lexicon reads a side form as, where the text means another
         for char, party in chars.items():
             side = char + "方"
-            if side in text and lexicon.canonical(side) is None and char not in NOT_SIDE:
+            # "巴方" is Brazil in the lexicon, Pakistan in a text that names Pakistan and not Brazil
+            known = lexicon.canonical(side)
+            if side in text and char not in NOT_SIDE and (known is None or known not in in_full):
                 sides[side] = party
+                if known not in (None, party):
+                    displaced.add(known)
         for party in named:
             for alias in _chinese_aliases(lexicon, party):
                 if 2 <= len(alias) <= 3 and lexicon.canonical(alias + "方") is None:
                     sides.setdefault(alias + "方", party)
-        return cls(sides, chars, find_officials(text, lexicon))
+        return cls(sides, chars, find_officials(text, lexicon), displaced)
 
     def at(self, text: str, position: int) -> tuple[str, int] | None:
         """(party, end) of the longest side form starting at ``position``."""
@@ -192,21 +209,37 @@ def subject(clause: str, context: DocumentContext, names: Names | None = None) -
 
 
 def _named_actors(head: str, context: DocumentContext, names: Names | None) -> list[str]:
-    """Parties named at the start of ``head``, joined by 和 / 与 / 、 ("中方和非盟委员会")."""
+    """Parties named at the start of ``head``, joined by 和 / 与 / 、 ("中方和非盟委员会"), with a partner
+    of a joint action ("中方将同赞方共同推进…")."""
+    found, at = _actors_from(head, 0, context, names)
+    partner = WITH_PARTNER.match(head, at) if found else None
+    if partner:
+        others, end = _actors_from(head, partner.end(), context, names)
+        if others and TOGETHER.match(head, end):
+            found += others
+    return found
+
+
+# "中方将同赞方共同推进…", "中国还将与东盟一道…": a partner in the same action
+WITH_PARTNER = re.compile(r"(?:还将|将继续|将)(?:同|与|和)")
+TOGETHER = re.compile(r"一道|一起|共同|携手|联合")
+
+
+def _actors_from(head: str, at: int, context: DocumentContext, names: Names | None) -> tuple[list[str], int]:
+    """The parties named from ``at`` on and where their names end."""
     found: list[str] = []
-    at = 0
     lexicon = context.lexicon
     while at < len(head):
         mention = next((m for m in lexicon.mentions(head[at:]) if m.start == 0 and m.party), None)
-        if mention is not None:
+        side = names.at(head, at) if names else None
+        if side is not None and (mention is None or mention.end <= side[1] - at):
+            found.append(side[0])  # the document's own side form first: "巴方" after "巴基斯坦"
+            at = side[1]
+        elif mention is not None:
             found.extend(lexicon.actors(mention, context.doc_date))
             at += mention.end
         else:
-            side = names.at(head, at) if names else None
-            if side is None:
-                break
-            found.append(side[0])
-            at = side[1]
+            break
         body = BODY.match(head, at)  # "中方和非盟委员会": an organisation's body is the organisation
         if body:
             at = body.end()
@@ -214,15 +247,54 @@ def _named_actors(head: str, context: DocumentContext, names: Names | None) -> l
         if not join:
             break
         at += join.end()
-    return found
+    return found, at
+
+
+# Who attended: "中国、哈萨克斯坦、…六国元首出席", "中国国家主席习近平、巴西总统卢拉和俄罗斯总统普京出席"
+ATTENDED = re.compile(r"出席|与会|参加|参会")
+# Between two attending countries: a title and a name at most, then 、 / 和 / 及 / 与
+ATTENDEE_GAP = re.compile(r"[^，。；：:（(]{0,14}?[、和及与]")
+
+
+def attendees(text: str, context: DocumentContext) -> list[str]:
+    """The countries of the longest list of three or more in a sentence that says they attended."""
+    lexicon = context.lexicon
+    best: list[str] = []
+    for sentence in re.split(r"[。！？\n]", text):
+        if not ATTENDED.search(sentence):
+            continue
+        run: list[str] = []
+        end = None
+        for mention in lexicon.mentions(sentence):
+            if not (mention.party and lexicon.is_country(mention.party)):
+                continue
+            if (
+                end is not None
+                and mention.party in run
+                and ATTENDEE_GAP.fullmatch(sentence[end : mention.start] + "、")
+            ):
+                end = mention.end  # the same country again ("中国国家主席习近平" names it twice)
+                continue
+            if end is None or not ATTENDEE_GAP.fullmatch(sentence[end : mention.start]):
+                run = []
+            run.append(mention.party)
+            end = mention.end
+            if len(set(run)) > len(best):
+                best = sorted(set(run))
+    return best if len(best) >= 3 else []
 
 
 def document_parties(text: str, context: DocumentContext, names: Names) -> list[str]:
     """The document's parties when the caller gave none: a compound naming both sides ("中美双方") says
     who they are more surely than counting mentions, which a dateline ("新华社北京") tilts; a side the
     text calls by its short form ("孟方") is a party too."""
-    parties = list(context.parties)
+    parties = [p for p in context.parties if context.given or p not in names.displaced]
     if not context.given:
+        present = attendees(text, context)
+        if present:
+            # a full list of who attended is the parties; a partial one (a host named elsewhere) adds to them
+            known = context.lexicon.expand_collective(parties, context.doc_date)
+            return present if len(present) >= len(known) else sorted({*known, *present})
         parties = pair_parties(text, names.chars) or parties
         for side, party in names.sides.items():
             if party not in parties and side in text:

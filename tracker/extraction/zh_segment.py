@@ -205,7 +205,10 @@ def units(text: str) -> list[Unit]:
         bare = BARE_AGREEMENT.match(paragraph)
         if bare:
             lead = None
-        for index, (s_start, s_end) in enumerate(sentences(text, p_start, p_end)):
+        spans = sentences(text, p_start, p_end)
+        for index, (s_start, s_end) in enumerate(spans):
+            if index == 0 and len(spans) > 1 and is_item_heading(MARKUP.sub("", text[s_start:s_end]).strip()):
+                continue  # "三是促进人文交流。" before the sentences that say how: a heading
             s_start = _after_dateline(text, s_start, s_end)
             sentence = MARKUP.sub("", text[s_start:s_end]).strip()
             inline = inline_items(text, s_start, s_end)
@@ -229,6 +232,21 @@ def units(text: str) -> list[Unit]:
                 continue
             found.append(Unit(s_start, s_end, lead, number))
     return found
+
+
+# The heading of a numbered item: a short phrase with no clause break, a general verb and its aim
+# ("二是拓展务实合作。", "三是促进人文交流。"); "一是建立联合工作组。" is an item of its own
+ITEM_HEADING_LENGTH = 12
+HEADING_VERB = re.compile(r"增进|拓展|促进|推动|深化|加强|扩大|巩固|提升|密切|夯实|携手|共同")
+
+
+def is_item_heading(sentence: str) -> bool:
+    """A numbered item's first sentence that only names it, when sentences of its own follow."""
+    marker = ITEM_MARKER.match(sentence)
+    if not marker or marker.end() == 0 or sentence.startswith("——"):
+        return False
+    body = sentence[marker.end() :].rstrip("。！？!?")
+    return len(body) <= ITEM_HEADING_LENGTH and not CLAUSE_END.search(body) and bool(HEADING_VERB.match(body))
 
 
 def _after_dateline(text: str, start: int, end: int) -> int:
