@@ -55,6 +55,7 @@ class Reading:
     stalled: bool = False
     broken: bool = False
     partial: bool = False
+    pending: bool = False  # "has not yet placed ...", 尚未: the act is still to be done
 
 
 @dataclass(frozen=True)
@@ -111,15 +112,18 @@ def read_passage(text: str) -> Reading:
     stalled = _hits(words.STALLED, text)
     broken = _hits(words.BROKEN, text)
     partial = _hits(words.PARTIAL, text)
-    creation = _done(words.CREATION, text)
+    creation = _done(words.CREATION, text) or _done(words.MEASURE, text)
     # A channel kept up ("maintained regular communication", 保持经常性沟通) is a measure carried out.
     act = _done(words.ACT, text) or creation or _done(words.CHANNEL_KEPT, text)
-    progress = _hits(words.PROGRESS, text)
+    progress = _hits(words.PROGRESS, text) or _hits(words.FIGURE_REACHED, text)
     plan = _hits(words.PLAN, text)
     restated = _hits(words.RESTATEMENT, text)
     discussed = _hits(words.DISCUSSION, text)
     if stalled or broken:
         return Reading(REPORT, creation=creation, stalled=stalled, broken=broken, partial=partial)
+    # "has not yet placed", 尚未将…列入: the act named is still to be done (将 here is no future).
+    if _hits(words.PENDING, text) and any(_hits(p, text) for p in (words.ACT, words.MEASURE, words.CREATION)):
+        return Reading(REPORT, pending=True)
     if restated and not (progress or (act and not discussed) or _hits(words.EXTENSION, text)):
         return Reading(RESTATEMENT)
     held = _done(words.MEETING_HELD, text)
@@ -130,9 +134,9 @@ def read_passage(text: str) -> Reading:
         return Reading(REPORT, creation=True)
     if plan:
         return Reading(PLAN)
-    if discussed:
+    if discussed and not _done(words.CONTACT_HELD, text):
         return Reading(DISCUSSION)
-    if act:
+    if act or _done(words.CONTACT_HELD, text):
         return Reading(REPORT, creation=creation, partial=partial, meeting_held=held)
     return Reading(OTHER)
 
@@ -255,7 +259,10 @@ def _one_off(pledge: str) -> bool:
 
 
 def _creates(pledge: str) -> bool:
-    return _hits(words.ONE_OFF, core_of(pledge))
+    """A pledge to bring something about once: establish, resume, or take a measure (reduce the
+    tariffs, place substances under control, 纳入免签国家范围)."""
+    core = core_of(pledge)
+    return _hits(words.ONE_OFF, core) or _hits(words.MEASURE_PLEDGED, core)
 
 
 def status_for(reading: Reading, pledge: str) -> str:
@@ -264,6 +271,8 @@ def status_for(reading: Reading, pledge: str) -> str:
         return "broken"
     if reading.stalled:
         return "stalled"
+    if reading.pending:
+        return "not_started"
     if reading.kind == PLAN:
         return "not_started" if _one_off(pledge) else "in_progress"
     if reading.partial:
@@ -460,7 +469,7 @@ def _card(
     boost = {words.MECHANISM: MECHANISM_MET} if unit.reading.meeting_held else {}
     # A channel reported kept up ("maintained regular communication", 保持经常性战略沟通) is what
     # the broad pledges to keep communicating are about.
-    if kind == REPORT and _hits(words.CHANNEL_KEPT, unit.text):
+    if kind == REPORT and (_hits(words.CHANNEL_KEPT, unit.text) or _done(words.CONTACT_HELD, unit.text)):
         boost[words.CHANNEL] = CHANNEL_KEPT
     fields = anchoring.listed_fields(unit.text, passage)
     ranked = anchoring.rank_passage(
