@@ -28,7 +28,7 @@ import datetime
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tracker.extraction import evidence_anchors as anchoring
 from tracker.extraction import evidence_lexicon as words
@@ -440,7 +440,29 @@ def read_follow_up(
         card = _card(unit, eligible, weights, lexicon, cores, context)
         if card is not None:
             cards.append(card)
-    return cards
+    return one_link_per_sentence(cards)
+
+
+def one_link_per_sentence(cards: list[Card]) -> list[Card]:
+    """Two clauses of one sentence that bear on the same commitment ("the dialogue was held in
+    Canberra, the first time it has met since it was suspended") are one piece of news for it: the
+    link stays with the clause that scores it best; a card left with no link goes."""
+    best: dict[tuple[int, str, int], float] = {}
+    for card in cards:
+        for link in card.links:
+            key = (card.sentence_start, card.kind, link.commitment_id)
+            best[key] = max(best.get(key, 0.0), link.score)
+    kept, taken = [], set()
+    for card in cards:
+        links = []
+        for link in card.links:
+            key = (card.sentence_start, card.kind, link.commitment_id)
+            if link.score == best[key] and key not in taken:
+                taken.add(key)
+                links.append(link)
+        if links:
+            kept.append(replace(card, links=tuple(links)))
+    return kept
 
 
 def title_concepts(title: str, text: str) -> frozenset[str]:
