@@ -78,7 +78,7 @@ def test_links_are_found_with_high_precision_and_recall(scored):
     suggested = sum(len(found) for _, found in scored.values())
     gold = sum(len(label["links"]) for label, _ in scored.values())
     precision, recall, f1 = prf(tp, suggested - tp, gold - tp)
-    assert f1 >= 0.9 and precision >= 0.85 and recall >= 0.9, (precision, recall, f1)
+    assert f1 >= 0.93 and precision >= 0.9 and recall >= 0.94, (precision, recall, f1)
 
 
 def test_the_top_suggestion_of_each_document_is_right_and_distractors_get_none(scored):
@@ -94,7 +94,7 @@ def test_matched_links_carry_the_right_status_and_party(scored):
     matched = [pair for label, found in scored.values() for pair in _matches(label["links"], found)]
     assert sum(g["status"] == s["status"] for g, s in matched) / len(matched) >= 0.9
     with_party = [(g, s) for g, s in matched if g["party"]]
-    assert sum(g["party"] == s["party"] for g, s in with_party) / len(with_party) >= 0.6
+    assert sum(g["party"] == s["party"] for g, s in with_party) / len(with_party) >= 0.85
 
 
 def test_restatements_are_not_proposed_as_evidence(scored):

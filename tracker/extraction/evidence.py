@@ -310,7 +310,12 @@ def acting_party(text: str, named: list[tuple[int, str]]) -> str | None:
     (position, name): the only one, or the one named first as the subject ("The United States
     handed over two suspects to China"); none for joint conduct ("both sides", "China and the
     United States held ...")."""
-    if not named or _hits(words.JOINT, text):
+    appraisal = words.APPRAISAL.search(text[: _SUBJECT_REACH + 10])
+    if appraisal and any(position >= appraisal.end() for position, _ in named):
+        # "中方赞赏澳方遣返…": the conduct reported is Australia's, named after the appraisal.
+        text = text[appraisal.end() :]
+        named = [(position - appraisal.end(), name) for position, name in named if position >= appraisal.end()]
+    if not named or _hits(words.JOINT, _subject_region(text)):
         return None
     names = {name for _, name in named}
     if len(names) == 1:
@@ -322,6 +327,12 @@ def acting_party(text: str, named: list[tuple[int, str]]) -> str | None:
     if position <= _SUBJECT_REACH and not re.search(r"\band\b|与|和|同|[-–—/]\s*$", between):
         return first
     return None
+
+
+def _subject_region(text: str) -> str:
+    """Where joint conduct is said ("双方…", "Both sides ..."): in Chinese, the first clause (两国 in
+    "…，便利了两国人员往来" is what a measure served, not who took it); in English, the sentence."""
+    return re.split(r"[，；]", text, maxsplit=1)[0] if is_chinese(text) else text
 
 
 # --- the document as a whole ------------------------------------------------------------------------
@@ -523,6 +534,8 @@ def _named_in(unit: Unit, parties: frozenset[str], lexicon: Lexicon) -> list[tup
     """The commitment's parties a passage names (position, party); for a clause that names none, its
     sentence's subject ("中方严肃认真执行了协议，采购了…": China purchased)."""
     named = [(m.start, m.party) for m in lexicon.mentions(unit.text) if m.party in parties]
+    if not named and words.CHINA in parties and any(words.CHINESE_STATE_BODY.match(t) for t in (unit.lead, unit.text)):
+        return [(0, words.CHINA)]
     if named or not unit.lead:
         return named
     lead = [(m.start, m.party) for m in lexicon.mentions(unit.lead) if m.party in parties]

@@ -427,4 +427,14 @@ CHINESE_PAIR = re.compile(
     "|(中美)(?!洲)"
 )
 # Titles Chinese media give China's own officials without naming the country.
+# A Chinese state body as a sentence's subject, in Chinese media ("国家禁毒委员会办公室宣布…", "公安部…"):
+# China acting, though no country is named.
+CHINESE_STATE_BODY = re.compile(
+    # (after a dateline: "新华社北京11月5日电 ")
+    r"^\s*(?:\S{0,4}社\S{0,12}电\s*)?(?:据)?(?:国家[\u4e00-\u9fff]{1,10}?(?:委员会|局|署|办公室)|国务院|公安部|商务部|外交部|海关总署|财政部|"
+    r"生态环境部|教育部|农业农村部)"
+)
+# An appraisal of the other side's conduct: "China welcomed the return by Australia of ...", 中方赞赏澳方….
+# The conduct reported is that of the side named after the verb.
+APPRAISAL = _either(r"welcomed|commended|appreciated|praised|applauded|hailed", "赞赏 积极评价 欢迎 肯定 感谢")
 CHINESE_DOMESTIC_TITLE = re.compile(r"国家主席|国务院总理|国务院副总理|国务委员|外交部长|中共中央")
