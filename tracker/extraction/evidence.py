@@ -265,6 +265,14 @@ def _creates(pledge: str) -> bool:
     return _hits(words.ONE_OFF, core) or _hits(words.MEASURE_PLEDGED, core)
 
 
+def _a_measure_once(pledge: str) -> bool:
+    """A pledge to take one measure (reduce the tariffs on May 1, place substances under control):
+    a plan for a further step of it ("will further lower the tariffs from January") is a new
+    measure, not news of the one pledged."""
+    core = core_of(pledge)
+    return _hits(words.MEASURE_PLEDGED, core) and not _hits(words.OPEN_ENDED, core)
+
+
 def status_for(reading: Reading, pledge: str) -> str:
     """The status a passage read as `reading` implies for `pledge` (README of the evidence set)."""
     if reading.broken:
@@ -517,6 +525,10 @@ def _card(
     # pledge, not of "maintain communication".
     if any(_on_subject(item) for item in ranked):
         ranked = [item for item in ranked if _on_subject(item)]
+    if kind == PLAN and _hits(words.FURTHER, unit.text):
+        ranked = [item for item in ranked if not _a_measure_once(item.commitment.text)]
+        if not ranked:
+            return None
     links = tuple(match_link(unit, item, _named_in(unit, item.commitment.parties, lexicon)) for item in ranked)
     return Card(
         kind="evidence" if kind in EVIDENCE_KINDS else "restatement",

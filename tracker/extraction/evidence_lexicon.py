@@ -396,6 +396,8 @@ CHANNEL_KEPT = re.compile(
     r"保持[^，。；]{0,6}(?:沟通|联系|接触|对话|磋商)|(?:经常性|定期|常态化)[^，。；]{0,4}(?:沟通|接触|联系|对话|磋商)",
     re.IGNORECASE,
 )
+# A step beyond the one pledged: "will further lower the tariffs", 进一步下调.
+FURTHER = _either(r"further|additional(?:ly)?|again", "进一步 再次 再度")
 # A pledge to hold a meeting (once): "agreed to hold the … Dialogue", 同意举行…会议.
 TO_HOLD = _either(r"hold|convene|host", "举行 召开 举办")
 # Both sides at once ("the two sides", 双方): joint conduct, no single party.
