@@ -61,6 +61,7 @@ def test_a_call_held_is_a_report_even_when_its_subject_is_a_discussion():
     [
         "Peru has not yet placed the two opioids under control; officials say the rule is still under review.",
         "秘方尚未将两种新型阿片列入管制。",
+        "The new consulate in Arequipa has yet to open, and officials are still looking for a building.",
     ],
 )
 def test_an_act_not_yet_done_has_not_started(passage):

@@ -122,7 +122,8 @@ def read_passage(text: str) -> Reading:
     if stalled or broken:
         return Reading(REPORT, creation=creation, stalled=stalled, broken=broken, partial=partial)
     # "has not yet placed", 尚未将…列入: the act named is still to be done (将 here is no future).
-    if _hits(words.PENDING, text) and any(_hits(p, text) for p in (words.ACT, words.MEASURE, words.CREATION)):
+    named_act = any(_hits(p, text) for p in (words.ACT, words.MEASURE, words.CREATION))
+    if (_hits(words.PENDING, text) and named_act) or _hits(words.YET_TO, text):
         return Reading(REPORT, pending=True)
     if restated and not (progress or (act and not discussed) or _hits(words.EXTENSION, text)):
         return Reading(RESTATEMENT)

@@ -319,6 +319,8 @@ PENDING = _either(
     r"(?:has|have|had)\s+not\s+(?:yet\s+)?(?:been\s+)?\w+ed|not\s+yet|still\s+under\s+(?:review|consideration|discussion)",
     "尚未 仍未 还没有 还未",
 )
+# "has yet to open", "is yet to be signed": the act named is still to be done, whatever the verb.
+YET_TO = re.compile(r"\b(?:has|have|had|is|are|was|were)\s+yet\s+to\s+(?:be\s+)?\w+", re.IGNORECASE)
 # A call or a contact held, even when what was said is given as a discussion ("spoke by telephone on
 # September 2 and discussed ..."): the contact itself is the news of a pledge to keep talking.
 CONTACT_HELD = _either(
