@@ -239,7 +239,7 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("maritime", FIELD, [r"maritime", r"ocean", r"fisher"], ["海洋", "海上", "渔业"], "maritime affairs"),
     _c("space", SUBJECT, [r"outer space", r"\bspace\b"], ["太空", "外空"], "outer space"),
     _c("terrorism", SUBJECT, [r"terroris"], ["恐怖", "反恐"], "counter-terrorism", True),
-    _c("visas", SUBJECT, [r"visa"], ["签证"], "visas"),
+    _c("visas", SUBJECT, [r"visa"], ["签证", "免签"], "visas"),
     _c("missions", SUBJECT, [r"embass", r"consulat", r"diplomatic mission"], ["使馆", "领馆", "使领馆"], "embassies"),
     _c("supply-chains", SUBJECT, [r"supply chain"], ["供应链", "产业链"], "supply chains"),
     _c("investment", FIELD, [r"invest"], ["投资"], "investment"),

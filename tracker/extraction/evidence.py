@@ -28,7 +28,7 @@ import datetime
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tracker.extraction import evidence_anchors as anchoring
 from tracker.extraction import evidence_lexicon as words
@@ -55,6 +55,7 @@ class Reading:
     stalled: bool = False
     broken: bool = False
     partial: bool = False
+    pending: bool = False  # "has not yet placed ...", 尚未: the act is still to be done
 
 
 @dataclass(frozen=True)
@@ -111,15 +112,19 @@ def read_passage(text: str) -> Reading:
     stalled = _hits(words.STALLED, text)
     broken = _hits(words.BROKEN, text)
     partial = _hits(words.PARTIAL, text)
-    creation = _done(words.CREATION, text)
+    creation = _done(words.CREATION, text) or _done(words.MEASURE, text)
     # A channel kept up ("maintained regular communication", 保持经常性沟通) is a measure carried out.
     act = _done(words.ACT, text) or creation or _done(words.CHANNEL_KEPT, text)
-    progress = _hits(words.PROGRESS, text)
+    progress = _hits(words.PROGRESS, text) or _hits(words.FIGURE_REACHED, text)
     plan = _hits(words.PLAN, text)
     restated = _hits(words.RESTATEMENT, text)
     discussed = _hits(words.DISCUSSION, text)
     if stalled or broken:
         return Reading(REPORT, creation=creation, stalled=stalled, broken=broken, partial=partial)
+    # "has not yet placed", 尚未将…列入: the act named is still to be done (将 here is no future).
+    named_act = any(_hits(p, text) for p in (words.ACT, words.MEASURE, words.CREATION))
+    if (_hits(words.PENDING, text) and named_act) or _hits(words.YET_TO, text):
+        return Reading(REPORT, pending=True)
     if restated and not (progress or (act and not discussed) or _hits(words.EXTENSION, text)):
         return Reading(RESTATEMENT)
     held = _done(words.MEETING_HELD, text)
@@ -130,9 +135,9 @@ def read_passage(text: str) -> Reading:
         return Reading(REPORT, creation=True)
     if plan:
         return Reading(PLAN)
-    if discussed:
+    if discussed and not _done(words.CONTACT_HELD, text):
         return Reading(DISCUSSION)
-    if act:
+    if act or _done(words.CONTACT_HELD, text):
         return Reading(REPORT, creation=creation, partial=partial, meeting_held=held)
     return Reading(OTHER)
 
@@ -255,7 +260,18 @@ def _one_off(pledge: str) -> bool:
 
 
 def _creates(pledge: str) -> bool:
-    return _hits(words.ONE_OFF, core_of(pledge))
+    """A pledge to bring something about once: establish, resume, or take a measure (reduce the
+    tariffs, place substances under control, 纳入免签国家范围)."""
+    core = core_of(pledge)
+    return _hits(words.ONE_OFF, core) or _hits(words.MEASURE_PLEDGED, core)
+
+
+def _a_measure_once(pledge: str) -> bool:
+    """A pledge to take one measure (reduce the tariffs on May 1, place substances under control):
+    a plan for a further step of it ("will further lower the tariffs from January") is a new
+    measure, not news of the one pledged."""
+    core = core_of(pledge)
+    return _hits(words.MEASURE_PLEDGED, core) and not _hits(words.OPEN_ENDED, core)
 
 
 def status_for(reading: Reading, pledge: str) -> str:
@@ -264,6 +280,8 @@ def status_for(reading: Reading, pledge: str) -> str:
         return "broken"
     if reading.stalled:
         return "stalled"
+    if reading.pending:
+        return "not_started"
     if reading.kind == PLAN:
         return "not_started" if _one_off(pledge) else "in_progress"
     if reading.partial:
@@ -301,7 +319,12 @@ def acting_party(text: str, named: list[tuple[int, str]]) -> str | None:
     (position, name): the only one, or the one named first as the subject ("The United States
     handed over two suspects to China"); none for joint conduct ("both sides", "China and the
     United States held ...")."""
-    if not named or _hits(words.JOINT, text):
+    appraisal = words.APPRAISAL.search(text[: _SUBJECT_REACH + 10])
+    if appraisal and any(position >= appraisal.end() for position, _ in named):
+        # "中方赞赏澳方遣返…": the conduct reported is Australia's, named after the appraisal.
+        text = text[appraisal.end() :]
+        named = [(position - appraisal.end(), name) for position, name in named if position >= appraisal.end()]
+    if not named or _hits(words.JOINT, _subject_region(text)):
         return None
     names = {name for _, name in named}
     if len(names) == 1:
@@ -313,6 +336,12 @@ def acting_party(text: str, named: list[tuple[int, str]]) -> str | None:
     if position <= _SUBJECT_REACH and not re.search(r"\band\b|与|和|同|[-–—/]\s*$", between):
         return first
     return None
+
+
+def _subject_region(text: str) -> str:
+    """Where joint conduct is said ("双方…", "Both sides ..."): in Chinese, the first clause (两国 in
+    "…，便利了两国人员往来" is what a measure served, not who took it); in English, the sentence."""
+    return re.split(r"[，；]", text, maxsplit=1)[0] if is_chinese(text) else text
 
 
 # --- the document as a whole ------------------------------------------------------------------------
@@ -431,7 +460,29 @@ def read_follow_up(
         card = _card(unit, eligible, weights, lexicon, cores, context)
         if card is not None:
             cards.append(card)
-    return cards
+    return one_link_per_sentence(cards)
+
+
+def one_link_per_sentence(cards: list[Card]) -> list[Card]:
+    """Two clauses of one sentence that bear on the same commitment ("the dialogue was held in
+    Canberra, the first time it has met since it was suspended") are one piece of news for it: the
+    link stays with the clause that scores it best; a card left with no link goes."""
+    best: dict[tuple[int, str, int], float] = {}
+    for card in cards:
+        for link in card.links:
+            key = (card.sentence_start, card.kind, link.commitment_id)
+            best[key] = max(best.get(key, 0.0), link.score)
+    kept, taken = [], set()
+    for card in cards:
+        links = []
+        for link in card.links:
+            key = (card.sentence_start, card.kind, link.commitment_id)
+            if link.score == best[key] and key not in taken:
+                taken.add(key)
+                links.append(link)
+        if links:
+            kept.append(replace(card, links=tuple(links)))
+    return kept
 
 
 def title_concepts(title: str, text: str) -> frozenset[str]:
@@ -460,7 +511,7 @@ def _card(
     boost = {words.MECHANISM: MECHANISM_MET} if unit.reading.meeting_held else {}
     # A channel reported kept up ("maintained regular communication", 保持经常性战略沟通) is what
     # the broad pledges to keep communicating are about.
-    if kind == REPORT and _hits(words.CHANNEL_KEPT, unit.text):
+    if kind == REPORT and (_hits(words.CHANNEL_KEPT, unit.text) or _done(words.CONTACT_HELD, unit.text)):
         boost[words.CHANNEL] = CHANNEL_KEPT
     fields = anchoring.listed_fields(unit.text, passage)
     ranked = anchoring.rank_passage(
@@ -475,6 +526,10 @@ def _card(
     # pledge, not of "maintain communication".
     if any(_on_subject(item) for item in ranked):
         ranked = [item for item in ranked if _on_subject(item)]
+    if kind == PLAN and _hits(words.FURTHER, unit.text):
+        ranked = [item for item in ranked if not _a_measure_once(item.commitment.text)]
+        if not ranked:
+            return None
     links = tuple(match_link(unit, item, _named_in(unit, item.commitment.parties, lexicon)) for item in ranked)
     return Card(
         kind="evidence" if kind in EVIDENCE_KINDS else "restatement",
@@ -492,6 +547,8 @@ def _named_in(unit: Unit, parties: frozenset[str], lexicon: Lexicon) -> list[tup
     """The commitment's parties a passage names (position, party); for a clause that names none, its
     sentence's subject ("中方严肃认真执行了协议，采购了…": China purchased)."""
     named = [(m.start, m.party) for m in lexicon.mentions(unit.text) if m.party in parties]
+    if not named and words.CHINA in parties and any(words.CHINESE_STATE_BODY.match(t) for t in (unit.lead, unit.text)):
+        return [(0, words.CHINA)]
     if named or not unit.lead:
         return named
     lead = [(m.start, m.party) for m in lexicon.mentions(unit.lead) if m.party in parties]

@@ -110,8 +110,9 @@ CONCEPTS: tuple[Concept, ...] = (
         "counternarcotics",
         SUBJECT,
         r"counter-?narcotics?|narcotics?|fentanyl|opioids?|synthetic\s+drugs?|illicit\s+drugs?|drug\s+(?:control|"
-        r"trafficking|policy|enforcement)|precursors?|methamphetamine|heroin|cocaine",
-        "麻醉品 列管",
+        r"trafficking|policy|enforcement)|precursors?|methamphetamine|heroin|cocaine|nitazenes?|xylazine|"
+        r"(?:controlled|scheduled)\s+substances?|scheduling\s+of|under\s+(?:national\s+|class-wide\s+)?control",
+        "麻醉品 列管 精神药品 管制品种 列入管制 尼秦 甲苯噻嗪",
         shared=("narcotics", "fentanyl"),
     ),
     _concept(
@@ -192,8 +193,9 @@ CONCEPTS: tuple[Concept, ...] = (
         "communication",
         CHANNEL,
         r"communications?|channels?|lines\s+of\s+communication|diplomacy|interactions?|consultations?|contacts|"
-        r"(?:discussions|talks)\s+(?:between|with)|(?:further|recent|positive|ongoing|continued)\s+(?:\w+\s+)?discussions",
-        "沟通 联系 交往 互动 磋商 渠道 外交",
+        r"(?:discussions|talks)\s+(?:between|with)|(?:further|recent|positive|ongoing|continued)\s+(?:\w+\s+)?discussions|"
+        r"(?:spoke|talked)\s+(?:by|on\s+the)\s+(?:tele)?phone",
+        "沟通 联系 交往 互动 磋商 渠道 外交 通电话",
     ),
     # (Not 元首: "两国元首" is who speaks in every sentence of a Chinese readout, as "the two leaders" is
     # in English.)
@@ -267,10 +269,23 @@ ACT = _either(
     r"held|hosted|convened|chaired|met|took\s+place|visited|travell?ed\s+to|handed\s+over|turned\s+over|"
     r"repatriated|deported|extradited|returned|arrested|seized|purchased|bought|delivered|shipped|"
     r"implemented|conducted|carried\s+out|co-chaired|"
-    r"completed|fulfill?ed|achieved|accomplished|was\s+part\s+of|were\s+part\s+of",
+    r"completed|fulfill?ed|achieved|accomplished|was\s+part\s+of|were\s+part\s+of|"
+    r"spoke|talked",
     "举行 召开 举办 会见 会晤 通话了 访问了 出席 主持 移交了 遣返了 逮捕 破获 采购了 购买了 "
-    "落实了 实施了 执行了 开展了 进行了 已经 业已 查获 缉获",
-    bare_chinese="移交 遣返 采购 购买",
+    "落实了 实施了 执行了 开展了 进行了 已经 业已 查获 缉获 通电话 已",
+    bare_chinese="移交 遣返 采购 购买 进口",
+)
+# A measure taken: a rate changed, a rule put in place, a list extended ("lowered the additional
+# tariffs to 10 percent", "placed ... under control", 实施免签政策, 列入…目录). Done once, it keeps a
+# pledge to take that measure (MEASURE_PLEDGED).
+MEASURE = _either(
+    r"lowered|reduced|cut|raised|lifted|removed|waived|exempted|imposed|granted|placed|listed|added|introduced",
+    "下调了 降低了 取消了 列入了 纳入了",
+    bare_chinese="实施 列入 纳入 下调",
+)
+MEASURE_PLEDGED = _either(
+    r"lower|reduce|cut|raise|lift|remove|waive|exempt|impose|grant|place|list|add|introduce",
+    "下调 降低 取消 列入 纳入 列管 免签",
 )
 # Words before an act that make it not (yet) done: "will be held", "agreed to hold", 将举行, 同意举行.
 # (English: right before the verb; Chinese: within the few characters before it, "同意近期举行".)
@@ -289,14 +304,40 @@ PROGRESS = _either(
     r"(?:reviewed|discussed|made|recent|significant|concrete|good|positive)\s+progress|progress\s+(?:made|on\s+implementation)|"
     r"ongoing\s+efforts?|efforts\s+of\s+their|recent\s+(?:arrests|seizures|actions|discussions|positive\s+discussions|"
     r"positive)|results|achievements|recent\s+\w+\s+discussions",
-    "取得 进展 成果 成效 顺利推进 积极进展",
+    "取得 进展 成果 成效 顺利推进 积极进展 累计",
+)
+# A figure reached or counted: "purchases had reached 6 million tonnes", "More than 3,000 students
+# are studying ...", 人数超过4000人. A result of carrying a pledge out, as of the document's date.
+FIGURE_REACHED = re.compile(
+    r"\b(?:reached|totall?ed|amounted\s+to|rose\s+to|grew\s+to|exceeded|surpassed)\s+(?:\w+\s+){0,2}\d|"
+    r"\b(?:more\s+than|over|nearly|almost|some)\s+\d[\d,.]*\s+(?:[\w-]+\s+){0,3}(?:are|were|have|has|had)\b|"
+    r"(?:达到|超过|突破|逾)\d",
+    re.IGNORECASE,
+)
+# Not done yet, said of the act itself: "has not yet placed ...", "is still under review", 尚未.
+PENDING = _either(
+    r"(?:has|have|had)\s+not\s+(?:yet\s+)?(?:been\s+)?\w+ed|not\s+yet|still\s+under\s+(?:review|consideration|discussion)",
+    "尚未 仍未 还没有 还未",
+)
+# "has yet to open", "is yet to be signed": the act named is still to be done, whatever the verb.
+YET_TO = re.compile(r"\b(?:has|have|had|is|are|was|were)\s+yet\s+to\s+(?:be\s+)?\w+", re.IGNORECASE)
+# A call or a contact held, even when what was said is given as a discussion ("spoke by telephone on
+# September 2 and discussed ..."): the contact itself is the news of a pledge to keep talking.
+CONTACT_HELD = _either(
+    r"spoke\s+(?:by\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|with)|talked\s+by\s+(?:tele)?phone|"
+    r"held\s+(?:a\s+)?(?:tele)?phone\s+(?:call|conversation)|held\s+a\s+video\s+(?:call|conference)",
+    "通电话 通了电话 举行视频会晤",
 )
 # A plan, or a new date for the first instance.
 PLAN = re.compile(
     _either(
         r"planned\s+to|planning\s+(?:for|to)|plans?\s+to|upcoming|forthcoming|scheduled|in\s+the\s+(?:coming|near|next)\s+"
         r"(?:weeks?|months?|days?|future)|later\s+this\s+(?:year|month)|next\s+(?:week|month|year)|"
-        r"will\s+(?:hold|visit|travel|meet)",
+        r"will\s+(?:hold|visit|travel|meet)|"
+        # a meeting to be held on a date: a new date for it ("would be held in Brussels on July 14")
+        r"(?:will|would|is\s+to|are\s+to)\s+be\s+held\b[^.;]{0,40}?\b(?:on|in|from|by|before)\s+"
+        r"(?:(?:early|mid|late)[\s-]+)?(?:January|February|March|April|May|June|July|August|September|October|"
+        r"November|December|\d)",
         "计划 即将 将于 拟于 择期 筹备",
     ).pattern
     # 近期 alone is "recent" as often as "soon": a plan only after an undertaking ("同意近期举行").
@@ -357,6 +398,8 @@ CHANNEL_KEPT = re.compile(
     r"保持[^，。；]{0,6}(?:沟通|联系|接触|对话|磋商)|(?:经常性|定期|常态化)[^，。；]{0,4}(?:沟通|接触|联系|对话|磋商)",
     re.IGNORECASE,
 )
+# A step beyond the one pledged: "will further lower the tariffs", 进一步下调.
+FURTHER = _either(r"further|additional(?:ly)?|again", "进一步 再次 再度")
 # A pledge to hold a meeting (once): "agreed to hold the … Dialogue", 同意举行…会议.
 TO_HOLD = _either(r"hold|convene|host", "举行 召开 举办")
 # Both sides at once ("the two sides", 双方): joint conduct, no single party.
@@ -388,4 +431,14 @@ CHINESE_PAIR = re.compile(
     "|(中美)(?!洲)"
 )
 # Titles Chinese media give China's own officials without naming the country.
+# A Chinese state body as a sentence's subject, in Chinese media ("国家禁毒委员会办公室宣布…", "公安部…"):
+# China acting, though no country is named.
+CHINESE_STATE_BODY = re.compile(
+    # (after a dateline: "新华社北京11月5日电 ")
+    r"^\s*(?:\S{0,4}社\S{0,12}电\s*)?(?:据)?(?:国家[\u4e00-\u9fff]{1,10}?(?:委员会|局|署|办公室)|国务院|公安部|商务部|外交部|海关总署|财政部|"
+    r"生态环境部|教育部|农业农村部)"
+)
+# An appraisal of the other side's conduct: "China welcomed the return by Australia of ...", 中方赞赏澳方….
+# The conduct reported is that of the side named after the verb.
+APPRAISAL = _either(r"welcomed|commended|appreciated|praised|applauded|hailed", "赞赏 积极评价 欢迎 肯定 感谢")
 CHINESE_DOMESTIC_TITLE = re.compile(r"国家主席|国务院总理|国务院副总理|国务委员|外交部长|中共中央")
