@@ -29,8 +29,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from tracker.commitments import actions
+from tracker.commitments.columns import COLUMN_NAMES
 from tracker.commitments.models import Commitment, Meeting, Party, Topic
-from tracker.public.exports import COLUMN_NAMES
 
 # The columns of the public export: the import reads back exactly what it writes.
 COLUMNS = COLUMN_NAMES
@@ -48,11 +48,7 @@ FALSE = {"false", "no", "0", "n", "draft"}
 
 
 def export_columns() -> list[str]:
-    """The public export's columns when it is there, so the two cannot drift apart."""
-    try:
-        from tracker.public.exports import COLUMN_NAMES
-    except ImportError:
-        return COLUMNS
+    """The public export's columns (`commitments.columns`): the import reads back what it writes."""
     return list(COLUMN_NAMES)
 
 

@@ -4,7 +4,7 @@ The package (https://specs.frictionlessdata.io/data-package/) describes each tab
 Schema: column types, the status scale as an enum, primary and foreign keys (an assessment names
 its commitment by reference, a correction the assessment it replaced), and carries the licence and
 a citation, so a researcher's tools can load and check it without reading our documentation. The
-commitments table has the columns of the CSV export (`exports.COLUMNS`, with their descriptions),
+commitments table has the columns of the CSV export (`commitments.columns.COLUMNS`, with their descriptions),
 written from the same `CommitmentResource`, in native form (no spreadsheet-formula apostrophes:
 this package is for data tools, not spreadsheets).
 
@@ -37,6 +37,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
 from tracker.commitments.cache import CACHE_UNAVAILABLE, public_version
+from tracker.commitments.columns import COLUMNS
 from tracker.commitments.models import (
     Assessment,
     AssessmentEvidence,
@@ -51,7 +52,7 @@ from tracker.public import links
 from tracker.public.asof import long_date, parse_as_of
 from tracker.public.caching import STORE_SECONDS
 from tracker.public.citation import cite
-from tracker.public.exports import COLUMNS, CommitmentResource, _native_row, export_queryset
+from tracker.public.exports import CommitmentResource, _native_row, export_queryset
 from tracker.public.templatetags.public_tags import safe_href
 
 # The licence the data is offered under; a deployment states its own in settings.DATA_LICENCE.
@@ -75,7 +76,7 @@ def _field(name: str, kind: str = "string", description: str = "", **extra) -> d
     return spec
 
 
-# Table Schema types of the export's columns; the descriptions come from exports.COLUMNS.
+# Table Schema types of the export's columns; the descriptions come from commitments.columns.COLUMNS.
 COMMITMENT_TYPES = {
     "reference": {"constraints": {"required": True, "unique": True}},
     "strength": {"constraints": {"enum": [c.value for c in Commitment.Strength]}},
