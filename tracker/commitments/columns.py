@@ -1,5 +1,5 @@
 """The columns of a commitment as a table: the public CSV and JSON exports write them
-(`tracker.public.exports`), the editors' CSV import reads them back (`tracker.editor.csv_import`),
+(`tracker.public.exports`), the editors' CSV import reads them back (`tracker.commitments.csv_import`),
 the data package and /exports/ document them. Defined here, below both, so they cannot drift apart.
 """
 
