@@ -40,12 +40,15 @@ demo: migrate
 run: demo
 	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 
+# ruff, then the app graph's one-way imports (.importlinter, docs/architecture.md).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 test: install node_modules/.installed
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
 	DJANGO_SETTINGS_MODULE=tests.settings $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 

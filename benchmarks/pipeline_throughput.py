@@ -59,8 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     import django
 
     django.setup()
-    from tracker.commitments import scale_data
     from tracker.commitments.models import Commitment, Party
+    from tracker.demo import scale_data
     from tracker.ingest import pipeline
     from tracker.ingest.models import Article, Candidate, Suggestion
 

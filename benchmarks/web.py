@@ -73,8 +73,8 @@ class Sample:
     def pick(cls) -> Sample:
         from django.db.models import Count
 
-        from tracker.commitments import scale_data
         from tracker.commitments.models import Assessment, Commitment, Dialogue, Meeting, Party
+        from tracker.demo import scale_data
         from tracker.public.pagination import _encode
 
         published = Commitment.objects.published()

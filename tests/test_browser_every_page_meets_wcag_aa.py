@@ -21,8 +21,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests import test_editor_fixtures as fixtures
 from tests.services import missing_service
-from tracker.commitments import demo
 from tracker.commitments.models import Commitment, Meeting
+from tracker.demo import dialogue as demo
 from tracker.ingest.models import Article
 
 world = fixtures.world

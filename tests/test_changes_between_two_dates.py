@@ -169,7 +169,7 @@ def test_the_assessment_named_is_the_one_that_set_the_new_status(rob_client, mak
 
 
 def test_a_change_to_a_demonstration_status_is_marked(rob_client, reference_data):
-    from tracker.commitments import demo
+    from tracker.demo import dialogue as demo
 
     demo.load(use_shared=False, log=lambda *a: None)
     shown = Commitment.objects.get(meeting__slug="lecd-2017-washington", title__startswith="U.S. to use")

@@ -15,12 +15,11 @@ import frictionless
 import pytest
 from django.urls import reverse
 
-from tracker.commitments import actions
+from tracker.commitments import actions, columns
 from tracker.commitments import cache as public_cache
 from tracker.commitments.models import Assessment, Commitment, Evidence, StatusStep
 from tracker.commitments.status import Status
 from tracker.ingest.models import Article
-from tracker.public import exports
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -114,8 +113,8 @@ def test_the_commitments_table_has_the_export_columns_and_only_published_rows(ro
     whole, part = record
     descriptor = unpack(rob_client, tmp_path)
     commitments = next(r for r in descriptor["resources"] if r["name"] == "commitments")
-    assert [f["name"] for f in commitments["schema"]["fields"]] == exports.COLUMN_NAMES
-    assert [f["description"] for f in commitments["schema"]["fields"]] == [d for _, d in exports.COLUMNS]
+    assert [f["name"] for f in commitments["schema"]["fields"]] == columns.COLUMN_NAMES
+    assert [f["description"] for f in commitments["schema"]["fields"]] == [d for _, d in columns.COLUMNS]
     rows = {r["reference"]: r for r in table(tmp_path, "commitments")}
     assert set(rows) == {whole.reference, part.reference}
     assert rows[whole.reference]["current_status"] == "in_progress"

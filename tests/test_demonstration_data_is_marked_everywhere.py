@@ -13,8 +13,9 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from tests import test_public_fixtures as fx
-from tracker.commitments import actions, demo
+from tracker.commitments import actions
 from tracker.commitments.models import Assessment, Commitment, Meeting
+from tracker.demo import dialogue as demo
 from tracker.ingest.models import Article
 
 pytestmark = pytest.mark.django_db

@@ -13,9 +13,10 @@ import pytest
 from django.urls import reverse
 
 from tests.test_every_public_page_hides_what_came_later import later_event, urls_of  # noqa: F401 (fixture)
-from tracker.commitments import actions, demo
+from tracker.commitments import actions
 from tracker.commitments.models import Assessment, Commitment, StatusStep
 from tracker.commitments.status import Status
+from tracker.demo import dialogue as demo
 
 D = datetime.date
 pytestmark = pytest.mark.django_db

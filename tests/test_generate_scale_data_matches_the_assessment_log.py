@@ -11,10 +11,10 @@ import time_machine
 from django.db.models import Count
 from django.utils import timezone
 
-from tracker.commitments import scale_data
 from tracker.commitments.actions import create_commitment, record_assessment
 from tracker.commitments.models import Assessment, Commitment, Dialogue, Meeting
 from tracker.commitments.status import Status, headline, headline_steps
+from tracker.demo import scale_data
 
 
 def _generate(**sizes):

@@ -4,8 +4,8 @@ demonstration assessments; running it twice changes nothing."""
 import pytest
 
 from tests.texts import DIALOGUE_REPORT
-from tracker.commitments import demo
 from tracker.commitments.models import Assessment, Commitment, Dialogue, Evidence, Meeting
+from tracker.demo import dialogue as demo
 from tracker.ingest.models import Article, Candidate
 
 pytestmark = pytest.mark.django_db

@@ -4,9 +4,9 @@ pairs are not beside the checkout): its alignments confirmed, its page public, t
 import pytest
 from django.urls import reverse
 
-from tracker.commitments import demo
-from tracker.commitments.demo_meeting import ILLUSTRATIVE
 from tracker.commitments.models import Alignment, Commitment, CommitmentSource
+from tracker.demo import dialogue as demo
+from tracker.demo.meeting import ILLUSTRATIVE
 from tracker.ingest.models import Article
 
 pytestmark = pytest.mark.django_db

@@ -9,6 +9,7 @@ from tests import test_readout_fixtures as rx
 from tracker.commitments import actions
 from tracker.commitments.models import Alignment, Commitment, CommitmentSource
 from tracker.ingest import pipeline
+from tracker.ingest.alignments import confirm_alignment
 from tracker.ingest.models import Candidate
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +41,7 @@ def test_analysing_again_proposes_nothing_new(accounts):
 def test_confirming_makes_one_commitment_with_both_readouts_as_sources(accounts, erin):
     us, cn = accounts
     military = pair("military", "两军")
-    commitment = actions.confirm_alignment(alignment=military, reviewer=erin, publish=True)
+    commitment = confirm_alignment(alignment=military, reviewer=erin, publish=True)
     assert Commitment.objects.count() == 1
     assert set(CommitmentSource.objects.filter(commitment=commitment).values_list("article", flat=True)) == {
         us.pk,
@@ -53,13 +54,13 @@ def test_confirming_makes_one_commitment_with_both_readouts_as_sources(accounts,
     military.refresh_from_db()
     assert military.state == "confirmed" and military.commitment == commitment and commitment.is_published
     with pytest.raises(ValidationError):
-        actions.confirm_alignment(alignment=military, reviewer=erin)
+        confirm_alignment(alignment=military, reviewer=erin)
 
 
 def test_a_change_of_relation_is_kept_on_confirmation(accounts, erin):
     flights = pair("flights", "航班")
     actions.change_alignment(alignment=flights, reviewer=erin, relation="same")
-    actions.confirm_alignment(alignment=flights, reviewer=erin)
+    confirm_alignment(alignment=flights, reviewer=erin)
     flights.refresh_from_db()
     assert flights.relation == "same" and flights.state == "confirmed"
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from tests import test_readout_fixtures as rx
 from tracker.commitments import actions
 from tracker.ingest import review
+from tracker.ingest.alignments import confirm_alignment
 from tracker.ingest.models import Candidate
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +35,7 @@ def queries(client, name, slug, extra) -> int:
 
 def test_more_rows_cost_no_more_queries(client, reviewed, erin):
     few = [queries(client, name, reviewed.slug, extra) for name, extra in URLS]
-    actions.confirm_alignment(alignment=pair("narcotics", "禁毒"), reviewer=erin, publish=True)
+    confirm_alignment(alignment=pair("narcotics", "禁毒"), reviewer=erin, publish=True)
     for candidate in Candidate.objects.filter(article__meeting=reviewed, state="pending"):
         actions.publish_commitment(commitment=review.accept_candidate(candidate=candidate, reviewer=erin), author=erin)
     many = [queries(client, name, reviewed.slug, extra) for name, extra in URLS]

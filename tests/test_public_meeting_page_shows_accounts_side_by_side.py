@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 
 from tests import test_readout_fixtures as rx
-from tracker.commitments import actions
 from tracker.commitments.models import Alignment
 from tracker.ingest import review
+from tracker.ingest.alignments import confirm_alignment
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +83,7 @@ def test_accounts_in_one_language_show_the_word_level_difference(client, run, er
         issuing_party=china,
     )
     alignment = Alignment.objects.get(meeting=meeting)
-    actions.confirm_alignment(alignment=alignment, reviewer=erin, publish=True)
+    confirm_alignment(alignment=alignment, reviewer=erin, publish=True)
     html = client.get(reverse("public:meeting_detail", args=[meeting.slug])).content.decode()
     assert "<del>set up</del>" in html and "<ins>establish</ins>" in html
 

@@ -54,11 +54,12 @@ def reviewed(accounts, summit, erin):
 
     from tracker.commitments import actions
     from tracker.ingest import review
+    from tracker.ingest.alignments import confirm_alignment
 
     _, cn = accounts
     with time_machine.travel(datetime.datetime(2025, 6, 1, 12, tzinfo=datetime.UTC), tick=False):
-        actions.confirm_alignment(alignment=pair("military", "两军"), reviewer=erin, publish=True)
-        actions.confirm_alignment(alignment=pair("flights", "航班"), reviewer=erin, publish=True)
+        confirm_alignment(alignment=pair("military", "两军"), reviewer=erin, publish=True)
+        confirm_alignment(alignment=pair("flights", "航班"), reviewer=erin, publish=True)
         ai = cn.candidates.get(quote__contains="人工智能")
         actions.publish_commitment(commitment=review.accept_candidate(candidate=ai, reviewer=erin), author=erin)
     return summit

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "tracker.public",
     "tracker.editor",
     "tracker.follow",
+    "tracker.demo",  # manage.py load_demo and generate_scale_data; no models
     # Registers the full-text lookups used on PostgreSQL; harmless on SQLite.
     "django.contrib.postgres",
 ]

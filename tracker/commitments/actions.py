@@ -348,7 +348,8 @@ def add_source(
 # --- Alignments of two accounts of one meeting -------------------------------------------------
 
 
-def _alignment_claim(alignment):
+def lock_alignment(alignment):
+    """The alignment, locked for this transaction; refused unless it is still a proposal."""
     from tracker.commitments.models import Alignment
 
     locked = Alignment.objects.select_for_update().select_related("candidate_a", "candidate_b").get(pk=alignment.pk)
@@ -375,7 +376,7 @@ def change_alignment(*, alignment, reviewer, relation: str | None = None, candid
     from tracker.commitments.models import Alignment
 
     with transaction.atomic():
-        locked = _alignment_claim(alignment)
+        locked = lock_alignment(alignment)
         if relation is not None:
             if relation not in Alignment.Relation.values:
                 raise ValidationError({"relation": f"“{relation}” is not a relation."})
@@ -395,58 +396,6 @@ def change_alignment(*, alignment, reviewer, relation: str | None = None, candid
     return locked
 
 
-def confirm_alignment(*, alignment, reviewer, relation: str | None = None, publish: bool = False) -> Commitment:
-    """Confirm that both accounts state one pledge: both candidates become ONE tracked commitment
-    with both readouts as its sources. A candidate already accepted or merged lends its commitment;
-    otherwise account A's candidate is accepted and B's merged into it. Two different commitments
-    already made from the two candidates are refused: merging them is a decision of its own."""
-    from tracker.commitments.models import Alignment
-    from tracker.ingest import review  # review calls these verbs; imported here to avoid a cycle
-    from tracker.ingest.models import Candidate, Review
-
-    with transaction.atomic():
-        locked = _alignment_claim(alignment)
-        if relation is not None and relation not in Alignment.Relation.values:
-            raise ValidationError({"relation": f"“{relation}” is not a relation."})
-        pair = [
-            Candidate.objects.select_for_update().get(pk=pk) for pk in (locked.candidate_a_id, locked.candidate_b_id)
-        ]
-        if any(c.state == Review.REJECTED for c in pair):
-            raise ValidationError("One of the two was rejected as a commitment; reject the alignment instead.")
-        made = {c.commitment_id for c in pair if c.commitment_id}
-        if len(made) > 1:
-            raise ValidationError(
-                "Both accounts' sentences are already separate commitments; merge them before aligning."
-            )
-        if made:
-            commitment = Commitment.objects.get(pk=made.pop())
-        else:
-            commitment = review.accept_candidate(candidate=pair[0], reviewer=reviewer)
-            pair[0].refresh_from_db()
-        for candidate in pair:
-            if candidate.state == Review.PENDING:
-                review.merge_candidate(candidate=candidate, commitment=commitment, reviewer=reviewer)
-            else:
-                add_source(
-                    commitment=commitment,
-                    article=candidate.article,
-                    quote=candidate.quote,
-                    start=candidate.start,
-                    end=candidate.end,
-                    author=reviewer,
-                )
-        locked.state = Alignment.State.CONFIRMED
-        locked.commitment = commitment
-        locked.relation = relation or locked.relation
-        locked.reviewer, locked.reviewed_at, locked._history_user = reviewer, timezone.now(), reviewer
-        locked.save()
-        if publish:
-            publish_commitment(commitment=commitment, author=reviewer)
-        elif commitment.is_published:
-            cache.changed_on_commit(commitment)
-    return commitment
-
-
 def reject_alignment(*, alignment, reviewer, reason: str):
     """The two sentences are not one pledge: each stays its account's own."""
     from tracker.commitments.models import Alignment
@@ -454,7 +403,7 @@ def reject_alignment(*, alignment, reviewer, reason: str):
     if not (reason or "").strip():
         raise ValidationError({"reason": "Say why the two are not the same pledge."})
     with transaction.atomic():
-        locked = _alignment_claim(alignment)
+        locked = lock_alignment(alignment)
         locked.state = Alignment.State.REJECTED
         locked.rejection_reason = reason.strip()
         locked.reviewer, locked.reviewed_at, locked._history_user = reviewer, timezone.now(), reviewer

@@ -10,7 +10,6 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from tracker.commitments import actions
 from tracker.commitments.models import (
-    Alignment,
     Assessment,
     Commitment,
     CommitmentSource,
@@ -200,56 +199,3 @@ class EvidenceAdmin(SimpleHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         # Cited evidence stays: assessments point at it.
         return obj is None or not obj.assessments.exists()
-
-
-@admin.register(Alignment)
-class AlignmentAdmin(SimpleHistoryAdmin):
-    """The proposed and decided pairs of two accounts of a meeting, for the record. Deciding goes
-    through the verbs of `commitments.actions` (as in the editor's workspace), never by editing the
-    row: confirming makes or reuses the one tracked commitment both accounts state."""
-
-    list_display = ["meeting", "account_a", "account_b", "relation", "score", "state", "commitment", "reviewer"]
-    list_filter = ["state", "relation", "meeting__dialogue"]
-    search_fields = ["meeting__title", "candidate_a__quote", "candidate_b__quote", "commitment__reference"]
-    list_select_related = ["meeting", "candidate_a", "candidate_b", "commitment", "reviewer"]
-    readonly_fields = [
-        "meeting",
-        "candidate_a",
-        "candidate_b",
-        "relation",
-        "score",
-        "shared",
-        "cues_a",
-        "cues_b",
-        "diff",
-        "state",
-        "commitment",
-        "reviewer",
-        "reviewed_at",
-        "rejection_reason",
-        "created_at",
-    ]
-    actions = ["confirm_selected"]
-
-    @admin.display(description="account A")
-    def account_a(self, obj):
-        return obj.candidate_a.quote[:80]
-
-    @admin.display(description="account B")
-    def account_b(self, obj):
-        return obj.candidate_b.quote[:80]
-
-    def has_add_permission(self, request):
-        return False  # proposed by the pipeline when a meeting's second account arrives
-
-    @admin.action(description="Confirm the selected proposals (one tracked commitment each, unpublished)")
-    def confirm_selected(self, request, queryset):
-        done = 0
-        for alignment in queryset.filter(state=Alignment.State.PROPOSED):
-            try:
-                actions.confirm_alignment(alignment=alignment, reviewer=request.user)
-            except ValidationError as exc:
-                self.message_user(request, f"{alignment}: {'; '.join(exc.messages)}", messages.ERROR)
-            else:
-                done += 1
-        self.message_user(request, f"{done} confirmed.", messages.SUCCESS)

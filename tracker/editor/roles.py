@@ -1,7 +1,7 @@
 """Who may use the editor workspace: members of the Editors group, and superusers.
 
 The group carries the model permissions the workspace needs; `is_editor` is the one check every
-editor view makes (through `EditorRequiredMixin` / `editor_required`).
+editor view makes (through `EditorRequiredMixin` and `editor_gate` in permissions.py).
 """
 
 from django.contrib.auth.models import Group, Permission

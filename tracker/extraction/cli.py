@@ -1,8 +1,8 @@
 """Command line: ``python -m tracker.extraction --json FILE_OR_URL ...``.
 
-One JSON object per document per line. Nothing is written anywhere. URLs are fetched with the
-project's safe fetcher (``tracker.ingest.fetch.fetch_url``), imported only when a URL is given so
-that the extraction core keeps working on files alone.
+One JSON object per document per line. Nothing is written anywhere. The extraction core reads
+files only and imports no Django app: a URL is read by the `load_url` the caller passes in
+(``manage.py extract`` passes the project's safe fetcher, ``tracker.ingest.fetch.load_url``).
 """
 
 from __future__ import annotations
@@ -11,9 +11,13 @@ import argparse
 import datetime
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from tracker.extraction.pipeline import extract_document, result_to_json
+
+# Reads an http(s) URL: (raw bytes, content type).
+LoadUrl = Callable[[str], tuple[bytes, str | None]]
 
 
 def parse_parties(value: str | None) -> list[str] | None:
@@ -39,27 +43,23 @@ def _date_argument(value: str) -> datetime.date | None:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def load_source(source: str) -> tuple[bytes, str | None]:
-    """(raw bytes, content type) of a path or an http(s) URL."""
+def load_source(source: str, load_url: LoadUrl | None = None) -> tuple[bytes, str | None]:
+    """(raw bytes, content type) of a path, or of an http(s) URL read by `load_url`."""
     if source.startswith(("http://", "https://")):
-        from tracker.ingest.fetch import fetch_url  # the network edge lives in ingest
-
-        fetched = fetch_url(source)
-        body = getattr(fetched, "content", None)
-        if body is None:
-            body = getattr(fetched, "body", fetched)
-        if isinstance(body, str):
-            body = body.encode("utf-8")
-        return body, getattr(fetched, "content_type", None)
+        if load_url is None:
+            raise ValueError("URLs are read by `manage.py extract`, which fetches them safely; give a file here")
+        return load_url(source)
     return Path(source).read_bytes(), None
 
 
-def extract_sources(sources, *, parties=None, doc_date=None, out=sys.stdout, err=sys.stderr) -> int:
+def extract_sources(
+    sources, *, parties=None, doc_date=None, out=sys.stdout, err=sys.stderr, load_url: LoadUrl | None = None
+) -> int:
     """Extract each source and print its JSON line; returns the number of failures."""
     failures = 0
     for source in sources:
         try:
-            data, content_type = load_source(source)
+            data, content_type = load_source(source, load_url)
             is_url = source.startswith(("http://", "https://"))
             result = extract_document(
                 data,

@@ -9,8 +9,14 @@ an editor confirms it.
 
 from __future__ import annotations
 
-from tracker.commitments import actions
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from tracker.commitments import actions, cache
+from tracker.commitments.models import Alignment, Commitment
 from tracker.extraction.align import Item, align
+from tracker.ingest import review
 from tracker.ingest.models import Article, Candidate, Review
 
 
@@ -72,3 +78,51 @@ def propose_alignments(article_id: int) -> int:
             )
         found += len(result.aligned)
     return found
+
+
+def confirm_alignment(*, alignment, reviewer, relation: str | None = None, publish: bool = False) -> Commitment:
+    """Confirm that both accounts state one pledge: both candidates become ONE tracked commitment
+    with both readouts as its sources. A candidate already accepted or merged lends its commitment;
+    otherwise account A's candidate is accepted and B's merged into it. Two different commitments
+    already made from the two candidates are refused: merging them is a decision of its own."""
+    with transaction.atomic():
+        locked = actions.lock_alignment(alignment)
+        if relation is not None and relation not in Alignment.Relation.values:
+            raise ValidationError({"relation": f"“{relation}” is not a relation."})
+        pair = [
+            Candidate.objects.select_for_update().get(pk=pk) for pk in (locked.candidate_a_id, locked.candidate_b_id)
+        ]
+        if any(c.state == Review.REJECTED for c in pair):
+            raise ValidationError("One of the two was rejected as a commitment; reject the alignment instead.")
+        made = {c.commitment_id for c in pair if c.commitment_id}
+        if len(made) > 1:
+            raise ValidationError(
+                "Both accounts' sentences are already separate commitments; merge them before aligning."
+            )
+        if made:
+            commitment = Commitment.objects.get(pk=made.pop())
+        else:
+            commitment = review.accept_candidate(candidate=pair[0], reviewer=reviewer)
+            pair[0].refresh_from_db()
+        for candidate in pair:
+            if candidate.state == Review.PENDING:
+                review.merge_candidate(candidate=candidate, commitment=commitment, reviewer=reviewer)
+            else:
+                actions.add_source(
+                    commitment=commitment,
+                    article=candidate.article,
+                    quote=candidate.quote,
+                    start=candidate.start,
+                    end=candidate.end,
+                    author=reviewer,
+                )
+        locked.state = Alignment.State.CONFIRMED
+        locked.commitment = commitment
+        locked.relation = relation or locked.relation
+        locked.reviewer, locked.reviewed_at, locked._history_user = reviewer, timezone.now(), reviewer
+        locked.save()
+        if publish:
+            actions.publish_commitment(commitment=commitment, author=reviewer)
+        elif commitment.is_published:
+            cache.changed_on_commit(commitment)
+    return commitment

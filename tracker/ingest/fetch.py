@@ -857,3 +857,10 @@ def _size(limit: int) -> str:
     if limit >= 1024:
         return f"{limit / 1024:.0f} KB"
     return f"{limit} bytes"
+
+
+def load_url(url: str) -> tuple[bytes, str | None]:
+    """(body, content type) of an HTML or text document: the URL loader the extraction command
+    line is given (`tracker.extraction.cli.load_source`), so that extraction imports no app."""
+    result = fetch_url(url, kinds=frozenset({"html", "text"}))
+    return result.body, result.content_type

@@ -4,9 +4,9 @@ The package (https://specs.frictionlessdata.io/data-package/) describes each tab
 Schema: column types, the status scale as an enum, primary and foreign keys (an assessment names
 its commitment by reference, a correction the assessment it replaced), and carries the licence and
 a citation, so a researcher's tools can load and check it without reading our documentation. The
-commitments table has the columns of the CSV export (`exports.COLUMNS`, with their descriptions),
-written by the same row code as the exports (`exports.commitment_rows`), in native form (no spreadsheet-formula apostrophes:
-this package is for data tools, not spreadsheets).
+commitments table has the columns of the CSV export (`commitments.columns.COLUMNS`, with their
+descriptions), written by the same row code as the exports (`exports.commitment_rows`), in native
+form (no spreadsheet-formula apostrophes: this package is for data tools, not spreadsheets).
 
 With `?as_of=YYYY-MM-DD` it is the data as it stood on that date, by the rules of the full dump
 (`exports.dump_queryset`): commitments made by then with their status then, assessments dated by
@@ -37,6 +37,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
 from tracker.commitments.cache import CACHE_UNAVAILABLE, public_version
+from tracker.commitments.columns import COLUMNS
 from tracker.commitments.models import (
     Assessment,
     AssessmentEvidence,
@@ -51,7 +52,7 @@ from tracker.public import links
 from tracker.public.asof import long_date, parse_as_of
 from tracker.public.caching import STORE_SECONDS
 from tracker.public.citation import cite
-from tracker.public.exports import COLUMNS, commitment_rows
+from tracker.public.exports import commitment_rows
 from tracker.public.templatetags.public_tags import safe_href
 
 # The licence the data is offered under; a deployment states its own in settings.DATA_LICENCE.
@@ -75,7 +76,7 @@ def _field(name: str, kind: str = "string", description: str = "", **extra) -> d
     return spec
 
 
-# Table Schema types of the export's columns; the descriptions come from exports.COLUMNS.
+# Table Schema types of the export's columns; the descriptions come from commitments.columns.COLUMNS.
 COMMITMENT_TYPES = {
     "reference": {"constraints": {"required": True, "unique": True}},
     "strength": {"constraints": {"enum": [c.value for c in Commitment.Strength]}},

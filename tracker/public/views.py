@@ -16,13 +16,13 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
+from tracker.commitments.columns import COLUMNS
 from tracker.commitments.models import Assessment, Commitment, CommitmentSource, Dialogue, Meeting, Party
 from tracker.commitments.status import CLOSED, SCORE_POINTS, STATUS_MEANINGS, Status, headline
 from tracker.public import timeline
 from tracker.public.asof import ViewDate, view_date
 from tracker.public.caching import public_page
 from tracker.public.citation import cite
-from tracker.public.exports import COLUMNS
 from tracker.public.filters import CommitmentFilter, with_shown_status
 from tracker.public.pagination import SORTS, CursorError, paginate
 from tracker.public.scorecards import (

@@ -13,7 +13,7 @@ from django.views.generic import TemplateView, View
 from tracker.commitments import actions
 from tracker.commitments.models import Alignment, Meeting
 from tracker.editor.views.base import EditorRequiredMixin
-from tracker.ingest.alignments import accounts_of
+from tracker.ingest.alignments import accounts_of, confirm_alignment
 from tracker.ingest.models import Candidate, Review
 
 
@@ -60,7 +60,7 @@ class _Decision(EditorRequiredMixin, View):
 
 class AlignmentConfirm(_Decision):
     def decide(self, alignment, data, user):
-        commitment = actions.confirm_alignment(
+        commitment = confirm_alignment(
             alignment=alignment,
             reviewer=user,
             relation=data.get("relation") or None,

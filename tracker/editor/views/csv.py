@@ -1,4 +1,6 @@
-"""CSV import: upload, preview (the import run and rolled back), confirm (run and committed)."""
+"""CSV import: upload, preview (the import run and rolled back), confirm (run and committed).
+
+The views only route the upload to the verb, `tracker.commitments.csv_import.import_csv`."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.generic import FormView
 
-from tracker.editor import csv_import
+from tracker.commitments import csv_import
 from tracker.editor.forms import CsvConfirmForm, CsvUploadForm
 from tracker.editor.views.base import EditorRequiredMixin
 
@@ -18,10 +20,10 @@ class CsvImport(EditorRequiredMixin, FormView):
     template_name = "editor/csv_import.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(columns=csv_import.export_columns(), **kwargs)
+        return super().get_context_data(columns=csv_import.COLUMNS, **kwargs)
 
     def form_valid(self, form):
-        outcome = csv_import.import_csv(form.text, user=self.request.user, commit=False)
+        outcome = csv_import.import_csv(form.text, author=self.request.user, commit=False)
         context = self.get_context_data(
             form=form, outcome=outcome, confirm_form=CsvConfirmForm(initial={"csv_text": form.text})
         )
@@ -36,10 +38,10 @@ class CsvConfirm(EditorRequiredMixin, FormView):
     http_method_names = ["post"]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(columns=csv_import.export_columns(), **kwargs)
+        return super().get_context_data(columns=csv_import.COLUMNS, **kwargs)
 
     def form_valid(self, form):
-        outcome = csv_import.import_csv(form.cleaned_data["csv_text"], user=self.request.user, commit=True)
+        outcome = csv_import.import_csv(form.cleaned_data["csv_text"], author=self.request.user, commit=True)
         if not outcome.written:
             context = self.get_context_data(form=CsvUploadForm(), outcome=outcome, confirm_form=None)
             return render(self.request, self.template_name, context, status=422)

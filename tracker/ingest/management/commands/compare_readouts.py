@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tracker.extraction.align import align, item_from_detected
 from tracker.extraction.cli import load_source, parse_date, parse_parties
 from tracker.extraction.pipeline import extract_document, result_to_json
+from tracker.ingest.fetch import load_url
 
 
 class Command(BaseCommand):
@@ -34,7 +35,7 @@ class Command(BaseCommand):
         sides = {}
         for name, source in (("a", a), ("b", b)):
             try:
-                data, content_type = load_source(source)
+                data, content_type = load_source(source, load_url)
                 is_url = source.startswith(("http://", "https://"))
                 result = extract_document(
                     data,

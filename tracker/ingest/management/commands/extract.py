@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from tracker.extraction.cli import extract_sources, parse_date, parse_parties
+from tracker.ingest.fetch import load_url
 
 
 class Command(BaseCommand):
@@ -20,7 +21,12 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(str(error)) from error
         failures = extract_sources(
-            sources, parties=parse_parties(meeting_parties), doc_date=doc_date, out=self.stdout, err=self.stderr
+            sources,
+            parties=parse_parties(meeting_parties),
+            doc_date=doc_date,
+            out=self.stdout,
+            err=self.stderr,
+            load_url=load_url,
         )
         if failures:
             raise CommandError(f"{failures} of {len(sources)} documents could not be extracted")

@@ -23,6 +23,7 @@ from tracker.extraction.evidence import read_follow_up
 from tracker.extraction.lexicon import default_lexicon
 from tracker.extraction.match import CommitmentInfo
 from tracker.extraction.pipeline import extract_document
+from tracker.ingest.fetch import load_url
 
 _NAME_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:\.[a-z]+)?$")
 
@@ -83,7 +84,7 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(self._document(source, tracked, given, lexicon), ensure_ascii=False))
 
     def _document(self, source, tracked, given, lexicon) -> dict:
-        data, content_type = load_source(source)
+        data, content_type = load_source(source, load_url)
         name = Path(source).name
         result = extract_document(data, filename=name, content_type=content_type, lexicon=lexicon)
         document = result.document

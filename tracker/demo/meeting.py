@@ -21,9 +21,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from tracker.commitments import actions
 from tracker.commitments.models import Alignment, Meeting, Party
 from tracker.extraction.align import is_lead_in
+from tracker.ingest.alignments import confirm_alignment
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ def _decide(meeting: Meeting, editor, log) -> None:
 
     for alignment in Alignment.objects.filter(meeting=meeting).proposed().order_by("-score"):
         try:
-            commitment = actions.confirm_alignment(alignment=alignment, reviewer=editor, publish=True)
+            commitment = confirm_alignment(alignment=alignment, reviewer=editor, publish=True)
         except ValidationError as error:  # a pair the demo cannot confirm stays proposed
             log(f"  left alignment {alignment.pk} proposed: {error}")
             continue

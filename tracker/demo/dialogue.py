@@ -308,8 +308,8 @@ def load(*, seed: str | None = None, use_shared: bool = True, log=print) -> None
             _by_hand(meeting, editor)
     _assess(meeting, editor, log)
     if seed is None:  # a seed given by path is the one document to load
-        # A meeting with both sides' accounts, for the meeting page (demo_meeting.py).
-        from tracker.commitments.demo_meeting import load_meeting_accounts
+        # A meeting with both sides' accounts, for the meeting page (tracker/demo/meeting.py).
+        from tracker.demo.meeting import load_meeting_accounts
 
         load_meeting_accounts(editor=editor, use_shared=use_shared, log=log)
     log(

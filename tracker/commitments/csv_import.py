@@ -1,12 +1,15 @@
 """The public CSV export, edited in a spreadsheet, read back: create and update commitments by reference.
 
+The verb is `import_rows(header, rows, *, author, commit)` (`import_csv` reads the text first);
+the editor's CSV views only route the upload to it.
+
 Every row is validated first (a form per row) and every bad row is reported with its line number.
 Then all rows are written in one transaction, each through the verbs of `actions.py`, inside a
 savepoint so that a row the database refuses is reported too; if any row failed, or this is the
 preview, the whole transaction is rolled back. So the preview is the import itself, undone, and a
 confirmed import writes everything or nothing.
 
-The columns and their formats are the public export's (tracker/public/exports.py): parties as
+The columns and their formats are the public export's (`columns.py`, written by tracker/public/exports.py): parties as
 ';'-joined codes (or names), topics as ';'-joined keys, the meeting by slug, parent and predecessor
 by reference, ISO dates. The status columns (current_status, current_status_as_of), dialogue and
 url are informational: a status changes only through an assessment, which carries a date, a
@@ -29,11 +32,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from tracker.commitments import actions
+from tracker.commitments.columns import COLUMN_NAMES
 from tracker.commitments.models import Commitment, Meeting, Party, Topic
-from tracker.public.exports import COLUMN_NAMES
 
 # The columns of the public export: the import reads back exactly what it writes.
-COLUMNS = COLUMN_NAMES
+COLUMNS = list(COLUMN_NAMES)
 # Read for information only; never written.
 INFORMATIONAL = {"dialogue", "current_status", "current_status_as_of", "url"}
 # Free text, escaped against formulas by the export.
@@ -45,15 +48,6 @@ SEPARATORS = (";", "|")
 
 TRUE = {"true", "yes", "1", "y", "published"}
 FALSE = {"false", "no", "0", "n", "draft"}
-
-
-def export_columns() -> list[str]:
-    """The public export's columns when it is there, so the two cannot drift apart."""
-    try:
-        from tracker.public.exports import COLUMN_NAMES
-    except ImportError:
-        return COLUMNS
-    return list(COLUMN_NAMES)
 
 
 def unescape(value: str) -> str:
@@ -79,7 +73,7 @@ class RowResult:
 
 
 @dataclass
-class Outcome:
+class ImportReport:
     rows: list[RowResult] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     written: bool = False
@@ -230,16 +224,40 @@ def read_rows(text: str) -> tuple[list[str], list[tuple[int, dict]]]:
     return header, [(n, dict(zip(header, cells, strict=False))) for n, cells in padded]
 
 
-def import_csv(text: str, *, user, commit: bool) -> Outcome:
-    """Validate every row, then write them all (commit=True) or show what would be written."""
-    outcome = Outcome()
+def import_csv(text: str, *, author, commit: bool) -> ImportReport:
+    """Read the CSV text, then `import_rows`; a file that is not CSV is reported, not raised."""
     try:
         header, rows = read_rows(text)
     except csv.Error as error:
-        outcome.errors.append(RowError(0, "", [f"The file is not valid CSV: {error}"]))
-        return outcome
-    known = set(export_columns()) | set(COLUMNS)
-    unknown = [name for name in header if name not in known]
+        return ImportReport(errors=[RowError(0, "", [f"The file is not valid CSV: {error}"])])
+    return import_rows(header, rows, author=author, commit=commit)
+
+
+def import_rows(header: list[str], rows: list[tuple[int, dict]], *, author, commit: bool) -> ImportReport:
+    """Validate every row, then write them all (commit=True) or show what would be written.
+
+    `rows` are (line number, {column: cell}) as `read_rows` gives them. Every write goes through
+    the verbs of `actions.py` in one transaction; with any error, or commit=False, it is rolled back.
+    """
+    report = ImportReport()
+    problems = _header_problems(header, rows)
+    if problems:
+        report.errors.append(RowError(1, "", problems))
+        return report
+    columns = set(header) - INFORMATIONAL
+    references = [row.get("reference", "").strip().upper() for _, row in rows]
+    existing = {
+        c.reference: c
+        for c in Commitment.objects.filter(reference__in=references).prefetch_related("parties", "topics")
+    }
+    cleaned = _clean_rows(rows, columns, existing, report)
+    if not report.errors:
+        _write_all(cleaned, columns, existing, author, commit, report)
+    return report
+
+
+def _header_problems(header: list[str], rows: list) -> list[str]:
+    unknown = [name for name in header if name not in COLUMNS]
     problems = []
     if "reference" not in header:
         problems.append("The header has no “reference” column.")
@@ -249,18 +267,13 @@ def import_csv(text: str, *, user, commit: bool) -> Outcome:
         problems.append("A column appears twice in the header.")
     if not rows and not problems:
         problems.append("The file has no rows.")
-    if problems:
-        outcome.errors.append(RowError(1, "", problems))
-        return outcome
-    columns = set(header) - INFORMATIONAL
+    return problems
 
+
+def _clean_rows(rows, columns: set[str], existing: dict, report: ImportReport) -> list[tuple[int, dict]]:
+    """Each row through `RowForm` and the checks between rows; errors go to the report."""
     lookups = Lookups()
-    references = [row.get("reference", "").strip().upper() for _, row in rows]
-    existing = {
-        c.reference: c
-        for c in Commitment.objects.filter(reference__in=references).prefetch_related("parties", "topics")
-    }
-    seen = {}
+    seen: dict[str, int] = {}
     cleaned = []
     for line, row in rows:
         row = {name: unescape(value) if name in TEXT_COLUMNS else value for name, value in row.items()}
@@ -273,44 +286,57 @@ def import_csv(text: str, *, user, commit: bool) -> Outcome:
         if reference:
             seen.setdefault(reference, line)
         if reference not in existing:
-            for name in REQUIRED_FOR_NEW:
-                if name not in columns:
-                    messages.append(f"{name}: a new commitment needs this column")
-                elif not (row.get(name) or "").strip():
-                    messages.append(f"{name}: required for a new commitment")
-        for name in ("parent", "predecessor"):
-            ref = (row.get(name) or "").strip().upper()
-            known = ref in existing or (ref in seen and seen[ref] != line)
-            if ref and ref == reference:
-                messages.append(f"{name}: a commitment cannot refer to itself")
-            elif ref and not known and not Commitment.objects.filter(reference=ref).exists():
-                messages.append(f"{name}: no commitment {ref} (in the database or on an earlier line)")
+            messages += _missing_for_new(row, columns)
+        messages += _link_problems(row, reference, line, existing, seen)
         if messages:
-            outcome.errors.append(RowError(line, row.get("reference", ""), messages))
+            report.errors.append(RowError(line, row.get("reference", ""), messages))
         elif valid:
             cleaned.append((line, form.cleaned_data))
-    if outcome.errors:
-        return outcome
+    return cleaned
 
+
+def _missing_for_new(row: dict, columns: set[str]) -> list[str]:
+    messages = []
+    for name in REQUIRED_FOR_NEW:
+        if name not in columns:
+            messages.append(f"{name}: a new commitment needs this column")
+        elif not (row.get(name) or "").strip():
+            messages.append(f"{name}: required for a new commitment")
+    return messages
+
+
+def _link_problems(row: dict, reference: str, line: int, existing: dict, seen: dict) -> list[str]:
+    messages = []
+    for name in ("parent", "predecessor"):
+        ref = (row.get(name) or "").strip().upper()
+        known = ref in existing or (ref in seen and seen[ref] != line)
+        if ref and ref == reference:
+            messages.append(f"{name}: a commitment cannot refer to itself")
+        elif ref and not known and not Commitment.objects.filter(reference=ref).exists():
+            messages.append(f"{name}: no commitment {ref} (in the database or on an earlier line)")
+    return messages
+
+
+def _write_all(cleaned, columns: set[str], existing: dict, author, commit: bool, report: ImportReport) -> None:
+    """Every row in one transaction, each in a savepoint so a row the database refuses is reported."""
     try:
         with transaction.atomic():
             written = {}
             for line, data in cleaned:
                 try:
                     with transaction.atomic():
-                        result, commitment = _write(data, columns, existing, written, user)
+                        result, commitment = _write(data, columns, existing, written, author)
                 except (ValidationError, IntegrityError) as error:
-                    outcome.errors.append(RowError(line, data["reference"], _messages(error)))
+                    report.errors.append(RowError(line, data["reference"], _messages(error)))
                     continue
                 result.line = line
-                outcome.rows.append(result)
+                report.rows.append(result)
                 written[commitment.reference] = commitment
-            if outcome.errors or not commit:
+            if report.errors or not commit:
                 raise _Refused
     except _Refused:
-        return outcome
-    outcome.written = True
-    return outcome
+        return
+    report.written = True
 
 
 def _messages(error) -> list[str]:
@@ -327,7 +353,7 @@ def _related(reference: str, written: dict):
     return written.get(reference) or Commitment.objects.get(reference=reference)
 
 
-def _write(data: dict, columns: set[str], existing: dict, written: dict, user) -> tuple[RowResult, Commitment]:
+def _write(data: dict, columns: set[str], existing: dict, written: dict, author) -> tuple[RowResult, Commitment]:
     reference = data["reference"]
     fields = {}
     for name in ("title", "quote", "strength", "deadline", "deadline_text", "deadline_granularity", "source_url"):
@@ -352,7 +378,7 @@ def _write(data: dict, columns: set[str], existing: dict, written: dict, user) -
     commitment = existing.get(reference)
     if commitment is None:
         commitment = actions.create_commitment(
-            parties=parties, topics=topics, author=user, reference=reference or None, publish=bool(publish), **fields
+            parties=parties, topics=topics, author=author, reference=reference or None, publish=bool(publish), **fields
         )
         return RowResult(0, commitment.reference, "create", commitment.title), commitment
 
@@ -362,12 +388,12 @@ def _write(data: dict, columns: set[str], existing: dict, written: dict, user) -
     if topics is not None and {t.pk for t in topics} != {t.pk for t in commitment.topics.all()}:
         changed.append("topics")
     if changed:
-        actions.update_commitment(commitment=commitment, author=user, parties=parties, topics=topics, **fields)
+        actions.update_commitment(commitment=commitment, author=author, parties=parties, topics=topics, **fields)
     if publish is True and not commitment.is_published:
-        actions.publish_commitment(commitment=commitment, author=user)
+        actions.publish_commitment(commitment=commitment, author=author)
         changed.append("is_published")
     elif publish is False and commitment.is_published:
-        actions.unpublish_commitment(commitment=commitment, author=user)
+        actions.unpublish_commitment(commitment=commitment, author=author)
         changed.append("is_published")
     action = "update" if changed else "unchanged"
     return RowResult(0, commitment.reference, action, commitment.title, changed), commitment

@@ -2,7 +2,7 @@ from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand
 
-from tracker.commitments import demo
+from tracker.demo import dialogue as demo
 
 
 @contextmanager

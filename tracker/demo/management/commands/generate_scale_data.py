@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from tracker.commitments import scale_data
+from tracker.demo import scale_data
 
 
 class Command(BaseCommand):
