@@ -45,7 +45,6 @@ PUBLIC_NOT_PAGES = {
     "feed_commitment",
     "feed_dialogue",
     "feed_party",
-    "feed_window",
     "export_datapackage",
     "changes_csv",
     "changes_feed",
