@@ -8,10 +8,11 @@ import datetime
 
 from django.core.management import call_command
 
-from tracker.commitments import actions, party_status, scale_data
+from tracker.commitments import actions, party_status
 from tracker.commitments.models import Commitment, Dialogue, PartyStatus
 from tracker.commitments.status import Status
 from tracker.commitments.status import party_status as rule
+from tracker.demo import scale_data
 from tracker.public.scorecards import party_scorecards
 
 D = datetime.date
