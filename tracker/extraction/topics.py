@@ -995,6 +995,7 @@ _MORE_ENGLISH = {
         "disaster risk reduction",
     ],
     "energy": [
+        "power generation",
         "nuclear safety",
         "oil and gas",
         "gas supplies",
@@ -1190,6 +1191,9 @@ _MORE_ENGLISH = {
         "ballistic missile*",
     ],
     "people-to-people": [
+        "air link*",
+        "air connectivity",
+        "air services",
         "archaeolog*",
         "cultural heritage",
         "teaching",
