@@ -525,6 +525,8 @@ _TOPICS: list[tuple[str, str, list[str]]] = [
             "people-to-people",
             "flights",
             "passenger flights",
+            "air link*",
+            "air services",
             "air transportation",
             "education*",
             "student*",
@@ -1191,9 +1193,6 @@ _MORE_ENGLISH = {
         "ballistic missile*",
     ],
     "people-to-people": [
-        "air link*",
-        "air connectivity",
-        "air services",
         "archaeolog*",
         "cultural heritage",
         "teaching",
