@@ -1377,7 +1377,8 @@ def _passive_subject(r: _Reading, subject: _Subject | None, deadlines: list[Dead
     if subject is not None and subject.how == "named":
         return subject
     subject_text = r.sentence[r.region_start : r.trigger.start]
-    if not deadlines or not (_EVENT_NOUN.search(subject_text) or _BODY_NOUN.search(subject_text)):
+    # "agreed that the next dialogue will be held in Washington": the agreement dates nothing but decides it
+    if not (deadlines or r.agreed_that) or not (_EVENT_NOUN.search(subject_text) or _BODY_NOUN.search(subject_text)):
         return "passive-without-event-or-date"
     if _SUBORDINATE_START.match(r.before):
         return "subordinate-clause"

@@ -363,6 +363,7 @@ _TOPICS: list[tuple[str, str, list[str]]] = [
             "solar",
             "wind power",
             "hydrogen",
+            "electrolys*",
             "biofuel*",
             "clean energy",
             "petroleum",
