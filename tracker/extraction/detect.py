@@ -346,10 +346,12 @@ _VETO_BEFORE = re.compile(
     r"believes?|believed|trusts? that|looks? forward|looked forward|desires?|aspires?|should|must|ought|"
     r"needs? to|needed to|if|unless|whether|could|might|likely|unlikely|expects?\s+(?:that|the|\w+\s+to)|"
     r"expected|urg(?:es|ed|ing)|encourag(?:es|ed|ing)|ask(?:s|ed|ing)|invit(?:es|ed|ing)|press(?:es|ed|ing)|"
-    r"demand(?:s|ed|ing)|call(?:s|ed|ing)? (?:on|upon)|it is our hope|whereas|why|how)\b",
+    r"demand(?:s|ed|ing)|call(?:s|ed|ing)? (?:on|upon)|it is our hope|whereas|(?<!that is )(?<!this is )why|how)\b",
     re.I,
 )
 _NEGATED = re.compile(r"\b(?:not|never|no longer|refused to|declined to|failed to)\s+(?:\w+\s+)?$", re.I)
+_NEGATED_MODAL = re.compile(r"(?:will|shall|would)\s+(?:[a-z]+ly\s+)?(?:not|never)\b(?!\s+only\b)", re.I)
+_CONDITION_AFTER = re.compile(r"\b(?:if|unless|provided that|on condition that)\s", re.I)
 _REPORTING = re.compile(
     r"\b(?:said|says|say|added|adds|stated|announced|announces|noted|notes|noting|told\s+[\w ]{1,40}?|"
     r"reaffirmed|reaffirms|reiterated|reiterates|emphasi[sz]ed|emphasi[sz]es|stressed|stresses|underscored|"
@@ -791,6 +793,9 @@ def _subject_in_chunk(chunk: str, context: DocumentContext, *, quoted_party: str
         return _Subject(list(context.parties), "pronoun")
     if PRONOUN_THEY.search(chunk):
         return _Subject(list(context.parties), "pronoun")
+    speaker = quoted_party or (context.parties[0] if len(context.parties) == 1 else None)
+    if speaker and _SPEAKER_I.search(chunk.strip()):
+        return _Subject([speaker], "pronoun")  # "Today I commit to": the one speaker's country
     if context.issuer and AGENCY.search(chunk):
         return _Subject([context.issuer], "issuer")
     persons = PERSON.findall(chunk)
@@ -814,6 +819,7 @@ def _subject_in_chunk(chunk: str, context: DocumentContext, *, quoted_party: str
     return None
 
 
+_SPEAKER_I = re.compile(r"(?:^|\s)I$")
 _THE_COMMISSION = re.compile(r"(?:the|The)\s+(?:European\s+)?Commission(?:\s+(?:also|now))?")
 # A body of the parties' own as a subject, the whole chunk before the verb: its parties act.
 _JOINT_BODY = re.compile(
@@ -961,8 +967,21 @@ def _veto_next_meeting(r: _Reading) -> str | None:
 
 
 def _veto_negated(r: _Reading) -> str | None:
+    """ "declined to join", and "will not impose tariffs": a pledge negated is a refusal, not a pledge
+    ("will not only ... but also" is no negation)."""
     if r.trigger.kind != "modal" and _NEGATED.search(r.before):
         return "negated"
+    if r.trigger.kind == "modal" and _NEGATED_MODAL.match(r.sentence, r.trigger.start):
+        return "negated"
+    return None
+
+
+def _veto_conditional_would(r: _Reading) -> str | None:
+    """ "said the United States would expand its support if Congress approves funding": a reported
+    "would" bound to a condition that follows is a hypothesis, not a pledge."""
+    would = r.trigger.kind == "modal" and r.sentence[r.trigger.start : r.trigger.start + 5].lower() == "would"
+    if would and _CONDITION_AFTER.search(r.sentence, r.trigger.end, r.clause.end):
+        return "conditional-would"
     return None
 
 
@@ -994,6 +1013,7 @@ _CONTEXT_VETOES = (
     _veto_others_plan,
     _veto_next_meeting,
     _veto_negated,
+    _veto_conditional_would,
     _veto_past_agreement,
 )
 
@@ -1357,7 +1377,8 @@ def _passive_subject(r: _Reading, subject: _Subject | None, deadlines: list[Dead
     if subject is not None and subject.how == "named":
         return subject
     subject_text = r.sentence[r.region_start : r.trigger.start]
-    if not deadlines or not (_EVENT_NOUN.search(subject_text) or _BODY_NOUN.search(subject_text)):
+    # "agreed that the next dialogue will be held in Washington": the agreement dates nothing but decides it
+    if not (deadlines or r.agreed_that) or not (_EVENT_NOUN.search(subject_text) or _BODY_NOUN.search(subject_text)):
         return "passive-without-event-or-date"
     if _SUBORDINATE_START.match(r.before):
         return "subordinate-clause"

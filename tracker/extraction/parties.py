@@ -113,7 +113,7 @@ _EXTRA_ALIASES = {
     ],
     "cn": ["PRC", "P.R.C.", "People's Republic of China", "Chinese", "Beijing", "Chinese side", "Chinese Government"],
     "gb": ["UK", "U.K.", "Britain", "Great Britain", "British", "London"],
-    "kr": ["ROK", "Republic of Korea", "South Korean", "South Koreans", "Seoul", "KOICA"],
+    "kr": ["ROK", "Republic of Korea", "Korea", "South Korean", "South Koreans", "Seoul", "KOICA"],
     "kp": ["DPRK", "Democratic People's Republic of Korea", "North Korean", "Pyongyang"],
     "ru": ["Russian Federation", "Russian", "Russians", "Moscow", "Kremlin"],
     "jp": ["Japanese", "Tokyo", "JICA"],

@@ -266,8 +266,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             r"\b(?P<trig>tasked|instructed|instruct|directed|mandated|empowered|charged|authori[sz]ed)\s+(?:[\w’'-]+\s+){0,5}?"
             r"(?:to|with)\s+(?P<verb>[a-z][a-z-]*)"
             # asking one's own agents is tasking them: "asked their climate envoys to", "We ask Finance Ministers to"
-            rf"|\b(?P<trig2>ask(?:s|ed)?|request(?:s|ed)?)\s+(?:(?:their|its|our|his|her)\s+(?:respective\s+)?)?"
-            rf"(?:[\w’'-]+\s+){{0,3}}?{AGENTS}(?:,[^,]{{2,60}},)?\s+to\s+(?P<verb2>[a-z][a-z-]*)",
+            rf"|\b(?P<trig2>ask(?:s|ed)?|request(?:s|ed)?|task(?:s)?)\s+(?:(?:their|its|our|his|her)\s+(?:respective\s+)?)?"
+            rf"(?:[\w’'-]+\s+){{0,4}}?{AGENTS}(?:,[^,]{{2,60}},)?\s+to\s+(?P<verb2>[a-z][a-z-]*)",
             re.I,
         ),
     ),
@@ -278,6 +278,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             r"\b(?P<trig>commit(?:s|ted)?|devot(?:e|es|ed)|dedicat(?:e|es|ed)|pledge[sd]?)\s+(?:their|its|our|his|her)\s+"
             r"(?:full\s+|best\s+|utmost\s+|joint\s+|collective\s+)?(?:efforts?|support|resources|energies|attention)\s+"
             r"(?:to|toward|towards)\s+(?P<verb>[a-z]+ing)\b",
+            re.I,
+        ),
+    ),
+    # "set a target of doubling trade", "adopted the goal to triple": a quantified aim they bind themselves to
+    (
+        "verb_to",
+        re.compile(
+            r"\b(?P<trig>set|sets|adopted|adopt|adopts)\s+(?:themselves\s+|ourselves\s+)?(?:a|an|the)\s+"
+            r"(?:joint\s+|common\s+|new\s+|shared\s+)?(?:target|goal)\s+(?:of|to)\s+(?P<verb>[a-z]+)\b",
             re.I,
         ),
     ),
@@ -344,7 +353,7 @@ _NEEDLES = {
     "funds": ("pledg", "commit"),
     "modal": ("will", "shall", "would"),
     "may": ("may ",),
-    "verb_to": (" to",),
+    "verb_to": (" to", "target", "goal"),
     "agreed_on": ("agree",),
     "reached": ("agreement", "deal", "consensus", "understanding"),
     "intention": ("intent",),
