@@ -56,7 +56,7 @@ CHINESE_ORGAN = re.compile(
 NOT_SIDE = set("中双我各对该本他你三两")  # 双方, 我方, 各方, 对方, 三方 ... are no country's side
 JOIN = re.compile(r"\s*(?:和|与|同|及|、|以及)\s*")
 LEADING = re.compile(
-    rf"^[\s“”\"]*(?:——)?(?:[{NUMERAL}]+是|[{NUMERAL}]+、|\d+[.、]|（[{NUMERAL}\d]+）)?\s*"
+    rf"^[\s“”\"]*(?:——)?(?:[{NUMERAL}]+是|[{NUMERAL}]+、|第[{NUMERAL}]+(?:条|项|点)|\d+[.、]|（[{NUMERAL}\d]+）)?\s*"
     r"(?:此外|同时|另外|其中|还|也|并|而|同日|会上|会后|会谈后)?[，,]?\s*(?:可由|由)?"
 )
 CHINA_SPEAKS = re.compile(r"中方|我国|国家主席|国务院总理")

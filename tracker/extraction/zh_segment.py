@@ -28,9 +28,9 @@ CLAUSE_END = re.compile(r"[，；;：:]")
 MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|&(?:nbsp|amp|lt|gt|quot);|\\[nt]")
 EDGE = '，；;：:、 \u3000\t“”"'
 
-# Item markers: 一是 / 二要 / 第一， / （一） / (1) / 1. / 1、 / 一、 / ——
+# Item markers: 一是 / 二要 / 第一， / 第一条 / （一） / (1) / 1. / 1、 / 一、 / ——
 ITEM_MARKER = re.compile(
-    rf"\s*(?:[{NUMERAL}]+是(?:要)?|[{NUMERAL}]要|首先要?|其次|第[{NUMERAL}]+[，、,]?|（[{NUMERAL}\d]+）|\(\d+\)|\d+[.、]|"
+    rf"\s*(?:[{NUMERAL}]+是(?:要)?|[{NUMERAL}]要|首先要?|其次|第[{NUMERAL}]+(?:条|项|点)?[，、,]?|（[{NUMERAL}\d]+）|\(\d+\)|\d+[.、]|"
     rf"[{NUMERAL}]+、|——)\s*"
 )
 # The markers an item inside a sentence starts with (after "：" or "；").
