@@ -16,5 +16,7 @@ def found(body, parties=("China", "Chile")):
 
 
 def test_an_article_marker_does_not_hide_the_collective_actor_of_its_article():
-    body = "会议通过联合声明，要点如下：\n\n第一条　各方重申致力于维护地区和平。\n\n第二条　各方同意年内启动自贸协定谈判。"
+    body = (
+        "会议通过联合声明，要点如下：\n\n第一条　各方重申致力于维护地区和平。\n\n第二条　各方同意年内启动自贸协定谈判。"
+    )
     assert found(body) == [("各方同意年内启动自贸协定谈判。", "firm", BOTH)]
