@@ -20,3 +20,14 @@ def test_an_article_marker_does_not_hide_the_collective_actor_of_its_article():
         "会议通过联合声明，要点如下：\n\n第一条　各方重申致力于维护地区和平。\n\n第二条　各方同意年内启动自贸协定谈判。"
     )
     assert found(body) == [("各方同意年内启动自贸协定谈判。", "firm", BOTH)]
+
+
+def test_a_topic_word_across_a_word_boundary_gives_way_to_the_longer_word_written():
+    (commitment,) = detect("各方同意建立中国—太平洋岛国防灾减灾合作中心。", doc_date=DAY, parties=["China", "Fiji"])
+    assert commitment.topics == ["climate"]
+
+
+def test_a_joint_operation_against_drugs_is_a_concrete_counter_narcotics_action():
+    assert found("双方商定于年底前在边境地区开展联合扫毒行动。") == [
+        ("双方商定于年底前在边境地区开展联合扫毒行动。", "firm", BOTH)
+    ]

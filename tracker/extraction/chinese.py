@@ -43,7 +43,7 @@ from tracker.extraction.zh_cues import (
     read_clause,
 )
 from tracker.extraction.zh_parties import Names, document_parties, resolve, subject
-from tracker.extraction.zh_topics import extra_topic_matches
+from tracker.extraction.zh_topics import extra_topic_matches, longest_matches
 
 if TYPE_CHECKING:
     from tracker.extraction.detect import Detected
@@ -357,7 +357,7 @@ TOPIC_WEIGHT = {"dialogue": 0.4, "law-enforcement": 0.8}
 
 def _rank(clause: str, context: DocumentContext) -> list[str]:
     scores: dict[str, float] = {}
-    for _start, _end, key in context.lexicon.topic_matches(clause) + extra_topic_matches(clause):
+    for _start, _end, key in longest_matches(context.lexicon.topic_matches(clause) + extra_topic_matches(clause)):
         scores[key] = scores.get(key, 0.0) + TOPIC_WEIGHT.get(key, 1.0)
     return sorted(scores, key=lambda k: -scores[k])
 
