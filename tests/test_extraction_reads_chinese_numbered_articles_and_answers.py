@@ -31,3 +31,16 @@ def test_a_joint_operation_against_drugs_is_a_concrete_counter_narcotics_action(
     assert found("双方商定于年底前在边境地区开展联合扫毒行动。") == [
         ("双方商定于年底前在边境地区开展联合扫毒行动。", "firm", BOTH)
     ]
+
+
+def test_in_a_spokesperson_s_answers_both_sides_are_the_pair_the_question_is_about():
+    text = (
+        "问：中国和老挝禁毒部门日前举行会晤，能否介绍有关情况？\n\n答：双方商定年内开展联合扫毒行动。\n\n"
+        "问：美方宣布加征关税，中方如何回应？\n\n答：中方坚决反对。"
+    )
+    (commitment,) = detect(text, doc_date=DAY)
+    assert commitment.parties == ["China", "Laos"]
+
+
+def test_defending_rights_and_interests_is_a_position_not_a_pledge():
+    assert found("我们将采取必要措施，坚决维护中国企业的正当权益。") == []

@@ -42,7 +42,14 @@ from tracker.extraction.zh_cues import (
     proposal_reading,
     read_clause,
 )
-from tracker.extraction.zh_parties import Names, document_parties, resolve, subject
+from tracker.extraction.zh_parties import (
+    Names,
+    answer_sections,
+    document_parties,
+    resolve,
+    section_parties,
+    subject,
+)
 from tracker.extraction.zh_topics import extra_topic_matches, longest_matches
 
 if TYPE_CHECKING:
@@ -105,10 +112,14 @@ class _Clause:
 
 def detect_chinese(text: str, context: DocumentContext) -> list[ChineseCandidate]:
     names = Names.build(text, context)
-    context.parties = document_parties(text, context, names)
+    context.parties = whole = document_parties(text, context, names)
+    sections = [] if context.given else answer_sections(text)
+    local = [(a, b, section_parties(text[a:b], context, names)) for a, b in sections]
     results: list[ChineseCandidate] = []
     previous: tuple[int, list[str] | None] = (-1, None)  # (paragraph, actor) of the sentence before
     for unit in seg.units(text):
+        # in a spokesperson's answers, 双方 is the pair the question and its answer are about
+        context.parties = next((p for a, b, p in local if a <= unit.start < b and p), whole)
         measure = announced_measure(text, unit, context, names)
         if measure is not None:
             results.append(measure)
@@ -120,6 +131,7 @@ def detect_chinese(text: str, context: DocumentContext) -> list[ChineseCandidate
             actor = previous[1]
         previous = (unit.paragraph, actor)
         results.extend(_read_unit(text, unit, actor, context, names))
+    context.parties = whole
     return results
 
 

@@ -309,6 +309,28 @@ def document_parties(text: str, context: DocumentContext, names: Names) -> list[
     return parties
 
 
+# A spokesperson's answers: each question opens a section about its own matter ("问：…中国和老挝…")
+QUESTION = re.compile(r"^[ \t\u3000]*(?:<[^>]+>)?\s*问[：:]", re.MULTILINE)
+
+
+def answer_sections(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each question with its answer, in a text of two or more questions."""
+    starts = [m.start() for m in QUESTION.finditer(text)]
+    return list(zip(starts, [*starts[1:], len(text)], strict=True)) if len(starts) > 1 else []
+
+
+def section_parties(section: str, context: DocumentContext, names: Names) -> list[str] | None:
+    """The parties a question and its answer name (a pair like 中老, countries in full, side forms):
+    their 双方 is these two, not every country of the briefing; None when the section names none."""
+    lexicon = context.lexicon
+    named = {m.party for m in lexicon.mentions(section) if m.party and lexicon.is_country(m.party)}
+    named |= set(pair_parties(section, names.chars))
+    named |= {party for side, party in names.sides.items() if side in section}
+    if named and "China" not in named and CHINA_SPEAKS.search(section):
+        named.add("China")
+    return sorted(named) if len(named) > 1 else None
+
+
 def resolve(actors: list[str] | None, context: DocumentContext) -> list[str]:
     """Actors as parties: a collective (the document's parties) with groupings written out as their
     members; a named party as itself (an organisation that speaks for members as its members)."""
