@@ -44,3 +44,15 @@ def test_in_a_spokesperson_s_answers_both_sides_are_the_pair_the_question_is_abo
 
 def test_defending_rights_and_interests_is_a_position_not_a_pledge():
     assert found("我们将采取必要措施，坚决维护中国企业的正当权益。") == []
+
+
+def test_an_agreement_in_principle_is_hedged():
+    text = "双方原则上同意扩大智利农产品对华出口。"
+    assert found(text) == [(text, "hedged", BOTH)]
+
+
+def test_will_not_take_a_measure_is_a_firm_negative_pledge_and_an_unchanged_stance_is_not():
+    assert found("中方不会对智利钢铁产品采取新的贸易限制措施。") == [
+        ("中方不会对智利钢铁产品采取新的贸易限制措施。", "firm", ["China"])
+    ]
+    assert found("中方对智政策不会改变。") == []

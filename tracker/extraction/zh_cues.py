@@ -52,6 +52,12 @@ EXPLORE = re.compile(
     r"探讨|探索|(?<!可行性)(?<!前期)(?<!联合)(?<!课题)研究(?=[\u4e00-\u9fff])(?!报告|成果|中心|机构|院|所|项目)"
     r"|积极考虑|考虑|可以|可(?=在|就|由|视|根据|按|通过|探讨|考虑|研究|开展|进一步|适时)|视情|在[^，。；]{1,12}条件下"
 )
+# "原则上同意…" (agreed in principle): the action still waits on terms, as "subject to agreement" (hedged)
+IN_PRINCIPLE = re.compile(r"原则上(?=同意|接受|批准|赞同)")
+# "中方不会对…采取新的贸易限制措施": a pledged negative action (firm), not a position that stays unchanged
+NEGATIVE_WILL = re.compile(
+    r"(?:不会|不再|将不)(?:对[^，。；]{1,20}?)?(?:采取|实施|加征|征收|部署|设立|出售|提高|限制|进行)"
+)
 # 重申 + carrying out a named agreement ("重申将全面落实《…协定》"): a reaffirmed commitment (firm);
 # 重申 + a principle, a consensus or a position is not
 REAFFIRMED = re.compile(r"重申(?:将|继续)?(?:全面|认真|切实)?(?:落实|履行|遵守|执行)[^，。；]{0,30}《")
@@ -170,6 +176,16 @@ def agreement(clause: str) -> Cue | None:
     return _first(AGREEMENT, clause, FIRM, "agreement")
 
 
+def in_principle(clause: str) -> Cue | None:
+    """原则上同意: agreed in principle (hedged)."""
+    return _first(IN_PRINCIPLE, clause, HEDGED, "in-principle")
+
+
+def negative_will(clause: str) -> Cue | None:
+    """不会 / 不再 + a measure: will not act (a negative pledge, firm)."""
+    return _first(NEGATIVE_WILL, clause, FIRM, "negative-pledge")
+
+
 def intent(clause: str) -> Cue | None:
     """共同努力 / 计划 / 拟 / 争取 / 致力于推动: will work to, plan, aim (intent)."""
     return _first(INTENT_CUE, clause, INTENT, "intent")
@@ -206,6 +222,8 @@ def committed_to(clause: str) -> Cue | None:
 
 # The order breaks ties at one position: "将共同努力" is intent before it is "将".
 CUE_RULES: tuple[Callable[[str], Cue | None], ...] = (
+    in_principle,
+    negative_will,
     own_call,
     will_then_verb,
     intent,
@@ -287,7 +305,7 @@ CONCRETE = re.compile(
     r"联合[^，。；]{0,8}行动|联合巡逻|联合执法"
 )
 # A pledged negative action is concrete by itself: "承诺不再同台湾发生任何官方关系"
-NEGATIVE_PLEDGE = re.compile(r"(?:承诺|保证|同意)(?:不再|不进行|不会|永不|不)")
+NEGATIVE_PLEDGE = re.compile(r"(?:承诺|保证|同意)(?:不再|不进行|不会|永不|不)|" + NEGATIVE_WILL.pattern)
 # "推进…务实合作", "深化战略伙伴关系": cooperation or a partnership with no field named
 NO_FIELD = re.compile(
     r"^[^，；。]{0,30}?(?:务实合作|互利合作|各领域合作|战略伙伴关系|伙伴关系|友好关系|双边关系)(?:的?内涵|水平)?[，；。]?$"
