@@ -32,6 +32,7 @@ from tracker.extraction.context import DocumentContext
 from tracker.extraction.deadlines import Deadline, find_chinese_deadlines
 from tracker.extraction.zh_cues import (
     AIM,
+    BASIS,
     FIRM,
     MODAL_VETOES,
     PURPOSE,
@@ -233,6 +234,9 @@ def _committing_clauses(
         view = bool(VIEW_THEN_CONTENT.search(clause))
         if chosen and PURPOSE.match(clause):
             reading = Reading()  # the purpose of the commitment before: part of it
+        if not chosen and reading.cue is not None and BASIS.search(clause):
+            held.append((c_start, c_end))  # "将根据…情况，": the next clause's verb sets the strength
+            continue
         if chosen and reading.veto in SOFT_VETOES and subject(clause, context, names) is None:
             held.append((c_start, c_end))  # kept only if a committing clause follows
             continue

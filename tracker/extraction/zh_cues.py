@@ -58,6 +58,8 @@ IN_PRINCIPLE = re.compile(r"原则上(?=同意|接受|批准|赞同)")
 NEGATIVE_WILL = re.compile(
     r"(?:不会|不再|将不)(?:对[^，。；]{1,20}?)?(?:采取|实施|加征|征收|部署|设立|出售|提高|限制|进行)"
 )
+# "将根据国内产业发展情况，" : the basis of an action the next clause names, which sets its strength
+BASIS = re.compile(r"将(?:根据|按照|依据|结合|视)[^，。；]{0,24}(?:情况|需要|需求|要求|形势|进展)[，,]?$")
 # 重申 + carrying out a named agreement ("重申将全面落实《…协定》"): a reaffirmed commitment (firm);
 # 重申 + a principle, a consensus or a position is not
 REAFFIRMED = re.compile(r"重申(?:将|继续)?(?:全面|认真|切实)?(?:落实|履行|遵守|执行)[^，。；]{0,30}《")
@@ -114,7 +116,7 @@ LOGISTICS = re.compile(
     r"(?:将于|定于).{0,20}(?:出席|访问|会见|会晤|主持|访华|出访)"
     r"|(?:将于|定于).{0,20}(?:举行|召开|举办)(?:[^，。；]{0,30}(?:会议|会谈|会晤|峰会|论坛|对话|磋商|年会|会)|[。，；]|$)"
     r"|(?:会晤|会议|峰会|论坛|对话|磋商|年会)[^，。；]{0,8}(?:将于|将在|定于)[^，。；]{0,20}(?:举行|召开|举办)"
-    r"|出席|访问|举行会晤|下次会议|下一次|下一轮|下一届|下届|接任|轮值主席"
+    r"|出席|访问|举行会晤|下次[^，。；]{0,12}(?:会议|会晤|峰会|对话|磋商)|下一次|下一轮|下一届|下届|接任|轮值主席"
 )
 # Actors not named: "有关成员国将…", "有意愿的成员国…", "部分国家…" (a commitment needs named parties)
 UNNAMED = re.compile(r"(?:有关|有意愿的|感兴趣的|部分|一些|个别)(?:成员国|国家|方面|各方|伙伴)")
