@@ -40,3 +40,9 @@ def test_attending_ministers_are_the_members_and_an_observer_is_no_party():
     )
     (commitment,) = detect(text, doc_date=datetime.date(2027, 5, 15))
     assert "Mongolia" not in commitment.parties and {"China", "Russia", "India"} <= set(commitment.parties)
+
+
+def test_a_commitment_naming_no_topic_takes_none_from_a_later_sentence_of_its_paragraph():
+    body = "双方同意年底前完成两国合作规划的制定工作。双方决定成立打击跨国有组织犯罪联合中心。"
+    topics = [f.topics for f in detect("中国和智利举行会谈。\n\n" + body, doc_date=DAY, parties=["China", "Chile"])]
+    assert topics == [["dialogue"], ["law-enforcement"]]

@@ -347,14 +347,15 @@ def _group(text: str, chosen: list[_Clause], context: DocumentContext) -> list[C
 
 
 def _nearest_topics(text: str, unit: seg.Unit, context: DocumentContext) -> list[str]:
-    """The topic of a commitment that names none: its sentence's, then its paragraph's (nearest
+    """The topic of a commitment that names none: its sentence's, then what its paragraph said before it (nearest
     evidence first; not for a list item, whose paragraph holds other items each on its own topic),
     else dialogue, the catch-all of general engagement."""
     own = _rank(text[unit.start : unit.end], context)[:1]
     if own or unit.lead is not None:
         return own or ["dialogue"]
-    start, end = next(((a, b) for a, b in seg.paragraphs(text) if a <= unit.start < b), (unit.start, unit.end))
-    return _rank(text[start:end], context)[:1] or ["dialogue"]
+    start = next((a for a, b in seg.paragraphs(text) if a <= unit.start < b), unit.start)
+    # what the paragraph said before it, not what a later sentence commits to
+    return _rank(text[start : unit.start], context)[:1] or ["dialogue"]
 
 
 def _joins(clause: str, topics: list[str], previous: list[str]) -> bool:
