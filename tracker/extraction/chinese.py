@@ -32,6 +32,7 @@ from tracker.extraction.context import DocumentContext
 from tracker.extraction.deadlines import Deadline, find_chinese_deadlines
 from tracker.extraction.zh_cues import (
     AIM,
+    BASIS,
     FIRM,
     MODAL_VETOES,
     PURPOSE,
@@ -42,8 +43,15 @@ from tracker.extraction.zh_cues import (
     proposal_reading,
     read_clause,
 )
-from tracker.extraction.zh_parties import Names, document_parties, resolve, subject
-from tracker.extraction.zh_topics import extra_topic_matches
+from tracker.extraction.zh_parties import (
+    Names,
+    answer_sections,
+    document_parties,
+    resolve,
+    section_parties,
+    subject,
+)
+from tracker.extraction.zh_topics import extra_topic_matches, longest_matches
 
 if TYPE_CHECKING:
     from tracker.extraction.detect import Detected
@@ -105,10 +113,14 @@ class _Clause:
 
 def detect_chinese(text: str, context: DocumentContext) -> list[ChineseCandidate]:
     names = Names.build(text, context)
-    context.parties = document_parties(text, context, names)
+    context.parties = whole = document_parties(text, context, names)
+    sections = [] if context.given else answer_sections(text)
+    local = [(a, b, section_parties(text[a:b], context, names)) for a, b in sections]
     results: list[ChineseCandidate] = []
     previous: tuple[int, list[str] | None] = (-1, None)  # (paragraph, actor) of the sentence before
     for unit in seg.units(text):
+        # in a spokesperson's answers, 双方 is the pair the question and its answer are about
+        context.parties = next((p for a, b, p in local if a <= unit.start < b and p), whole)
         measure = announced_measure(text, unit, context, names)
         if measure is not None:
             results.append(measure)
@@ -120,6 +132,7 @@ def detect_chinese(text: str, context: DocumentContext) -> list[ChineseCandidate
             actor = previous[1]
         previous = (unit.paragraph, actor)
         results.extend(_read_unit(text, unit, actor, context, names))
+    context.parties = whole
     return results
 
 
@@ -221,6 +234,9 @@ def _committing_clauses(
         view = bool(VIEW_THEN_CONTENT.search(clause))
         if chosen and PURPOSE.match(clause):
             reading = Reading()  # the purpose of the commitment before: part of it
+        if not chosen and reading.cue is not None and BASIS.search(clause):
+            held.append((c_start, c_end))  # "将根据…情况，": the next clause's verb sets the strength
+            continue
         if chosen and reading.veto in SOFT_VETOES and subject(clause, context, names) is None:
             held.append((c_start, c_end))  # kept only if a committing clause follows
             continue
@@ -331,14 +347,15 @@ def _group(text: str, chosen: list[_Clause], context: DocumentContext) -> list[C
 
 
 def _nearest_topics(text: str, unit: seg.Unit, context: DocumentContext) -> list[str]:
-    """The topic of a commitment that names none: its sentence's, then its paragraph's (nearest
+    """The topic of a commitment that names none: its sentence's, then what its paragraph said before it (nearest
     evidence first; not for a list item, whose paragraph holds other items each on its own topic),
     else dialogue, the catch-all of general engagement."""
     own = _rank(text[unit.start : unit.end], context)[:1]
     if own or unit.lead is not None:
         return own or ["dialogue"]
-    start, end = next(((a, b) for a, b in seg.paragraphs(text) if a <= unit.start < b), (unit.start, unit.end))
-    return _rank(text[start:end], context)[:1] or ["dialogue"]
+    start = next((a for a, b in seg.paragraphs(text) if a <= unit.start < b), unit.start)
+    # what the paragraph said before it, not what a later sentence commits to
+    return _rank(text[start : unit.start], context)[:1] or ["dialogue"]
 
 
 def _joins(clause: str, topics: list[str], previous: list[str]) -> bool:
@@ -357,7 +374,7 @@ TOPIC_WEIGHT = {"dialogue": 0.4, "law-enforcement": 0.8}
 
 def _rank(clause: str, context: DocumentContext) -> list[str]:
     scores: dict[str, float] = {}
-    for _start, _end, key in context.lexicon.topic_matches(clause) + extra_topic_matches(clause):
+    for _start, _end, key in longest_matches(context.lexicon.topic_matches(clause) + extra_topic_matches(clause)):
         scores[key] = scores.get(key, 0.0) + TOPIC_WEIGHT.get(key, 1.0)
     return sorted(scores, key=lambda k: -scores[k])
 

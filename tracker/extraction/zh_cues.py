@@ -52,6 +52,14 @@ EXPLORE = re.compile(
     r"探讨|探索|(?<!可行性)(?<!前期)(?<!联合)(?<!课题)研究(?=[\u4e00-\u9fff])(?!报告|成果|中心|机构|院|所|项目)"
     r"|积极考虑|考虑|可以|可(?=在|就|由|视|根据|按|通过|探讨|考虑|研究|开展|进一步|适时)|视情|在[^，。；]{1,12}条件下"
 )
+# "原则上同意…" (agreed in principle): the action still waits on terms, as "subject to agreement" (hedged)
+IN_PRINCIPLE = re.compile(r"原则上(?=同意|接受|批准|赞同)")
+# "中方不会对…采取新的贸易限制措施": a pledged negative action (firm), not a position that stays unchanged
+NEGATIVE_WILL = re.compile(
+    r"(?:不会|不再|将不)(?:对[^，。；]{1,20}?)?(?:采取|实施|加征|征收|部署|设立|出售|提高|限制|进行)"
+)
+# "将根据国内产业发展情况，" : the basis of an action the next clause names, which sets its strength
+BASIS = re.compile(r"将(?:根据|按照|依据|结合|视)[^，。；]{0,24}(?:情况|需要|需求|要求|形势|进展)[，,]?$")
 # 重申 + carrying out a named agreement ("重申将全面落实《…协定》"): a reaffirmed commitment (firm);
 # 重申 + a principle, a consensus or a position is not
 REAFFIRMED = re.compile(r"重申(?:将|继续)?(?:全面|认真|切实)?(?:落实|履行|遵守|执行)[^，。；]{0,30}《")
@@ -108,7 +116,7 @@ LOGISTICS = re.compile(
     r"(?:将于|定于).{0,20}(?:出席|访问|会见|会晤|主持|访华|出访)"
     r"|(?:将于|定于).{0,20}(?:举行|召开|举办)(?:[^，。；]{0,30}(?:会议|会谈|会晤|峰会|论坛|对话|磋商|年会|会)|[。，；]|$)"
     r"|(?:会晤|会议|峰会|论坛|对话|磋商|年会)[^，。；]{0,8}(?:将于|将在|定于)[^，。；]{0,20}(?:举行|召开|举办)"
-    r"|出席|访问|举行会晤|下次会议|下一次|下一轮|下一届|下届|接任|轮值主席"
+    r"|出席|访问|举行会晤|下次[^，。；]{0,12}(?:会议|会晤|峰会|对话|磋商)|下一次|下一轮|下一届|下届|接任|轮值主席"
 )
 # Actors not named: "有关成员国将…", "有意愿的成员国…", "部分国家…" (a commitment needs named parties)
 UNNAMED = re.compile(r"(?:有关|有意愿的|感兴趣的|部分|一些|个别)(?:成员国|国家|方面|各方|伙伴)")
@@ -118,6 +126,8 @@ PRINCIPLE = re.compile(
     r"^(?:共同|继续|始终)?(?:坚持|恪守|奉行|反对|维护(?:世界|地区|国际)|尊重)"
     r"|(?:^|致力于|重申|同意)(?:共同|继续|始终)?维护[^，。；]{0,30}(?:秩序|体系|体制|宗旨|权威|多边主义)"
     r"|朝着[^，。；]{0,24}方向"
+    # "坚决维护中国企业的正当权益", "维护自身领土主权": defending rights or interests is a position
+    r"|^(?:将|坚决|坚定|共同|继续|始终)*维护[^，。；]{0,24}(?:权益|利益|主权|尊严)"
     # "根据事情本身的是非曲直决定自己的立场": 决定 as "determine", a position
     r"|根据[^，。；]{0,30}决定|决定[^，。；]{0,8}(?:立场|态度)"
 )
@@ -168,6 +178,16 @@ def agreement(clause: str) -> Cue | None:
     return _first(AGREEMENT, clause, FIRM, "agreement")
 
 
+def in_principle(clause: str) -> Cue | None:
+    """原则上同意: agreed in principle (hedged)."""
+    return _first(IN_PRINCIPLE, clause, HEDGED, "in-principle")
+
+
+def negative_will(clause: str) -> Cue | None:
+    """不会 / 不再 + a measure: will not act (a negative pledge, firm)."""
+    return _first(NEGATIVE_WILL, clause, FIRM, "negative-pledge")
+
+
 def intent(clause: str) -> Cue | None:
     """共同努力 / 计划 / 拟 / 争取 / 致力于推动: will work to, plan, aim (intent)."""
     return _first(INTENT_CUE, clause, INTENT, "intent")
@@ -204,6 +224,8 @@ def committed_to(clause: str) -> Cue | None:
 
 # The order breaks ties at one position: "将共同努力" is intent before it is "将".
 CUE_RULES: tuple[Callable[[str], Cue | None], ...] = (
+    in_principle,
+    negative_will,
     own_call,
     will_then_verb,
     intent,
@@ -281,10 +303,11 @@ def read_clause(clause: str) -> Reading:
 CONCRETE = re.compile(
     r"合作|机制|对话|磋商|会议|协议|协定|计划|项目|资金|美元|亿|倡议|伙伴|沟通|交流|解决|中心|实验室|园区|基地|走廊|"
     r"工程|平台|基金|援助|援建|论坛|大赛|奖学金|名额|培训|免签|签证|航线|展馆|办事处|谈判|关税|参展|交流年|孵化园|"
-    r"大使|使馆|领事|联合工作组|工作组|派遣|派出|派团|互派|考察团|代表团|联合研究|联合实验室|经常性联系|保持联系|团队"
+    r"大使|使馆|领事|联合工作组|工作组|派遣|派出|派团|互派|考察团|代表团|联合研究|联合实验室|经常性联系|保持联系|团队|"
+    r"联合[^，。；]{0,8}行动|联合巡逻|联合执法"
 )
 # A pledged negative action is concrete by itself: "承诺不再同台湾发生任何官方关系"
-NEGATIVE_PLEDGE = re.compile(r"(?:承诺|保证|同意)(?:不再|不进行|不会|永不|不)")
+NEGATIVE_PLEDGE = re.compile(r"(?:承诺|保证|同意)(?:不再|不进行|不会|永不|不)|" + NEGATIVE_WILL.pattern)
 # "推进…务实合作", "深化战略伙伴关系": cooperation or a partnership with no field named
 NO_FIELD = re.compile(
     r"^[^，；。]{0,30}?(?:务实合作|互利合作|各领域合作|战略伙伴关系|伙伴关系|友好关系|双边关系)(?:的?内涵|水平)?[，；。]?$"

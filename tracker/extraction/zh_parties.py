@@ -45,7 +45,7 @@ PAIR_AFTER = (
 )
 MIDDLE_EAST = "东"  # 中东 is the Middle East, not China and Timor-Leste
 COLLECTIVE = re.compile(
-    r"双方|两国|两军|两国元首|两国领导人|两国总理|与会各方|各方|我们|各成员国|成员国|与会.{0,6}领导人|领导人|各代表团|会议|"
+    r"双方|两国|两军|两国元首|两国领导人|两国总理|与会各方|各方|我们|各成员国|成员国|与会.{0,6}(?:领导人|外长|部长|代表团团长)|领导人|各代表团|会议|"
     r"各国(?:主管部门|政府|领导人|元首)|与会各国|"
     rf"三方|[{NUMERAL}]国(?=元首|领导人|外长|首脑|政府)?"
 )
@@ -56,7 +56,7 @@ CHINESE_ORGAN = re.compile(
 NOT_SIDE = set("中双我各对该本他你三两")  # 双方, 我方, 各方, 对方, 三方 ... are no country's side
 JOIN = re.compile(r"\s*(?:和|与|同|及|、|以及)\s*")
 LEADING = re.compile(
-    rf"^[\s“”\"]*(?:——)?(?:[{NUMERAL}]+是|[{NUMERAL}]+、|\d+[.、]|（[{NUMERAL}\d]+）)?\s*"
+    rf"^[\s“”\"]*(?:——)?(?:[{NUMERAL}]+是|[{NUMERAL}]+、|第[{NUMERAL}]+(?:条|项|点)|\d+[.、]|（[{NUMERAL}\d]+）)?\s*"
     r"(?:此外|同时|另外|其中|还|也|并|而|同日|会上|会后|会谈后)?[，,]?\s*(?:可由|由)?"
 )
 CHINA_SPEAKS = re.compile(r"中方|我国|国家主席|国务院总理")
@@ -284,10 +284,32 @@ def attendees(text: str, context: DocumentContext) -> list[str]:
     return best if len(best) >= 3 else []
 
 
+# "蒙古国作为观察员国代表与会", "以嘉宾身份出席": present, but no party to what the members decide
+OBSERVER = re.compile(r"作为(?:观察员|对话伙伴|嘉宾|特邀嘉宾|主席国客人)|以(?:观察员|对话伙伴|嘉宾)(?:国)?身份")
+
+
+def observers(text: str, context: DocumentContext) -> set[str]:
+    """Countries a clause names as observers or guests of the meeting."""
+    lexicon = context.lexicon
+    found: set[str] = set()
+    for clause in re.split(r"[，,。；;！？\n]", text):
+        if OBSERVER.search(clause):
+            found |= {m.party for m in lexicon.mentions(clause) if m.party and lexicon.is_country(m.party)}
+    return found
+
+
 def document_parties(text: str, context: DocumentContext, names: Names) -> list[str]:
-    """The document's parties when the caller gave none: a compound naming both sides ("中美双方") says
-    who they are more surely than counting mentions, which a dateline ("新华社北京") tilts; a side the
-    text calls by its short form ("孟方") is a party too."""
+    """The document's parties when the caller gave none (observers and guests left out)."""
+    parties = _document_parties(text, context, names)
+    guests = set() if context.given else observers(text, context) - {"China"}
+    members = [p for p in parties if p not in guests]
+    return members if members else parties
+
+
+def _document_parties(text: str, context: DocumentContext, names: Names) -> list[str]:
+    """A compound naming both sides ("中美双方") says who the parties are more surely than counting
+    mentions, which a dateline ("新华社北京") tilts; a side the text calls by its short form ("孟方") is a
+    party too."""
     parties = [p for p in context.parties if context.given or p not in names.displaced]
     if not context.given:
         present = attendees(text, context)
@@ -307,6 +329,28 @@ def document_parties(text: str, context: DocumentContext, names: Names) -> list[
             # then "双方…"): the other side is China, whose leaders it names without a country
             parties = sorted({"China", *parties})
     return parties
+
+
+# A spokesperson's answers: each question opens a section about its own matter ("问：…中国和老挝…")
+QUESTION = re.compile(r"^[ \t\u3000]*(?:<[^>]+>)?\s*问[：:]", re.MULTILINE)
+
+
+def answer_sections(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each question with its answer, in a text of two or more questions."""
+    starts = [m.start() for m in QUESTION.finditer(text)]
+    return list(zip(starts, [*starts[1:], len(text)], strict=True)) if len(starts) > 1 else []
+
+
+def section_parties(section: str, context: DocumentContext, names: Names) -> list[str] | None:
+    """The parties a question and its answer name (a pair like 中老, countries in full, side forms):
+    their 双方 is these two, not every country of the briefing; None when the section names none."""
+    lexicon = context.lexicon
+    named = {m.party for m in lexicon.mentions(section) if m.party and lexicon.is_country(m.party)}
+    named |= set(pair_parties(section, names.chars))
+    named |= {party for side, party in names.sides.items() if side in section}
+    if named and "China" not in named and CHINA_SPEAKS.search(section):
+        named.add("China")
+    return sorted(named) if len(named) > 1 else None
 
 
 def resolve(actors: list[str] | None, context: DocumentContext) -> list[str]:

@@ -28,9 +28,9 @@ CLAUSE_END = re.compile(r"[，；;：:]")
 MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|&(?:nbsp|amp|lt|gt|quot);|\\[nt]")
 EDGE = '，；;：:、 \u3000\t“”"'
 
-# Item markers: 一是 / 二要 / 第一， / （一） / (1) / 1. / 1、 / 一、 / ——
+# Item markers: 一是 / 二要 / 第一， / 第一条 / （一） / (1) / 1. / 1、 / 一、 / ——
 ITEM_MARKER = re.compile(
-    rf"\s*(?:[{NUMERAL}]+是(?:要)?|[{NUMERAL}]要|首先要?|其次|第[{NUMERAL}]+[，、,]?|（[{NUMERAL}\d]+）|\(\d+\)|\d+[.、]|"
+    rf"\s*(?:[{NUMERAL}]+是(?:要)?|[{NUMERAL}]要|首先要?|其次|第[{NUMERAL}]+(?:条|项|点)?[，、,]?|（[{NUMERAL}\d]+）|\(\d+\)|\d+[.、]|"
     rf"[{NUMERAL}]+、|——)\s*"
 )
 # The markers an item inside a sentence starts with (after "：" or "；").
@@ -44,7 +44,8 @@ LEAD_IN_KINDS = (
     # 要 first: "今年要坚持几条原则：" is an exhortation even when it names an agreement
     (NORMATIVE, re.compile(r"(?<![重主需纲摘必首只])要(?![求点素闻])|应当|应该")),
     (PROPOSED, re.compile(r"建议|倡议|提出.{0,6}(?:主张|设想|举措|倡议)")),
-    (AGREED, re.compile(r"一致同意|同意|商定|决定|达成.{0,8}共识")),
+    # "双方将在以下领域开展合作：" carries "will" into its items as an agreement does
+    (AGREED, re.compile(r"一致同意|同意|商定|决定|达成.{0,8}共识|^(?:双方|两国|各方|三方|我们)(?:还)?将(?!于)")),
     (ANNOUNCED, re.compile(r"宣布|举措|措施")),
 )
 # A sentence that opens a list: ends in "：", or says what follows ("以下", "如下", "N点建议").
