@@ -102,3 +102,10 @@ def test_a_lexicon_is_built_from_plain_lists_such_as_database_rows():
     )
     assert lexicon.parties_in("The Freedonian minister met in Fredville.") == ["Freedonia"]
     assert lexicon.topics_for("joint patrols against illegal trawlers and fishing") == ["fisheries"]
+
+
+def test_island_states_keep_their_chinese_names_while_island_territories_do_not():
+    by_code = {entry.code: entry for entry in default_parties()}
+    for code, name in [("is", "冰岛"), ("sb", "所罗门群岛"), ("mh", "马绍尔群岛")]:
+        assert name in by_code[code].aliases
+    assert not any("开曼群岛" in alias for entry in by_code.values() for alias in entry.aliases)

@@ -203,6 +203,11 @@ _CHINESE_NAME_FIXES = {
     "cg": ["刚果（布）", "刚果(布)"],
     "ae": ["阿拉伯联合酋长国"],
     "ps": ["巴勒斯坦"],
+    # States whose names carry a territory mark (岛, 群岛) and would be dropped with the territories.
+    "is": ["冰岛"],
+    "sb": ["所罗门群岛"],
+    "mh": ["马绍尔群岛"],
+    "ck": ["库克群岛"],
 }
 _CHINESE_SKIPPED = {
     "刚果",
