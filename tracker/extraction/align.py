@@ -160,8 +160,8 @@ def score(a: Item, b: Item, fa: set[str] | None = None, fb: set[str] | None = No
     fa = features(a) if fa is None else fa
     fb = features(b) if fb is None else fb
     shared = fa & fb
-    if not shared or not any(_weight(k) > 0 and not k.startswith("act:") for k in shared):
-        value = 0.0  # the same verb alone is not the same pledge
+    if not _names_something(shared):
+        value = 0.0  # the same verb, or the same broad topic, alone is not the same pledge
     else:
         total_a = sum(_weight(k) for k in fa)
         total_b = sum(_weight(k) for k in fb)
@@ -176,10 +176,19 @@ def score(a: Item, b: Item, fa: set[str] | None = None, fb: set[str] | None = No
         wa, wb = _words(a.text), _words(b.text)
         if wa and wb:
             value = max(value, len(wa & wb) / len(wa | wb))
-    if a.parties and b.parties and set(a.parties) != set(b.parties):
+    if _other_parties(a, b):
         value *= OTHER_PARTIES
     ordered = sorted(shared, key=lambda k: (-_weight(k), k))
     return value, ordered
+
+
+def _other_parties(a: Item, b: Item) -> bool:
+    """Whether one is one side's own pledge and the other another side's or a joint one. Two joint
+    pledges of one meeting are not told apart by their party lists: where those differ, one list
+    has usually caught the venue or a third country named in passing ("in Singapore")."""
+    if not (a.parties and b.parties) or set(a.parties) == set(b.parties):
+        return False
+    return len(set(a.parties)) < 2 or len(set(b.parties)) < 2
 
 
 def relation(strength_a: str, strength_b: str) -> str:
@@ -292,7 +301,7 @@ def _umbrellas(items_a: list[Item], items_b: list[Item], fa: list[set[str]], fb:
 
 def _same_frame(a: Item, b: Item) -> bool:
     """An item a bundle lists has the bundle's parties and actor (when both say who acts)."""
-    if a.parties and b.parties and set(a.parties) != set(b.parties):
+    if _other_parties(a, b):
         return False
     actor_a, actor_b = lexicon.actor(a.text, a.lang()), lexicon.actor(b.text, b.lang())
     return not (actor_a and actor_b and actor_a != actor_b)
@@ -301,7 +310,15 @@ def _same_frame(a: Item, b: Item) -> bool:
 def _covered(item: set[str], bundle: set[str]) -> bool:
     """Whether most of what `item` names (by weight) is named by `bundle` too."""
     total = sum(_weight(k) for k in item)
-    return total > 0 and sum(_weight(k) for k in item & bundle) / total >= COVERED
+    shared = item & bundle
+    if not _names_something(shared):
+        return False  # a shared verb or broad topic is not a listed item
+    return total > 0 and sum(_weight(k) for k in shared) / total >= COVERED
+
+
+def _names_something(shared: set[str]) -> bool:
+    """Whether shared keys include a subject, name, place or date, not only kinds of act and topics."""
+    return any(_weight(k) > 0 and not k.startswith(("act:", "topic:")) for k in shared)
 
 
 def _pair(a: Item, b: Item, i: int, j: int, value: float, shared: list[str]) -> Pair:
