@@ -134,7 +134,7 @@ def _weight(key: str) -> float:
         return ACT_WEIGHT
     if kind == "name":
         return bilingual.NAMED
-    if kind in ("month", "when", "place"):
+    if kind in ("month", "when", "place", "subject"):
         return bilingual.FIELD
     return bilingual.weight(key)
 
@@ -335,7 +335,7 @@ def _pair(a: Item, b: Item, i: int, j: int, value: float, shared: list[str]) -> 
 
 
 def _label(key: str) -> str:
-    if key.split(":", 1)[0] in ("name", "place", "month", "when"):
+    if key.split(":", 1)[0] in ("name", "place", "month", "when", "subject"):
         return lexicon.label(key)
     return bilingual.label(key.removeprefix("topic:"))
 

@@ -229,9 +229,28 @@ PLACES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("shanghai", r"shanghai", ("上海",)),
     ("anchorage", r"anchorage|alaska", ("安克雷奇", "阿拉斯加")),
 )
-_KEYED = [(f"name:{key}", en, zh) for key, en, zh in NAMES + GOODS] + [
-    (f"place:{key}", en, zh) for key, en, zh in PLACES
-]
+# Subjects of bilateral pledges the shared lexicon (`bilingual.CONCEPTS`) does not have, or has in one
+# language only ("counterterrorism" as one word, "网络犯罪", "游客"). They weigh as a field does.
+SUBJECTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (
+        "cybercrime",
+        r"cyber ?crime|cyber-enabled crime|crimes? (?:online|in cyberspace)",
+        ("网络犯罪", "电信诈骗", "网络诈骗"),
+    ),
+    ("consular", r"consul", ("领事", "领馆", "总领事馆")),
+    ("counterterrorism", r"counter-?terroris|terroris", ("反恐", "恐怖")),
+    ("illegal-fishing", r"illegal(?:, unreported)?(?: and unregulated)? fishing|iuu fishing", ("非法捕捞", "非法渔业")),
+    ("wildlife", r"wildlife", ("野生动植物", "野生动物")),
+    ("think-tanks", r"think[- ]tanks?", ("智库",)),
+    ("tourism", r"touris", ("旅游", "游客")),
+    ("fulbright", r"fulbright", ("富布赖特",)),
+    ("joint-commission", r"joint commission|jcct", ("联委会", "联合委员会")),
+)
+_KEYED = (
+    [(f"name:{key}", en, zh) for key, en, zh in NAMES + GOODS]
+    + [(f"place:{key}", en, zh) for key, en, zh in PLACES]
+    + [(f"subject:{key}", en, zh) for key, en, zh in SUBJECTS]
+)
 _NAMES_EN = [(key, re.compile(r"(?<![a-z])(?:" + en + ")", re.I)) for key, en, _zh in _KEYED]
 _NAMES_ZH = [(key, zh) for key, _en, zh in _KEYED]
 PEOPLE = frozenset(key for key, _en, _zh in NAMES)
@@ -264,8 +283,8 @@ _RELATIVE_EN = [(key, re.compile(r"\b(?:" + en + ")", re.I)) for key, en, _zh in
 
 
 def names(text: str, language: str) -> set[str]:
-    """Named people and goods ("name:yellen"), cities ("place:geneva"), months ("month:11") and
-    relative dates ("when:next-year")."""
+    """Named people and goods ("name:yellen"), cities ("place:geneva"), subjects ("subject:consular"),
+    months ("month:11") and relative dates ("when:next-year")."""
     if language == "zh":
         found = {key for key, zh in _NAMES_ZH if any(word in text for word in zh)}
         found |= {f"when:{key}" for key, _en, zh in _RELATIVE if any(word in text for word in zh)}
