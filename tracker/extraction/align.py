@@ -51,6 +51,17 @@ OTHER_PARTIES = 0.3
 # scaled down the same way.
 OTHER_ACTOR = 0.3
 OTHER_ACT = 0.7
+# Two pledges that each name what they are about (a subject of the shared lexicon's SUBJECT weight,
+# "counterterrorism", "students", or an alignment subject, "wildlife") and share none of it are about
+# different things, whatever generic words they share ("cooperation", "exchanges", "a working-group
+# meeting in April"): scaled down as pledges of other parties are.
+OTHER_SUBJECT = 0.3
+# Forms of engagement carry SUBJECT weight but say nothing of what the pledge is about; some fields
+# of FIELD weight do.
+_FORMS = frozenset({"working-group", "visits", "phone-call", "missions"})
+_FIELDS = frozenset(
+    {"agriculture", "energy", "maritime", "finance", "investment", "science", "military", "law-enforcement"}
+)
 # The kind of act a pledge names is a feature too, weighing half the vocabulary every readout shares.
 # It stands in for the few verbs of the shared lexicon (_LEXICON_VERBS), whose looser patterns
 # ("further" is "increase", "更多" too) pair what only shares a manner of speaking.
@@ -171,6 +182,8 @@ def score(a: Item, b: Item, fa: set[str] | None = None, fb: set[str] | None = No
         value *= OTHER_ACTOR
     if _other_acts(a, b, fa, fb):
         value *= OTHER_ACT
+    if _other_subjects(fa, fb):
+        value *= OTHER_SUBJECT
     if a.lang() == b.lang():
         # Same language: the words themselves count too.
         wa, wb = _words(a.text), _words(b.text)
@@ -180,6 +193,22 @@ def score(a: Item, b: Item, fa: set[str] | None = None, fb: set[str] | None = No
         value *= OTHER_PARTIES
     ordered = sorted(shared, key=lambda k: (-_weight(k), k))
     return value, ordered
+
+
+def _subjects(keys: set[str]) -> set[str]:
+    return {
+        k
+        for k in keys
+        if k.startswith("subject:")
+        or k in _FIELDS
+        or (":" not in k and k not in _FORMS and bilingual.weight(k) == bilingual.SUBJECT)
+    }
+
+
+def _other_subjects(fa: set[str], fb: set[str]) -> bool:
+    """Whether both name what they are about and the two share none of it."""
+    subjects_a, subjects_b = _subjects(fa), _subjects(fb)
+    return bool(subjects_a and subjects_b) and not subjects_a & subjects_b
 
 
 def _other_parties(a: Item, b: Item) -> bool:
