@@ -128,7 +128,7 @@ def features(item: Item) -> set[str]:
     """The language-independent keys of a commitment: concepts, named people, places and goods,
     months and relative dates, the kinds of act, topics, deadline year."""
     language = item.lang()
-    keys = bilingual.concepts_in(item.text, language) - _LEXICON_VERBS
+    keys = bilingual.concepts_in(lexicon.mask_false_friends(item.text), language) - _LEXICON_VERBS
     keys |= lexicon.names(item.text, language)
     keys |= {f"act:{act}" for act in lexicon.acts(item.text, language)}
     keys |= {f"topic:{t}" for t in item.topics}
@@ -372,8 +372,8 @@ def _label(key: str) -> str:
 def omitted_topics(text_a: str, text_b: str) -> tuple[list[str], list[str]]:
     """Salient subjects (Taiwan, export controls, human rights ...) one account raises and the other
     does not mention at all: (raised by A only, raised by B only), as labels."""
-    in_a = bilingual.concepts_in(text_a) & bilingual.SALIENT
-    in_b = bilingual.concepts_in(text_b) & bilingual.SALIENT
+    in_a = bilingual.concepts_in(lexicon.mask_false_friends(text_a)) & bilingual.SALIENT
+    in_b = bilingual.concepts_in(lexicon.mask_false_friends(text_b)) & bilingual.SALIENT
     return (
         sorted(bilingual.label(k) for k in in_a - in_b),
         sorted(bilingual.label(k) for k in in_b - in_a),

@@ -148,6 +148,33 @@ def acts(text: str, language: str) -> set[str]:
     return {key for key, pattern in _ACT_EN.items() if pattern.search(text)}
 
 
+# --- Chinese false friends ---------------------------------------------------------------------------
+# Words that contain a concept's Chinese word but mean something else: 核心 ("core", not 核 nuclear),
+# 健康发展 ("healthy development", not health), 冠军 ("champion", not 军 military). Masked before the
+# concepts of a Chinese text are read.
+FALSE_FRIENDS_ZH = (
+    "核心",
+    "核实",
+    "审核",
+    "考核",
+    "健康发展",
+    "健康稳定",
+    "稳定健康",
+    "健康、稳定",
+    "稳定、健康",
+    "健康、可持续",
+    "健康可持续",
+    "冠军",
+    "进军",
+)
+_FALSE_FRIENDS_ZH = re.compile("|".join(re.escape(word) for word in FALSE_FRIENDS_ZH))
+
+
+def mask_false_friends(text: str) -> str:
+    """The text with each Chinese false friend replaced by as many neutral marks."""
+    return _FALSE_FRIENDS_ZH.sub(lambda m: "〇" * len(m.group(0)), text)
+
+
 # --- Names, goods, places and dates ----------------------------------------------------------------
 # (key, English expression, Chinese words). Named people and goods weigh as named mechanisms do;
 # the leaders themselves are in every sentence and are left to `actor`.
