@@ -203,6 +203,15 @@ NAMES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("xie-zhenhua", r"xie zhenhua", ("解振华",)),
     ("liu-zhenmin", r"liu zhenmin", ("刘振民",)),
     ("li-chenggang", r"li chenggang", ("李成钢",)),
+    ("podesta", r"podesta", ("波德斯塔",)),
+    ("wang-xiaohong", r"wang xiaohong", ("王小洪",)),
+    ("xie-feng", r"xie feng", ("谢锋",)),
+    ("ma-zhaoxu", r"ma zhaoxu", ("马朝旭",)),
+    ("zhang-youxia", r"zhang youxia", ("张又侠",)),
+    ("pan-gongsheng", r"pan gongsheng", ("潘功胜",)),
+    ("perdue", r"perdue", ("珀杜", "帕杜")),
+    ("landau", r"landau", ("兰道",)),
+    ("kritenbrink", r"kritenbrink", ("康达",)),
 )
 # Goods, instruments and programmes of China-US talks.
 GOODS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -255,6 +264,10 @@ PLACES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("new-york", r"new york", ("纽约",)),
     ("shanghai", r"shanghai", ("上海",)),
     ("anchorage", r"anchorage|alaska", ("安克雷奇", "阿拉斯加")),
+    ("tianjin", r"tianjin", ("天津",)),
+    ("osaka", r"osaka", ("大阪",)),
+    ("zurich", r"zurich", ("苏黎世",)),
+    ("rome", r"rome\b", ("罗马",)),
 )
 # Subjects of bilateral pledges the shared lexicon (`bilingual.CONCEPTS`) does not have, or has in one
 # language only ("counterterrorism" as one word, "网络犯罪", "游客"). They weigh as a field does.
