@@ -51,6 +51,17 @@ OTHER_PARTIES = 0.3
 # scaled down the same way.
 OTHER_ACTOR = 0.3
 OTHER_ACT = 0.7
+# Two pledges that each name what they are about (a subject of the shared lexicon's SUBJECT weight,
+# "counterterrorism", "students", or an alignment subject, "wildlife") and share none of it are about
+# different things, whatever generic words they share ("cooperation", "exchanges", "a working-group
+# meeting in April"): scaled down as pledges of other parties are.
+OTHER_SUBJECT = 0.3
+# Forms of engagement carry SUBJECT weight but say nothing of what the pledge is about; some fields
+# of FIELD weight do.
+_FORMS = frozenset({"working-group", "visits", "phone-call", "missions"})
+_FIELDS = frozenset(
+    {"agriculture", "energy", "maritime", "finance", "investment", "science", "military", "law-enforcement"}
+)
 # The kind of act a pledge names is a feature too, weighing half the vocabulary every readout shares.
 # It stands in for the few verbs of the shared lexicon (_LEXICON_VERBS), whose looser patterns
 # ("further" is "increase", "更多" too) pair what only shares a manner of speaking.
@@ -117,7 +128,7 @@ def features(item: Item) -> set[str]:
     """The language-independent keys of a commitment: concepts, named people, places and goods,
     months and relative dates, the kinds of act, topics, deadline year."""
     language = item.lang()
-    keys = bilingual.concepts_in(item.text, language) - _LEXICON_VERBS
+    keys = bilingual.concepts_in(lexicon.mask_false_friends(item.text), language) - _LEXICON_VERBS
     keys |= lexicon.names(item.text, language)
     keys |= {f"act:{act}" for act in lexicon.acts(item.text, language)}
     keys |= {f"topic:{t}" for t in item.topics}
@@ -134,7 +145,7 @@ def _weight(key: str) -> float:
         return ACT_WEIGHT
     if kind == "name":
         return bilingual.NAMED
-    if kind in ("month", "when", "place"):
+    if kind in ("month", "when", "place", "subject"):
         return bilingual.FIELD
     return bilingual.weight(key)
 
@@ -160,8 +171,8 @@ def score(a: Item, b: Item, fa: set[str] | None = None, fb: set[str] | None = No
     fa = features(a) if fa is None else fa
     fb = features(b) if fb is None else fb
     shared = fa & fb
-    if not shared or not any(_weight(k) > 0 and not k.startswith("act:") for k in shared):
-        value = 0.0  # the same verb alone is not the same pledge
+    if not _names_something(shared):
+        value = 0.0  # the same verb, or the same broad topic, alone is not the same pledge
     else:
         total_a = sum(_weight(k) for k in fa)
         total_b = sum(_weight(k) for k in fb)
@@ -171,15 +182,42 @@ def score(a: Item, b: Item, fa: set[str] | None = None, fb: set[str] | None = No
         value *= OTHER_ACTOR
     if _other_acts(a, b, fa, fb):
         value *= OTHER_ACT
+    if _other_subjects(fa, fb):
+        value *= OTHER_SUBJECT
     if a.lang() == b.lang():
         # Same language: the words themselves count too.
         wa, wb = _words(a.text), _words(b.text)
         if wa and wb:
             value = max(value, len(wa & wb) / len(wa | wb))
-    if a.parties and b.parties and set(a.parties) != set(b.parties):
+    if _other_parties(a, b):
         value *= OTHER_PARTIES
     ordered = sorted(shared, key=lambda k: (-_weight(k), k))
     return value, ordered
+
+
+def _subjects(keys: set[str]) -> set[str]:
+    return {
+        k
+        for k in keys
+        if k.startswith("subject:")
+        or k in _FIELDS
+        or (":" not in k and k not in _FORMS and bilingual.weight(k) == bilingual.SUBJECT)
+    }
+
+
+def _other_subjects(fa: set[str], fb: set[str]) -> bool:
+    """Whether both name what they are about and the two share none of it."""
+    subjects_a, subjects_b = _subjects(fa), _subjects(fb)
+    return bool(subjects_a and subjects_b) and not subjects_a & subjects_b
+
+
+def _other_parties(a: Item, b: Item) -> bool:
+    """Whether one is one side's own pledge and the other another side's or a joint one. Two joint
+    pledges of one meeting are not told apart by their party lists: where those differ, one list
+    has usually caught the venue or a third country named in passing ("in Singapore")."""
+    if not (a.parties and b.parties) or set(a.parties) == set(b.parties):
+        return False
+    return len(set(a.parties)) < 2 or len(set(b.parties)) < 2
 
 
 def relation(strength_a: str, strength_b: str) -> str:
@@ -292,7 +330,7 @@ def _umbrellas(items_a: list[Item], items_b: list[Item], fa: list[set[str]], fb:
 
 def _same_frame(a: Item, b: Item) -> bool:
     """An item a bundle lists has the bundle's parties and actor (when both say who acts)."""
-    if a.parties and b.parties and set(a.parties) != set(b.parties):
+    if _other_parties(a, b):
         return False
     actor_a, actor_b = lexicon.actor(a.text, a.lang()), lexicon.actor(b.text, b.lang())
     return not (actor_a and actor_b and actor_a != actor_b)
@@ -301,7 +339,15 @@ def _same_frame(a: Item, b: Item) -> bool:
 def _covered(item: set[str], bundle: set[str]) -> bool:
     """Whether most of what `item` names (by weight) is named by `bundle` too."""
     total = sum(_weight(k) for k in item)
-    return total > 0 and sum(_weight(k) for k in item & bundle) / total >= COVERED
+    shared = item & bundle
+    if not _names_something(shared):
+        return False  # a shared verb or broad topic is not a listed item
+    return total > 0 and sum(_weight(k) for k in shared) / total >= COVERED
+
+
+def _names_something(shared: set[str]) -> bool:
+    """Whether shared keys include a subject, name, place or date, not only kinds of act and topics."""
+    return any(_weight(k) > 0 and not k.startswith(("act:", "topic:")) for k in shared)
 
 
 def _pair(a: Item, b: Item, i: int, j: int, value: float, shared: list[str]) -> Pair:
@@ -318,7 +364,7 @@ def _pair(a: Item, b: Item, i: int, j: int, value: float, shared: list[str]) -> 
 
 
 def _label(key: str) -> str:
-    if key.split(":", 1)[0] in ("name", "place", "month", "when"):
+    if key.split(":", 1)[0] in ("name", "place", "month", "when", "subject"):
         return lexicon.label(key)
     return bilingual.label(key.removeprefix("topic:"))
 
@@ -326,8 +372,8 @@ def _label(key: str) -> str:
 def omitted_topics(text_a: str, text_b: str) -> tuple[list[str], list[str]]:
     """Salient subjects (Taiwan, export controls, human rights ...) one account raises and the other
     does not mention at all: (raised by A only, raised by B only), as labels."""
-    in_a = bilingual.concepts_in(text_a) & bilingual.SALIENT
-    in_b = bilingual.concepts_in(text_b) & bilingual.SALIENT
+    in_a = bilingual.concepts_in(lexicon.mask_false_friends(text_a)) & bilingual.SALIENT
+    in_b = bilingual.concepts_in(lexicon.mask_false_friends(text_b)) & bilingual.SALIENT
     return (
         sorted(bilingual.label(k) for k in in_a - in_b),
         sorted(bilingual.label(k) for k in in_b - in_a),

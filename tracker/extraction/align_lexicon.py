@@ -148,6 +148,33 @@ def acts(text: str, language: str) -> set[str]:
     return {key for key, pattern in _ACT_EN.items() if pattern.search(text)}
 
 
+# --- Chinese false friends ---------------------------------------------------------------------------
+# Words that contain a concept's Chinese word but mean something else: 核心 ("core", not 核 nuclear),
+# 健康发展 ("healthy development", not health), 冠军 ("champion", not 军 military). Masked before the
+# concepts of a Chinese text are read.
+FALSE_FRIENDS_ZH = (
+    "核心",
+    "核实",
+    "审核",
+    "考核",
+    "健康发展",
+    "健康稳定",
+    "稳定健康",
+    "健康、稳定",
+    "稳定、健康",
+    "健康、可持续",
+    "健康可持续",
+    "冠军",
+    "进军",
+)
+_FALSE_FRIENDS_ZH = re.compile("|".join(re.escape(word) for word in FALSE_FRIENDS_ZH))
+
+
+def mask_false_friends(text: str) -> str:
+    """The text with each Chinese false friend replaced by as many neutral marks."""
+    return _FALSE_FRIENDS_ZH.sub(lambda m: "〇" * len(m.group(0)), text)
+
+
 # --- Names, goods, places and dates ----------------------------------------------------------------
 # (key, English expression, Chinese words). Named people and goods weigh as named mechanisms do;
 # the leaders themselves are in every sentence and are left to `actor`.
@@ -176,6 +203,15 @@ NAMES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("xie-zhenhua", r"xie zhenhua", ("解振华",)),
     ("liu-zhenmin", r"liu zhenmin", ("刘振民",)),
     ("li-chenggang", r"li chenggang", ("李成钢",)),
+    ("podesta", r"podesta", ("波德斯塔",)),
+    ("wang-xiaohong", r"wang xiaohong", ("王小洪",)),
+    ("xie-feng", r"xie feng", ("谢锋",)),
+    ("ma-zhaoxu", r"ma zhaoxu", ("马朝旭",)),
+    ("zhang-youxia", r"zhang youxia", ("张又侠",)),
+    ("pan-gongsheng", r"pan gongsheng", ("潘功胜",)),
+    ("perdue", r"perdue", ("珀杜", "帕杜")),
+    ("landau", r"landau", ("兰道",)),
+    ("kritenbrink", r"kritenbrink", ("康达",)),
 )
 # Goods, instruments and programmes of China-US talks.
 GOODS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -228,10 +264,36 @@ PLACES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("new-york", r"new york", ("纽约",)),
     ("shanghai", r"shanghai", ("上海",)),
     ("anchorage", r"anchorage|alaska", ("安克雷奇", "阿拉斯加")),
+    ("tianjin", r"tianjin", ("天津",)),
+    ("osaka", r"osaka", ("大阪",)),
+    ("zurich", r"zurich", ("苏黎世",)),
+    ("rome", r"rome\b", ("罗马",)),
 )
-_KEYED = [(f"name:{key}", en, zh) for key, en, zh in NAMES + GOODS] + [
-    (f"place:{key}", en, zh) for key, en, zh in PLACES
-]
+# Subjects of bilateral pledges the shared lexicon (`bilingual.CONCEPTS`) does not have, or has in one
+# language only ("counterterrorism" as one word, "网络犯罪", "游客"). They weigh as a field does.
+SUBJECTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (
+        "cybercrime",
+        r"cyber ?crime|cyber-enabled crime|crimes? (?:online|in cyberspace)",
+        ("网络犯罪", "电信诈骗", "网络诈骗"),
+    ),
+    ("consular", r"consula(?:r|te)", ("领事", "领馆", "总领事馆")),
+    ("counterterrorism", r"counter-?terroris|terroris", ("反恐", "恐怖")),
+    ("illegal-fishing", r"illegal(?:, unreported)?(?: and unregulated)? fishing|iuu fishing", ("非法捕捞", "非法渔业")),
+    ("wildlife", r"wildlife", ("野生动植物", "野生动物")),
+    ("think-tanks", r"think[- ]tanks?", ("智库",)),
+    ("tourism", r"touris", ("旅游", "游客")),
+    ("plastics", r"plastic", ("塑料",)),
+    ("carbon-capture", r"carbon capture|ccus\b", ("碳捕集", "碳捕获")),
+    ("methane", r"methane", ("甲烷",)),
+    ("fulbright", r"fulbright", ("富布赖特",)),
+    ("joint-commission", r"joint commission|jcct", ("联委会", "联合委员会")),
+)
+_KEYED = (
+    [(f"name:{key}", en, zh) for key, en, zh in NAMES + GOODS]
+    + [(f"place:{key}", en, zh) for key, en, zh in PLACES]
+    + [(f"subject:{key}", en, zh) for key, en, zh in SUBJECTS]
+)
 _NAMES_EN = [(key, re.compile(r"(?<![a-z])(?:" + en + ")", re.I)) for key, en, _zh in _KEYED]
 _NAMES_ZH = [(key, zh) for key, _en, zh in _KEYED]
 PEOPLE = frozenset(key for key, _en, _zh in NAMES)
@@ -264,8 +326,8 @@ _RELATIVE_EN = [(key, re.compile(r"\b(?:" + en + ")", re.I)) for key, en, _zh in
 
 
 def names(text: str, language: str) -> set[str]:
-    """Named people and goods ("name:yellen"), cities ("place:geneva"), months ("month:11") and
-    relative dates ("when:next-year")."""
+    """Named people and goods ("name:yellen"), cities ("place:geneva"), subjects ("subject:consular"),
+    months ("month:11") and relative dates ("when:next-year")."""
     if language == "zh":
         found = {key for key, zh in _NAMES_ZH if any(word in text for word in zh)}
         found |= {f"when:{key}" for key, _en, zh in _RELATIVE if any(word in text for word in zh)}
