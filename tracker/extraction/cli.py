@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from tracker.extraction.pipeline import extract_document, result_to_json
+from tracker.extraction.document import extract_document, result_to_json
 
 # Reads an http(s) URL: (raw bytes, content type).
 LoadUrl = Callable[[str], tuple[bytes, str | None]]

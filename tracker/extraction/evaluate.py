@@ -256,7 +256,7 @@ def split_of(name: str, held_out: set[str]) -> str:
 
 
 def _extract(path: Path) -> list[dict]:
-    from tracker.extraction.pipeline import extract_document, result_to_json
+    from tracker.extraction.document import extract_document, result_to_json
 
     result = extract_document(path.read_bytes(), filename=path.name)
     return result_to_json(str(path), result)["commitments"]
