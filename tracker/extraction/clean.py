@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+import frontmatter
 import yaml
 
 from tracker.extraction import language as lang
@@ -139,23 +140,28 @@ def clean_text(
 
 # --- front matter ---------------------------------------------------------------------------
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+# python-frontmatter's YAML handler finds, splits and (safely) loads the front matter. Only YAML:
+# its JSON handler would take a news record stored as JSON (`_json_record`) for front matter. The
+# block opens with "---" and closes with "---" or YAML's end-of-document "..." (as Pandoc's does).
+_FRONT_MATTER = frontmatter.YAMLHandler(fm_boundary=re.compile(r"^(?:-{3,}|\.{3})[ \t]*\r?$", re.MULTILINE))
 
 
 def split_front_matter(text: str) -> tuple[dict, str]:
-    """(metadata, body) for a text that may start with YAML front matter."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
+    """(metadata, body) for a text that may start with YAML front matter (after a byte-order mark
+    at most). Front matter that is not a mapping, or not YAML, gives no metadata; its body is still
+    the text after it. A text without front matter is its own body, unchanged."""
+    start = text.removeprefix("\ufeff")
+    if not (start.startswith("---") and _FRONT_MATTER.detect(start)):
         return {}, text
     try:
-        meta = yaml.load(match.group(1), Loader=_YAML_LOADER)  # noqa: S506 - a safe loader, C or Python
+        head, body = _FRONT_MATTER.split(start)
+    except ValueError:  # an opening "---" and no closing one: a Markdown rule, not front matter
+        return {}, text
+    try:
+        meta = _FRONT_MATTER.load(head)
     except yaml.YAMLError:
         meta = None
-    if not isinstance(meta, dict):
-        meta = {}
-    # Blank the front matter instead of cutting it: the body keeps its line structure.
-    return meta, text[match.end() :]
+    return (meta if isinstance(meta, dict) else {}), body.removeprefix("\n")
 
 
 def _json_record(text: str) -> tuple[dict, str] | None:
