@@ -72,6 +72,7 @@ def accept_candidate(
             errors["parties"] = "Name at least one committing party."
         if errors:
             raise ValidationError(errors)
+        assert meeting is not None  # refused above
         edited_quote = quote is not None and " ".join(quote.split()) != " ".join(candidate.quote.split())
         commitment = actions.create_commitment(
             parties=parties,

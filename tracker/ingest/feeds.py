@@ -189,6 +189,6 @@ def _datetime(value) -> datetime | None:
     if value is None:
         return None
     try:
-        return datetime(*value[:6], tzinfo=UTC)
+        return datetime(*value[:6]).replace(tzinfo=UTC)
     except (TypeError, ValueError):
         return None

@@ -19,7 +19,7 @@ from tracker.ingest.models import Article
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class FastSelectMixin:
+class FastSelectMixin(forms.Select):
     """Options rendered in Python rather than one template each: a select of every party (some
     250 options, four of them on the import page) renders in milliseconds, not a third of a second."""
 
@@ -41,7 +41,7 @@ class FastSelectMixin:
         return format_html('<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options)
 
 
-class FastSelect(FastSelectMixin, forms.Select):
+class FastSelect(FastSelectMixin):
     pass
 
 
@@ -55,7 +55,7 @@ def formfield(field, **kwargs):
     return field.formfield(**kwargs)
 
 
-def apply_errors(form: forms.Form, error: ValidationError) -> None:
+def apply_errors(form: forms.BaseForm, error: ValidationError) -> None:
     """Show a verb's ValidationError on the form: on its field when the form has one."""
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
@@ -112,6 +112,7 @@ class ArticleField(forms.ModelChoiceField):
         return article_choice_label(value) if isinstance(value, Article) else super().prepare_value(value)
 
     def _search(self, text: str):
+        assert self.queryset is not None  # set in __init__
         queryset = self.queryset.order_by("-published_on", "-pk")
         for word in text.split():
             try:

@@ -127,7 +127,7 @@ class FeedForm(forms.ModelForm):
     def clean_url(self):
         return http_only(self.cleaned_data["url"])
 
-    def save(self, *, user) -> Feed | None:
+    def save(self, *, user) -> Feed | None:  # type: ignore[override]  # saved through a verb, by its author
         """Add the feed, or change it; either way it is polled once committed."""
         try:
             if self.instance.pk is None:

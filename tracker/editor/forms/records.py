@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -62,17 +64,20 @@ class CommitmentForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = Meeting.objects.select_related("dialogue")
+        cast(forms.ModelChoiceField, self.fields["meeting"]).queryset = Meeting.objects.select_related("dialogue")
         self.fields["made_on"].required = False
         self.fields["made_on"].help_text = "Leave empty for the meeting's date."
         if self.instance.pk:
             for name in ("parent", "predecessor"):
-                self.fields[name].queryset = Commitment.objects.exclude(pk=self.instance.pk)
+                cast(forms.ModelChoiceField, self.fields[name]).queryset = Commitment.objects.exclude(
+                    pk=self.instance.pk
+                )
                 related = getattr(self.instance, name)
                 self.initial[name] = related.reference if related else ""
 
     def clean(self):
         data = super().clean()
+        assert data is not None  # Form.clean returns cleaned_data
         if not data.get("made_on") and data.get("meeting"):
             data["made_on"] = data["meeting"].date
         return data
@@ -81,7 +86,7 @@ class CommitmentForm(forms.ModelForm):
         # Model validation runs in the verbs (full_clean), with the meeting's date filled in.
         pass
 
-    def save(self, *, user) -> Commitment | None:
+    def save(self, *, user) -> Commitment | None:  # type: ignore[override]  # saved through a verb, by its author
         data = dict(self.cleaned_data)
         parties, topics = data.pop("parties"), data.pop("topics")
         extra = {name: data.pop(name) for name in ("reference", "publish") if name in data}
@@ -139,6 +144,7 @@ class SourceForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        assert data is not None  # Form.clean returns cleaned_data
         if not data.get("article") and not data.get("url") and not self.errors:
             raise ValidationError("Choose an article or give an address.")
         return data
@@ -178,6 +184,7 @@ class EvidenceFields(forms.Form):
 
     def clean(self):
         data = super().clean()
+        assert data is not None  # Form.clean returns cleaned_data
         if data.get("evidence_url") and data.get("evidence_article"):
             raise ValidationError("Give an address or an article, not both.")
         return data
@@ -220,10 +227,10 @@ class AssessmentForm(EvidenceFields):
             # One committing party: its status is the overall status (methodology, "headline"),
             # so there is no choice to make; the assessment is recorded for that party.
             del self.fields["party"]
-            self.only_party = parties[0]
+            self.only_party: Party | None = parties[0]
         else:
             self.only_party = None
-            self.fields["party"].queryset = commitment.parties.all()
+            cast(forms.ModelChoiceField, self.fields["party"]).queryset = commitment.parties.all()
 
     def save(self, *, user):
         data = self.cleaned_data
@@ -276,7 +283,7 @@ class CorrectionForm(EvidenceFields):
         if len(parties) == 1 and assessment.party_id is None:
             del self.fields["party"]  # one committing party: the whole and the party are one status
         else:
-            self.fields["party"].queryset = parties
+            cast(forms.ModelChoiceField, self.fields["party"]).queryset = parties
 
     def save(self, *, user):
         data = self.cleaned_data
@@ -318,11 +325,12 @@ class MeetingForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        assert data is not None  # Form.clean returns cleaned_data
         if not data.get("slug") and data.get("title") and data.get("date"):
             data["slug"] = slugify(f"{data['title']} {data['date']:%Y-%m-%d}")[:120]
         return data
 
-    def save(self, *, user):
+    def save(self, *, user):  # type: ignore[override]  # the editor's forms all save by user
         return super().save()
 
 
@@ -348,5 +356,5 @@ class DialogueForm(forms.ModelForm):
     def clean_reference_prefix(self):
         return self.cleaned_data["reference_prefix"].strip().upper()
 
-    def save(self, *, user):
+    def save(self, *, user):  # type: ignore[override]  # the editor's forms all save by user
         return super().save()

@@ -3,6 +3,8 @@ evidence), each routed to its verb in `tracker.ingest.decisions`."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -61,7 +63,7 @@ class CandidateMergeForm(forms.Form):
 
     def __init__(self, *args, candidate: Candidate, **kwargs):
         self.candidate = candidate
-        if candidate.duplicate_of_id:
+        if candidate.duplicate_of is not None:
             kwargs["initial"] = {"commitment": candidate.duplicate_of.reference, **(kwargs.get("initial") or {})}
         super().__init__(*args, **kwargs)
 
@@ -114,6 +116,7 @@ class BulkReviewForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        assert data is not None  # Form.clean returns cleaned_data
         if data.get("action") == "reject" and not (data.get("reason") or "").strip():
             self.add_error("reason", "Give a reason for rejecting them.")
         return data
@@ -181,15 +184,16 @@ class SuggestionAcceptForm(forms.Form):
         super().__init__(*args, **kwargs)
         # The commitment's parties, already prefetched by the inbox: no query per suggestion.
         parties = list(suggestion.commitment.parties.all())
-        self.fields["party"].queryset = Party.objects.filter(pk__in=[p.pk for p in parties])
-        self.fields["party"].choices = [("", "The commitment as a whole"), *((p.pk, p.name) for p in parties)]
+        party_choice = cast(forms.ModelChoiceField, self.fields["party"])
+        party_choice.queryset = Party.objects.filter(pk__in=[p.pk for p in parties])
+        party_choice.choices = [("", "The commitment as a whole"), *((p.pk, p.name) for p in parties)]
         # A restatement is lineage: no status, no party, only the later commitment it links.
         self.is_restatement = suggestion.kind == Suggestion.Kind.RESTATEMENT
         for name in ("status", "party", "as_of", "rationale", "also") if self.is_restatement else ("later",):
             del self.fields[name]
         if "also" in self.fields:
             if self.alternatives:
-                self.fields["also"].choices = [
+                cast(forms.ChoiceField, self.fields["also"]).choices = [
                     (str(s.pk), f"{s.commitment.reference} {s.commitment.title}") for s in self.alternatives
                 ]
             else:
@@ -211,6 +215,7 @@ class SuggestionAcceptForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        assert data is not None  # Form.clean returns cleaned_data
         if data.get("status") and not (data.get("rationale") or "").strip():
             self.add_error("rationale", "Say why: the rationale is what readers cite.")
         return data
