@@ -18,6 +18,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 import frontmatter
@@ -146,7 +147,7 @@ def clean_text(
 _FRONT_MATTER = frontmatter.YAMLHandler(fm_boundary=re.compile(r"^(?:-{3,}|\.{3})[ \t]*\r?$", re.MULTILINE))
 
 
-def split_front_matter(text: str) -> tuple[dict, str]:
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     """(metadata, body) for a text that may start with YAML front matter (after a byte-order mark
     at most). Front matter that is not a mapping, or not YAML, gives no metadata; its body is still
     the text after it. A text without front matter is its own body, unchanged."""
@@ -164,7 +165,7 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     return (meta if isinstance(meta, dict) else {}), body.removeprefix("\n")
 
 
-def _json_record(text: str) -> tuple[dict, str] | None:
+def _json_record(text: str) -> tuple[dict[str, Any], str] | None:
     """A news record stored as JSON ({"title", "date", "content": ...}): its content is the body."""
     stripped = text.strip()
     if not (stripped.startswith("{") and stripped.endswith("}")):
@@ -182,13 +183,13 @@ def _json_record(text: str) -> tuple[dict, str] | None:
     return None
 
 
-def _first_value(value):
+def _first_value(value: Any) -> Any:
     if isinstance(value, list):
         return value[0] if value else None
     return value
 
 
-def _meta_title(meta: dict) -> str | None:
+def _meta_title(meta: dict[str, Any]) -> str | None:
     for key in ("title", "post_title", "headline", "original_title"):
         value = _first_value(meta.get(key))
         if isinstance(value, str) and value.strip():
@@ -196,7 +197,7 @@ def _meta_title(meta: dict) -> str | None:
     return None
 
 
-def _meta_date(meta: dict) -> datetime.date | None:
+def _meta_date(meta: dict[str, Any]) -> datetime.date | None:
     for key in ("date", "published_time", "post_date", "published", "pubdate", "modified_time"):
         value = coerce_date(_first_value(meta.get(key)))
         if value:
@@ -204,7 +205,7 @@ def _meta_date(meta: dict) -> datetime.date | None:
     return None
 
 
-def _meta_site(meta: dict) -> str | None:
+def _meta_site(meta: dict[str, Any]) -> str | None:
     for key in ("source_url", "url", "permalink", "canonical_url", "original_link", "link"):
         value = _first_value(meta.get(key))
         if isinstance(value, str) and value.strip().startswith("http"):
@@ -226,10 +227,10 @@ def _host(url: str | None) -> str | None:
 # --- HTML ------------------------------------------------------------------------------------
 
 
-def _main_text(html: str, url: str | None) -> tuple[list[str], dict]:
+def _main_text(html: str, url: str | None) -> tuple[list[str], dict[str, Any]]:
     import trafilatura
 
-    found: dict = {}
+    found: dict[str, Any] = {}
     paragraphs: list[str] = []
     try:
         # fast: skip trafilatura's own comparison with its fallback extractors (which doubles the
