@@ -137,9 +137,7 @@ class CommitmentAdmin(SimpleHistoryAdmin):
         for commitment in queryset:
             actions.unpublish_commitment(commitment=commitment, author=request.user)
 
-    def save_formset(
-        self, request: HttpRequest, form: ModelForm[Commitment], formset: Any, change: bool
-    ) -> None:
+    def save_formset(self, request: HttpRequest, form: ModelForm[Commitment], formset: Any, change: bool) -> None:
         if formset.model is not Assessment:
             return super().save_formset(request, form, formset, change)
         # New assessments go through the one write path, which also updates the current status.
