@@ -40,15 +40,18 @@ demo: migrate
 run: demo
 	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 
-# ruff, then the app graph's one-way imports (.importlinter, docs/architecture.md).
+# ruff, the app graph's one-way imports (.importlinter, docs/architecture.md), then the types
+# (mypy with django-stubs, pyproject.toml [tool.mypy]; its cache in .mypy_cache).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy
 
 test: install node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy
 	DJANGO_SETTINGS_MODULE=tests.settings $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
@@ -76,4 +79,4 @@ benchmark: install
 	$(PY) benchmarks/extraction_throughput.py ../shared/devset
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache .mypy_cache

@@ -25,9 +25,9 @@ DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".md")
 
 def load() -> float:
     started = time.perf_counter()
+    from tracker.extraction.document import extract_document
     from tracker.extraction.language import identifier
     from tracker.extraction.lexicon import default_lexicon
-    from tracker.extraction.pipeline import extract_document
 
     default_lexicon()
     identifier()
@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     documents = [(p.name, p.read_bytes()) for p in paths]
     loading = load()
 
-    from tracker.extraction.pipeline import extract_document
+    from tracker.extraction.document import extract_document
 
     rates, sentence_rates, cpu_rates = [], [], []
     commitments = sentences = 0

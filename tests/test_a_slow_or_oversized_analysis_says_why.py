@@ -7,7 +7,7 @@ import signal
 import pytest
 from celery.exceptions import SoftTimeLimitExceeded
 
-from tracker.extraction import pipeline as extraction_pipeline
+from tracker.extraction import document as extraction_document
 from tracker.ingest import pipeline, tasks
 from tracker.ingest.models import Article
 
@@ -47,7 +47,7 @@ def test_an_analysis_stopped_by_the_time_limit_says_it_took_too_long(reference_d
     article = Article.objects.create(
         origin=Article.Origin.PASTE, raw=LONG_TEXT.encode(), raw_content_type="text/plain", state=Article.State.FETCHED
     )
-    real_detect = extraction_pipeline.detect
+    real_detect = extraction_document.detect
 
     def detect_under_the_limit(*args, **kwargs):
         # The limit is armed once the detection starts (it takes seconds on this text), so it lands
@@ -55,7 +55,7 @@ def test_an_analysis_stopped_by_the_time_limit_says_it_took_too_long(reference_d
         soft_time_limit(0.2)
         return real_detect(*args, **kwargs)
 
-    monkeypatch.setattr(extraction_pipeline, "detect", detect_under_the_limit)
+    monkeypatch.setattr(extraction_document, "detect", detect_under_the_limit)
     tasks.analyse_article.apply(args=[article.pk])
     article.refresh_from_db()
     assert article.state == Article.State.FAILED

@@ -1,6 +1,6 @@
 """Erin reviews what the pipeline proposed: each sentence in its context, accepted as is, edited
 then accepted, merged into a tracked commitment, or rejected with a reason; in bulk too. Every
-decision is one call of the matching verb of tracker.ingest.review."""
+decision is one call of the matching verb of tracker.ingest.decisions."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from tests import test_editor_fixtures as fixtures
 from tracker.commitments.models import Commitment, CommitmentSource
-from tracker.ingest import review
+from tracker.ingest import decisions
 from tracker.ingest.models import Article, Review
 
 world = fixtures.world
@@ -26,13 +26,13 @@ def verbs(monkeypatch):
     """Spies on the review verbs: the views must decide through them."""
     calls = []
     for name in ("accept_candidate", "merge_candidate", "reject_candidate"):
-        original = getattr(review, name)
+        original = getattr(decisions, name)
 
         def spy(*args, _name=name, _original=original, **kwargs):
             calls.append(_name)
             return _original(*args, **kwargs)
 
-        monkeypatch.setattr(review, name, functools.wraps(original)(spy))
+        monkeypatch.setattr(decisions, name, functools.wraps(original)(spy))
     return calls
 
 

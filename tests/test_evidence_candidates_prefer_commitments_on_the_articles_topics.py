@@ -8,7 +8,7 @@ import pytest
 
 from tracker.commitments.models import Topic
 from tracker.ingest import pipeline
-from tracker.ingest.lexicon import lexicon_from_database
+from tracker.ingest.database_lexicon import lexicon_from_database
 from tracker.ingest.models import Article
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 detection, so that GBK and GB18030 Chinese pages read right."""
 
 from tracker.extraction.decoding import decode_bytes
-from tracker.extraction.pipeline import extract_document
+from tracker.extraction.document import extract_document
 
 CHINESE = "中美双方同意加强禁毒合作，并将在年底前举行新一轮执法合作磋商。双方还同意建立热线联系机制。"
 

@@ -3,7 +3,7 @@ strength, and leaves out the past hand-over, the hope and the page's trailing he
 
 import datetime
 
-from tracker.extraction.pipeline import extract_document
+from tracker.extraction.document import extract_document
 
 REPORT = """\
 WASHINGTON, June 4 -- China and the United States pledged at their first law enforcement dialogue \

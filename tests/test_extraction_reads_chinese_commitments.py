@@ -7,7 +7,7 @@ import json
 
 from tracker.extraction.deadlines import find_chinese_deadlines
 from tracker.extraction.detect import detect
-from tracker.extraction.pipeline import extract_document
+from tracker.extraction.document import extract_document
 
 DAY = datetime.date(2031, 4, 2)
 

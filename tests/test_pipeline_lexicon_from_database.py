@@ -5,7 +5,7 @@ before it."""
 import pytest
 
 from tracker.commitments.models import Party, Topic
-from tracker.ingest.lexicon import lexicon_from_database
+from tracker.ingest.database_lexicon import lexicon_from_database
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from tests.texts import DIALOGUE_REPORT, FOLLOW_UP_REPORT
-from tracker.ingest import pipeline, review
+from tracker.ingest import decisions, pipeline
 from tracker.ingest.models import Article, Candidate, Suggestion
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,7 @@ def test_an_article_published_before_the_commitment_is_not_evidence(repatriation
 def test_accepting_a_suggestion_creates_evidence_archived_with_the_article(repatriation, erin, run):
     run(pipeline.import_article, text=FOLLOW_UP_REPORT, published_on=datetime.date(2018, 5, 2))
     suggestion = Suggestion.objects.filter(commitment=repatriation).order_by("-score").first()
-    evidence = review.accept_suggestion(
+    evidence = decisions.accept_suggestion(
         suggestion=suggestion,
         reviewer=erin,
         status="in_progress",
@@ -61,7 +61,7 @@ def test_accepting_a_suggestion_creates_evidence_archived_with_the_article(repat
 def test_a_candidate_repeating_a_tracked_commitment_is_linked_to_it(meeting, erin, run):
     first, _ = run(pipeline.import_article, text=DIALOGUE_REPORT, meeting=meeting)
     hotline = Candidate.objects.get(article=first, quote__contains="hotline")
-    commitment = review.accept_candidate(candidate=hotline, reviewer=erin)
+    commitment = decisions.accept_candidate(candidate=hotline, reviewer=erin)
 
     other_side = (
         "WASHINGTON, March 15 -- At the Example Law Enforcement Dialogue, China and the United States agreed "
@@ -70,5 +70,5 @@ def test_a_candidate_repeating_a_tracked_commitment_is_linked_to_it(meeting, eri
     second, _ = run(pipeline.import_article, text=other_side, meeting=meeting, kind="readout")
     repeat = Candidate.objects.get(article=second, quote__contains="hotline")
     assert repeat.duplicate_of == commitment
-    review.merge_candidate(candidate=repeat, commitment=commitment, reviewer=erin)
+    decisions.merge_candidate(candidate=repeat, commitment=commitment, reviewer=erin)
     assert commitment.sources.filter(article=second).exists()

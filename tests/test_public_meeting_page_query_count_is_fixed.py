@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from tests import test_readout_fixtures as rx
 from tracker.commitments import actions
-from tracker.ingest import review
+from tracker.ingest import decisions
 from tracker.ingest.alignments import confirm_alignment
 from tracker.ingest.models import Candidate
 
@@ -37,7 +37,9 @@ def test_more_rows_cost_no_more_queries(client, reviewed, erin):
     few = [queries(client, name, reviewed.slug, extra) for name, extra in URLS]
     confirm_alignment(alignment=pair("narcotics", "禁毒"), reviewer=erin, publish=True)
     for candidate in Candidate.objects.filter(article__meeting=reviewed, state="pending"):
-        actions.publish_commitment(commitment=review.accept_candidate(candidate=candidate, reviewer=erin), author=erin)
+        actions.publish_commitment(
+            commitment=decisions.accept_candidate(candidate=candidate, reviewer=erin), author=erin
+        )
     many = [queries(client, name, reviewed.slug, extra) for name, extra in URLS]
     assert many == few
     assert max(few) <= 12

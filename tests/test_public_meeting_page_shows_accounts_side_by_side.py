@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from tests import test_readout_fixtures as rx
 from tracker.commitments.models import Alignment
-from tracker.ingest import review
+from tracker.ingest import decisions
 from tracker.ingest.alignments import confirm_alignment
 
 pytestmark = pytest.mark.django_db
@@ -90,8 +90,8 @@ def test_accounts_in_one_language_show_the_word_level_difference(client, run, er
 
 def test_a_pledge_merged_by_hand_from_both_accounts_is_in_both(client, reviewed, erin):
     narcotics = pair("narcotics", "禁毒")
-    commitment = review.accept_candidate(candidate=narcotics.candidate_a, reviewer=erin, publish=True)
-    review.merge_candidate(candidate=narcotics.candidate_b, commitment=commitment, reviewer=erin)
+    commitment = decisions.accept_candidate(candidate=narcotics.candidate_a, reviewer=erin, publish=True)
+    decisions.merge_candidate(candidate=narcotics.candidate_b, commitment=commitment, reviewer=erin)
     comparison = client.get(reverse("public:meeting_detail", args=[reviewed.slug])).context["comparison"]
     merged = [row for row in comparison.both if row.commitment == commitment]
     assert [(row.relation, row.relation_label) for row in merged] == [("", "In both accounts")]

@@ -53,7 +53,7 @@ def reviewed(accounts, summit, erin):
     import time_machine
 
     from tracker.commitments import actions
-    from tracker.ingest import review
+    from tracker.ingest import decisions
     from tracker.ingest.alignments import confirm_alignment
 
     _, cn = accounts
@@ -61,7 +61,7 @@ def reviewed(accounts, summit, erin):
         confirm_alignment(alignment=pair("military", "两军"), reviewer=erin, publish=True)
         confirm_alignment(alignment=pair("flights", "航班"), reviewer=erin, publish=True)
         ai = cn.candidates.get(quote__contains="人工智能")
-        actions.publish_commitment(commitment=review.accept_candidate(candidate=ai, reviewer=erin), author=erin)
+        actions.publish_commitment(commitment=decisions.accept_candidate(candidate=ai, reviewer=erin), author=erin)
     return summit
 
 

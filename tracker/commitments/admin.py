@@ -2,10 +2,17 @@
 never changed or deleted: their inline is read-only once saved, and their admin has no change or
 delete permission for anyone."""
 
+from __future__ import annotations
+
+from typing import Any
+
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count
+from django.db.models import Count, QuerySet
+from django.forms import ModelForm
+from django.http import HttpRequest
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from simple_history.admin import SimpleHistoryAdmin
 
 from tracker.commitments import actions
@@ -29,7 +36,7 @@ class PartyAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["members"]
 
     @admin.display(description="aliases")
-    def alias_count(self, obj):
+    def alias_count(self, obj: Party) -> int:
         return len(obj.aliases or [])
 
 
@@ -49,11 +56,11 @@ class DialogueAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["parties"]
     inlines = [MeetingInline]
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Dialogue]:
         return super().get_queryset(request).annotate(n_meetings=Count("meetings"))
 
     @admin.display(description="meetings", ordering="n_meetings")
-    def meeting_count(self, obj):
+    def meeting_count(self, obj: Any) -> int:
         return obj.n_meetings
 
 
@@ -89,7 +96,7 @@ class AssessmentInline(admin.TabularInline):
 
     raw_id_fields = ["supersedes"]
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # saved rows render read-only; additions are still allowed
 
 
@@ -115,22 +122,22 @@ class CommitmentAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["parties", "topics"]
 
     @admin.display(description="status", ordering="current_status")
-    def status_badge(self, obj):
+    def status_badge(self, obj: Commitment) -> SafeString:
         return format_html(
             '<span class="status status-{}">{}</span>', obj.current_status, obj.get_current_status_display()
         )
 
     @admin.action(description="Publish the selected commitments")
-    def publish(self, request, queryset):
+    def publish(self, request: HttpRequest, queryset: QuerySet[Commitment]) -> None:
         for commitment in queryset:
             actions.publish_commitment(commitment=commitment, author=request.user)
 
     @admin.action(description="Unpublish the selected commitments")
-    def unpublish(self, request, queryset):
+    def unpublish(self, request: HttpRequest, queryset: QuerySet[Commitment]) -> None:
         for commitment in queryset:
             actions.unpublish_commitment(commitment=commitment, author=request.user)
 
-    def save_formset(self, request, form, formset, change):
+    def save_formset(self, request: HttpRequest, form: ModelForm[Commitment], formset: Any, change: bool) -> None:
         if formset.model is not Assessment:
             return super().save_formset(request, form, formset, change)
         # New assessments go through the one write path, which also updates the current status.
@@ -170,17 +177,17 @@ class AssessmentAdmin(admin.ModelAdmin):
     date_hierarchy = "as_of"
     list_select_related = ["commitment", "party", "author"]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # recorded from the commitment (inline) or the editor workspace
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
     @admin.display(boolean=True, description="correction")
-    def is_correction(self, obj):
+    def is_correction(self, obj: Assessment) -> bool:
         return obj.is_correction
 
 
@@ -193,9 +200,9 @@ class EvidenceAdmin(SimpleHistoryAdmin):
     date_hierarchy = "published_on"
 
     @admin.display(boolean=True)
-    def archived(self, obj):
+    def archived(self, obj: Evidence) -> bool:
         return obj.article_id is not None
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Evidence | None = None) -> bool:
         # Cited evidence stays: assessments point at it.
         return obj is None or not obj.assessments.exists()

@@ -23,10 +23,14 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import TYPE_CHECKING
 
 from django.core.cache import cache
 from django.db import transaction
 from redis.exceptions import RedisError
+
+if TYPE_CHECKING:
+    from tracker.commitments.models import Commitment
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +69,7 @@ def _bump(key: str) -> None:
         cache.add(key, _fresh(), timeout=None)
 
 
-def scopes_of(commitment) -> list[str]:
+def scopes_of(commitment: Commitment) -> list[str]:
     """The scopes whose pages show `commitment` (see the module's docstring). Two queries."""
     from django.db.models import Q
 
@@ -88,7 +92,7 @@ def scopes_of(commitment) -> list[str]:
     return scopes
 
 
-def changed(commitment=None) -> None:
+def changed(commitment: Commitment | None = None) -> None:
     """Invalidate the pages showing `commitment` (see above), or every page when it is None."""
     try:
         if commitment is None:
@@ -102,5 +106,5 @@ def changed(commitment=None) -> None:
         logger.warning("The cache is unreachable: public pages were not invalidated after a change")
 
 
-def changed_on_commit(commitment=None) -> None:
+def changed_on_commit(commitment: Commitment | None = None) -> None:
     transaction.on_commit(lambda: changed(commitment))

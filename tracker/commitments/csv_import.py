@@ -25,11 +25,13 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 
 from tracker.commitments import actions
 from tracker.commitments.columns import COLUMN_NAMES
@@ -79,7 +81,7 @@ class ImportReport:
     written: bool = False
 
     @property
-    def counts(self) -> dict:
+    def counts(self) -> dict[str, int]:
         counts = {"create": 0, "update": 0, "unchanged": 0}
         for row in self.rows:
             counts[row.action] += 1
@@ -120,27 +122,27 @@ class RowForm(forms.Form):
     source_url = forms.URLField(max_length=2000, required=False, assume_scheme="https")
     is_published = forms.CharField(required=False)
 
-    def __init__(self, data, *, lookups: Lookups, columns: set[str]):
+    def __init__(self, data: dict[str, str], *, lookups: Lookups, columns: set[str]) -> None:
         super().__init__(data)
         self.lookups = lookups
         self.columns = columns
 
-    def clean_reference(self):
-        return self.cleaned_data["reference"].strip().upper()
+    def clean_reference(self) -> str:
+        return str(self.cleaned_data["reference"]).strip().upper()
 
-    def clean_parties(self):
+    def clean_parties(self) -> list[Party]:
         return _look_up(self.cleaned_data["parties"], self.lookups.parties, "party", "parties")
 
-    def clean_topics(self):
+    def clean_topics(self) -> list[Topic]:
         return _look_up(self.cleaned_data["topics"], self.lookups.topics, "topic", "topics")
 
-    def clean_strength(self):
+    def clean_strength(self) -> str:
         return _choice(self.cleaned_data["strength"], Commitment.Strength, "strength", allow_blank=False)
 
-    def clean_deadline_granularity(self):
+    def clean_deadline_granularity(self) -> str:
         return _choice(self.cleaned_data["deadline_granularity"], Commitment.Granularity, "precision")
 
-    def clean_meeting(self):
+    def clean_meeting(self) -> Meeting | None:
         value = self.cleaned_data["meeting"].strip()
         if not value:
             return None
@@ -149,7 +151,7 @@ class RowForm(forms.Form):
             raise ValidationError(f"unknown meeting: {value}")
         return meeting
 
-    def clean_is_published(self):
+    def clean_is_published(self) -> bool | None:
         value = self.cleaned_data["is_published"].strip().lower()
         if not value:
             return None  # leave it as it is (a new commitment starts as a draft)
@@ -159,14 +161,15 @@ class RowForm(forms.Form):
             return False
         raise ValidationError(f"“{value}” is not true or false")
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
+        assert data is not None  # Form.clean returns cleaned_data
         for name in ("parent", "predecessor"):
             data[name] = (data.get(name) or "").strip().upper()
         return data
 
 
-def _look_up(value: str, table: dict, one: str, many: str) -> list:
+def _look_up(value: str, table: dict[str, Any], one: str, many: str) -> list[Any]:
     names = _split(value)
     unknown = [name for name in names if name.casefold() not in table]
     if unknown:
@@ -174,13 +177,13 @@ def _look_up(value: str, table: dict, one: str, many: str) -> list:
     return list({table[name.casefold()].pk: table[name.casefold()] for name in names}.values())
 
 
-def _choice(value: str, choices, what: str, allow_blank: bool = True) -> str:
+def _choice(value: str, choices: type[models.TextChoices], what: str, allow_blank: bool = True) -> str:
     value = value.strip()
     if not value:
         return ""
     for key, label in choices.choices:
         if value.casefold() in {key.casefold(), str(label).casefold()}:
-            return key
+            return str(key)
     keys = ", ".join(choices.values)
     raise ValidationError(f"“{value}” is not a {what} ({keys})")
 
@@ -188,17 +191,17 @@ def _choice(value: str, choices, what: str, allow_blank: bool = True) -> str:
 class Lookups:
     """Parties, topics and meetings by every name a spreadsheet may use, loaded once per import."""
 
-    def __init__(self):
-        self.parties = {}
+    def __init__(self) -> None:
+        self.parties: dict[str, Party] = {}
         for party in Party.objects.all():
             for name in (party.code, party.short_name, party.name):
                 if name:
                     self.parties[name.casefold()] = party
-        self.topics = {}
+        self.topics: dict[str, Topic] = {}
         for topic in Topic.objects.all():
             for name in (topic.slug, topic.name, topic.key):
                 self.topics[name.casefold()] = topic
-        self.meetings = {}
+        self.meetings: dict[str, Meeting] = {}
         for meeting in Meeting.objects.all():
             self.meetings[meeting.title.casefold()] = meeting
             self.meetings[str(meeting).casefold()] = meeting
@@ -206,7 +209,7 @@ class Lookups:
             self.meetings[meeting.slug.casefold()] = meeting  # a slug wins over a title
 
 
-def read_rows(text: str) -> tuple[list[str], list[tuple[int, dict]]]:
+def read_rows(text: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     """The header and (line number, row) for each record; line numbers count physical lines, so a
     quoted cell over several lines does not shift the numbers the spreadsheet shows."""
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -224,7 +227,7 @@ def read_rows(text: str) -> tuple[list[str], list[tuple[int, dict]]]:
     return header, [(n, dict(zip(header, cells, strict=False))) for n, cells in padded]
 
 
-def import_csv(text: str, *, author, commit: bool) -> ImportReport:
+def import_csv(text: str, *, author: Any, commit: bool) -> ImportReport:
     """Read the CSV text, then `import_rows`; a file that is not CSV is reported, not raised."""
     try:
         header, rows = read_rows(text)
@@ -233,7 +236,9 @@ def import_csv(text: str, *, author, commit: bool) -> ImportReport:
     return import_rows(header, rows, author=author, commit=commit)
 
 
-def import_rows(header: list[str], rows: list[tuple[int, dict]], *, author, commit: bool) -> ImportReport:
+def import_rows(
+    header: list[str], rows: list[tuple[int, dict[str, str]]], *, author: Any, commit: bool
+) -> ImportReport:
     """Validate every row, then write them all (commit=True) or show what would be written.
 
     `rows` are (line number, {column: cell}) as `read_rows` gives them. Every write goes through
@@ -256,7 +261,7 @@ def import_rows(header: list[str], rows: list[tuple[int, dict]], *, author, comm
     return report
 
 
-def _header_problems(header: list[str], rows: list) -> list[str]:
+def _header_problems(header: list[str], rows: list[tuple[int, dict[str, str]]]) -> list[str]:
     unknown = [name for name in header if name not in COLUMNS]
     problems = []
     if "reference" not in header:
@@ -270,7 +275,9 @@ def _header_problems(header: list[str], rows: list) -> list[str]:
     return problems
 
 
-def _clean_rows(rows, columns: set[str], existing: dict, report: ImportReport) -> list[tuple[int, dict]]:
+def _clean_rows(
+    rows: Iterable[tuple[int, dict[str, str]]], columns: set[str], existing: dict[str, Commitment], report: ImportReport
+) -> list[tuple[int, dict[str, Any]]]:
     """Each row through `RowForm` and the checks between rows; errors go to the report."""
     lookups = Lookups()
     seen: dict[str, int] = {}
@@ -279,7 +286,7 @@ def _clean_rows(rows, columns: set[str], existing: dict, report: ImportReport) -
         row = {name: unescape(value) if name in TEXT_COLUMNS else value for name, value in row.items()}
         form = RowForm(row, lookups=lookups, columns=columns)
         valid = form.is_valid()
-        messages = [f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()]
+        messages = [f"{name}: {' '.join(map(str, errors))}" for name, errors in form.errors.items()]
         reference = (row.get("reference") or "").strip().upper()
         if reference and reference in seen:
             messages.append(f"{reference} appears already on line {seen[reference]}")
@@ -295,7 +302,7 @@ def _clean_rows(rows, columns: set[str], existing: dict, report: ImportReport) -
     return cleaned
 
 
-def _missing_for_new(row: dict, columns: set[str]) -> list[str]:
+def _missing_for_new(row: dict[str, str], columns: set[str]) -> list[str]:
     messages = []
     for name in REQUIRED_FOR_NEW:
         if name not in columns:
@@ -305,7 +312,9 @@ def _missing_for_new(row: dict, columns: set[str]) -> list[str]:
     return messages
 
 
-def _link_problems(row: dict, reference: str, line: int, existing: dict, seen: dict) -> list[str]:
+def _link_problems(
+    row: dict[str, str], reference: str, line: int, existing: dict[str, Commitment], seen: dict[str, int]
+) -> list[str]:
     messages = []
     for name in ("parent", "predecessor"):
         ref = (row.get(name) or "").strip().upper()
@@ -317,11 +326,18 @@ def _link_problems(row: dict, reference: str, line: int, existing: dict, seen: d
     return messages
 
 
-def _write_all(cleaned, columns: set[str], existing: dict, author, commit: bool, report: ImportReport) -> None:
+def _write_all(
+    cleaned: list[tuple[int, dict[str, Any]]],
+    columns: set[str],
+    existing: dict[str, Commitment],
+    author: Any,
+    commit: bool,
+    report: ImportReport,
+) -> None:
     """Every row in one transaction, each in a savepoint so a row the database refuses is reported."""
     try:
         with transaction.atomic():
-            written = {}
+            written: dict[str, Commitment] = {}
             for line, data in cleaned:
                 try:
                     with transaction.atomic():
@@ -339,7 +355,7 @@ def _write_all(cleaned, columns: set[str], existing: dict, author, commit: bool,
     report.written = True
 
 
-def _messages(error) -> list[str]:
+def _messages(error: ValidationError | IntegrityError) -> list[str]:
     if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
         return [f"{name}: {' '.join(ValidationError(errors).messages)}" for name, errors in error.error_dict.items()]
     if isinstance(error, ValidationError):
@@ -347,15 +363,21 @@ def _messages(error) -> list[str]:
     return [f"the database refused the row: {error}"]
 
 
-def _related(reference: str, written: dict):
+def _related(reference: str, written: dict[str, Commitment]) -> Commitment | None:
     if not reference:
         return None
     return written.get(reference) or Commitment.objects.get(reference=reference)
 
 
-def _write(data: dict, columns: set[str], existing: dict, written: dict, author) -> tuple[RowResult, Commitment]:
+def _write(
+    data: dict[str, Any],
+    columns: set[str],
+    existing: dict[str, Commitment],
+    written: dict[str, Commitment],
+    author: Any,
+) -> tuple[RowResult, Commitment]:
     reference = data["reference"]
-    fields = {}
+    fields: dict[str, Any] = {}
     for name in ("title", "quote", "strength", "deadline", "deadline_text", "deadline_granularity", "source_url"):
         if name in columns:
             fields[name] = data[name]
@@ -378,7 +400,12 @@ def _write(data: dict, columns: set[str], existing: dict, written: dict, author)
     commitment = existing.get(reference)
     if commitment is None:
         commitment = actions.create_commitment(
-            parties=parties, topics=topics, author=author, reference=reference or None, publish=bool(publish), **fields
+            parties=parties or [],
+            topics=topics or [],
+            author=author,
+            reference=reference or None,
+            publish=bool(publish),
+            **fields,
         )
         return RowResult(0, commitment.reference, "create", commitment.title), commitment
 

@@ -5,14 +5,17 @@ and the common organisations, each with aliases. Topics: the fixed list of the l
 `sync` adds what is missing and fills empty fields; it never overwrites an editor's changes.
 """
 
+from typing import Any
+
 from django.utils.text import slugify
 
 from tracker.extraction.parties import default_parties
 from tracker.extraction.topics import default_topics
 
 
-def sync(party_model, topic_model) -> tuple[int, int]:
-    """Create missing parties and topics (idempotent). Returns how many of each were created."""
+def sync(party_model: Any, topic_model: Any) -> tuple[int, int]:
+    """Create missing parties and topics (idempotent). Returns how many of each were created.
+    The models are Party and Topic, or a migration's historical versions of them."""
     parties_created = 0
     by_code = {}
     entries = default_parties()
@@ -36,14 +39,14 @@ def sync(party_model, topic_model) -> tuple[int, int]:
             by_code[entry.code].members.set(members)
 
     topics_created = 0
-    for position, entry in enumerate(default_topics(), start=1):
+    for position, topic in enumerate(default_topics(), start=1):
         _, created = topic_model.objects.get_or_create(
-            key=entry.key,
+            key=topic.key,
             defaults={
-                "name": entry.name,
-                "slug": slugify(entry.key.replace("/", "-")),
-                "description": getattr(entry, "description", "") or "",
-                "keywords": list(entry.keywords),
+                "name": topic.name,
+                "slug": slugify(topic.key.replace("/", "-")),
+                "description": getattr(topic, "description", "") or "",
+                "keywords": list(topic.keywords),
                 "position": position,
             },
         )

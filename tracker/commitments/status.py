@@ -3,6 +3,7 @@
 import datetime
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import models
 
@@ -34,7 +35,7 @@ CLOSED = frozenset({Status.FULFILLED, Status.BROKEN, Status.PARTIAL})
 
 # G20 Research Group style: fulfilled +1; partial and in progress 0; not started, stalled and
 # broken -1; not assessed and no information are left out of the score.
-SCORE_POINTS = {
+SCORE_POINTS: dict[str, int] = {
     Status.FULFILLED: 1,
     Status.PARTIAL: 0,
     Status.IN_PROGRESS: 0,
@@ -47,7 +48,7 @@ SCORE_POINTS = {
 class ComplianceScore:
     """Mean of the points of the scored statuses, and the same as a percentage ((mean + 1) / 2)."""
 
-    def __init__(self, statuses: Iterable[str]):
+    def __init__(self, statuses: Iterable[str]) -> None:
         points = [SCORE_POINTS[s] for s in statuses if s in SCORE_POINTS]
         self.scored = len(points)
         self.mean = sum(points) / len(points) if points else None
@@ -116,23 +117,27 @@ class Headline:
 
 NOT_ASSESSED = Headline(Status.NOT_ASSESSED.value)
 
+# Assessment rows, or any object with their party_id, status, as_of, recorded_at, pk and
+# is_demonstration (the public pages pass rows as of a date, the tests plain namespaces).
+Assessments = Iterable[Any]
 
-def _newest(assessments):
+
+def _newest(assessments: Assessments) -> Any:
     return max(assessments, key=lambda a: (a.as_of, a.recorded_at, a.pk or 0), default=None)
 
 
-def _latest_per_lane(assessments) -> dict:
-    lanes: dict = {}
+def _latest_per_lane(assessments: Assessments) -> dict[int | None, Any]:
+    lanes: dict[int | None, list[Any]] = {}
     for a in assessments:
         lanes.setdefault(a.party_id, []).append(a)
     return {lane: _newest(rows) for lane, rows in lanes.items()}
 
 
-def _from(assessment, rule: str) -> Headline:
+def _from(assessment: Any, rule: str) -> Headline:
     return Headline(assessment.status, assessment.as_of, assessment.is_demonstration, rule)
 
 
-def headline(assessments, party_ids: Collection[int]) -> Headline:
+def headline(assessments: Assessments, party_ids: Collection[int]) -> Headline:
     """The headline of a commitment whose committing parties are `party_ids`, from `assessments`:
     the effective assessments (no correction replaced them) dated up to the day asked about."""
     lanes = _latest_per_lane(assessments)
@@ -154,7 +159,7 @@ def headline(assessments, party_ids: Collection[int]) -> Headline:
     )
 
 
-def party_status(assessments, party_id: int, party_ids: Collection[int]) -> tuple[Headline, bool]:
+def party_status(assessments: Assessments, party_id: int, party_ids: Collection[int]) -> tuple[Headline, bool]:
     """(status, inherited) of one party: its own lane's latest, else the whole's (inherited).
     For a one-party commitment, the headline (rule 1)."""
     if len(party_ids) == 1:
@@ -168,11 +173,11 @@ def party_status(assessments, party_id: int, party_ids: Collection[int]) -> tupl
     return (_from(whole, "whole") if whole else NOT_ASSESSED), True
 
 
-def headline_steps(assessments, party_ids: Collection[int]) -> list[tuple[datetime.date, Headline]]:
+def headline_steps(assessments: Assessments, party_ids: Collection[int]) -> list[tuple[datetime.date, Headline]]:
     """[(from this day, headline)] for every day the headline changed, oldest first: the log's
     headline on any date is the last step on or before it (none: not yet assessed)."""
     rows = sorted(assessments, key=lambda a: a.as_of)
-    steps: list = []
+    steps: list[tuple[datetime.date, Headline]] = []
     for day in sorted({a.as_of for a in rows}):
         current = headline([a for a in rows if a.as_of <= day], party_ids)
         if not steps or steps[-1][1] != current:

@@ -319,7 +319,7 @@ def load(*, seed: str | None = None, use_shared: bool = True, log=print) -> None
 
 
 def _through_pipeline(path: Path, meeting: Meeting, editor: User, log) -> None:
-    from tracker.ingest import pipeline, review
+    from tracker.ingest import decisions, pipeline
     from tracker.ingest.models import Article, Review
 
     log(f"Importing {path} through the pipeline")
@@ -344,7 +344,7 @@ def _through_pipeline(path: Path, meeting: Meeting, editor: User, log) -> None:
         return
     for candidate in article.candidates.filter(state=Review.PENDING).order_by("start"):
         known = _matching(candidate.quote)
-        commitment = review.accept_candidate(
+        commitment = decisions.accept_candidate(
             candidate=candidate,
             reviewer=editor,
             title=known.title if known else None,
@@ -415,7 +415,7 @@ def _demo_evidence(meeting: Meeting, editor: User, passage: str | None) -> list[
     commitment = meeting.commitments.exclude(source_article=None).select_related("source_article").first()
     if commitment is None or passage not in " ".join(commitment.source_article.text.split()):
         return []
-    from tracker.ingest.review import evidence_from_article
+    from tracker.ingest.decisions import evidence_from_article
 
     return [evidence_from_article(article=commitment.source_article, passage=passage, author=editor)]
 

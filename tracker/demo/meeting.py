@@ -146,7 +146,7 @@ def _import(account: Account, meeting: Meeting, party: Party, editor, root: Path
 
 
 def _decide(meeting: Meeting, editor, log) -> None:
-    from tracker.ingest import review
+    from tracker.ingest import decisions
     from tracker.ingest.models import Candidate, Review
 
     for alignment in Alignment.objects.filter(meeting=meeting).proposed().order_by("-score"):
@@ -160,7 +160,9 @@ def _decide(meeting: Meeting, editor, log) -> None:
         "article", "start"
     ):
         if is_lead_in(candidate.quote):
-            review.reject_candidate(candidate=candidate, reviewer=editor, reason="The lead-in to a list, not a pledge.")
+            decisions.reject_candidate(
+                candidate=candidate, reviewer=editor, reason="The lead-in to a list, not a pledge."
+            )
             continue
-        commitment = review.accept_candidate(candidate=candidate, reviewer=editor, publish=True)
+        commitment = decisions.accept_candidate(candidate=candidate, reviewer=editor, publish=True)
         log(f"  accepted {commitment.reference} (one account only)")

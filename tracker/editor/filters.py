@@ -42,7 +42,7 @@ class SuggestionFilter(django_filters.FilterSet):
         fields = ["meeting", "commitment"]
 
 
-class CommitmentFilter(django_filters.FilterSet):
+class EditorCommitmentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Search")
     published = django_filters.ChoiceFilter(
         field_name="is_published",

@@ -9,6 +9,8 @@ next person at the machine.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
@@ -38,7 +40,7 @@ class EditorRequiredMixin:
 
     # Forms post; nothing in the workspace is PUT or DELETE (Django's form views would take a PUT
     # as a POST).
-    http_method_names = ["get", "post", "head", "options"]
+    http_method_names: Sequence[str] = ["get", "post", "head", "options"]
 
     def dispatch(self, request, *args, **kwargs):
         return _refuse_or_run(request, super().dispatch, *args, **kwargs)

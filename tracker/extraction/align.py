@@ -30,9 +30,13 @@ import difflib
 import math
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from tracker.extraction import align_lexicon as lexicon
 from tracker.extraction import bilingual
+
+if TYPE_CHECKING:
+    from tracker.extraction.detect import Detected
 
 # A pair is proposed when its score reaches MIN_SCORE, one to one, best first. A commitment already
 # paired takes a further partner (a bundled sentence against each item the other account lists)
@@ -67,6 +71,10 @@ _FIELDS = frozenset(
 # ("further" is "increase", "更多" too) pair what only shares a manner of speaking.
 ACT_WEIGHT = 0.5
 _LEXICON_VERBS = frozenset({"resume", "establish", "increase", "follow-up"})
+
+
+# The pairs chosen so far: (index in a, index in b) -> (score, the shared features).
+Chosen = dict[tuple[int, int], tuple[float, list[str]]]
 
 
 @dataclass
@@ -104,7 +112,7 @@ class Alignment:
     only_a: list[int]
     only_b: list[int]
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "aligned": [
                 {
@@ -270,7 +278,7 @@ def align(items_a: list[Item], items_b: list[Item]) -> Alignment:
     # One to one first, best pairs first; then the further pairs of a bundled sentence: a
     # commitment already paired takes another partner only when that partner is one of the items
     # it lists, i.e. most of what the partner names is named by the bundle too.
-    chosen: dict[tuple[int, int], tuple[float, list[str]]] = {}
+    chosen: Chosen = {}
     used_a: set[int] = set()
     used_b: set[int] = set()
     ranked = sorted(scores.items(), key=lambda kv: -kv[1][0])
@@ -310,7 +318,9 @@ _UMBRELLA = re.compile(
 )
 
 
-def _umbrellas(items_a: list[Item], items_b: list[Item], fa: list[set[str]], fb: list[set[str]], chosen: dict) -> None:
+def _umbrellas(
+    items_a: list[Item], items_b: list[Item], fa: list[set[str]], fb: list[set[str]], chosen: Chosen
+) -> None:
     """Pair an umbrella pledge naming nothing specific with each still unpaired item of the other
     account that names all it names (and of the same parties and actor)."""
     for own, other, f_own, f_other, flip in ((items_a, items_b, fa, fb, False), (items_b, items_a, fb, fa, True)):
@@ -380,7 +390,7 @@ def omitted_topics(text_a: str, text_b: str) -> tuple[list[str], list[str]]:
     )
 
 
-def item_from_detected(detected, language: str | None = None) -> Item:
+def item_from_detected(detected: Detected, language: str | None = None) -> Item:
     """An `Item` from the extraction's `Detected` commitment."""
     return Item(
         text=detected.text,

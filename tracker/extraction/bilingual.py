@@ -18,6 +18,7 @@ Pure Python; no Django, no downloaded model. Editing the lexicon is editing data
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Weights: a named mechanism or programme (4) > a specific subject (3) > a field of policy (2) >
@@ -37,7 +38,9 @@ class Concept:
     salient: bool = False  # a subject a reader wants to know one side left out
 
 
-def _c(key, weight, en, zh, label="", salient=False) -> Concept:
+def _c(
+    key: str, weight: float, en: Iterable[str], zh: Iterable[str], label: str = "", salient: bool = False
+) -> Concept:
     return Concept(key, weight, tuple(en), tuple(zh), label or key.replace("-", " "), salient)
 
 
@@ -334,7 +337,7 @@ def is_chinese(text: str) -> bool:
     return cjk > latin
 
 
-def _compiled() -> list[tuple[Concept, re.Pattern]]:
+def _compiled() -> list[tuple[Concept, re.Pattern[str]]]:
     return [(c, re.compile(r"(?<![a-z])(?:" + "|".join(c.en) + ")", re.I)) for c in CONCEPTS]
 
 

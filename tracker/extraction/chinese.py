@@ -282,7 +282,15 @@ def _leaves_modal_scope(clause: str, cue: Cue | None, context: DocumentContext, 
     return not view and subject(clause, context, names) is not None
 
 
-def _apply_cue(clause, cue: Cue | None, actors, strength, unit, context, names):
+def _apply_cue(
+    clause: str,
+    cue: Cue | None,
+    actors: list[str] | None,
+    strength: str | None,
+    unit: seg.Unit,
+    context: DocumentContext,
+    names: Names,
+) -> tuple[list[str] | None, str | None]:
     """(actors, strength) after a clause: a cue with an actor of its own starts a new reading; a weaker
     cue after a commitment lowers it ("…，还将探讨…"); a cue with nobody named to act on it is none."""
     if cue is None:
@@ -301,7 +309,7 @@ def _group(text: str, chosen: list[_Clause], context: DocumentContext) -> list[C
     """One candidate per run of clauses with the same actors, strength and deadline, split again where
     a clause names a topic of its own."""
     groups: list[ChineseCandidate] = []
-    keys: list[tuple] = []
+    keys: list[tuple[tuple[tuple[str, ...], str], str | None]] = []  # ((parties, strength), deadline)
     frame: tuple[int, int] | None = None
     for clause in chosen:
         parties = resolve(clause.actors, context)
@@ -413,7 +421,9 @@ def detect_document(text: str, context: DocumentContext) -> list[Detected]:
     return found
 
 
-def chinese_deadline(text: str, sentence_start: int, start: int, end: int, doc_date) -> Deadline | None:
+def chinese_deadline(
+    text: str, sentence_start: int, start: int, end: int, doc_date: datetime.date | None
+) -> Deadline | None:
     """The first deadline inside the committing clause, else one fronted before it in its sentence
     ("“十五五”期间，中国将…", "年底前，双方将…"), else a year the clause designates ("将2032年定为…年")
     or the year a 届时 ("by then") refers to ("承办2033年世博会，届时将派团参展")."""
@@ -439,7 +449,7 @@ DESIGNATED_YEAR = re.compile(r"(?P<first>\d{4})(?:[—–-](?P<last>\d{4}))?年(
 YEAR = re.compile(r"(?P<first>\d{4})年")
 
 
-def _year_deadline(match: re.Match, first: str, last: str | None = None) -> Deadline:
+def _year_deadline(match: re.Match[str], first: str, last: str | None = None) -> Deadline:
     """The end of the last year named, labelled "2032" or "2025-2026" as the labelled data writes it."""
     label = f"{first}-{last}" if last else first
     day = datetime.date(int(last or first), 12, 31)

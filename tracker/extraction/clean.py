@@ -18,8 +18,10 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
+import frontmatter
 import yaml
 
 from tracker.extraction import language as lang
@@ -139,26 +141,31 @@ def clean_text(
 
 # --- front matter ---------------------------------------------------------------------------
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+# python-frontmatter's YAML handler finds, splits and (safely) loads the front matter. Only YAML:
+# its JSON handler would take a news record stored as JSON (`_json_record`) for front matter. The
+# block opens with "---" and closes with "---" or YAML's end-of-document "..." (as Pandoc's does).
+_FRONT_MATTER = frontmatter.YAMLHandler(fm_boundary=re.compile(r"^(?:-{3,}|\.{3})[ \t]*\r?$", re.MULTILINE))
 
 
-def split_front_matter(text: str) -> tuple[dict, str]:
-    """(metadata, body) for a text that may start with YAML front matter."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """(metadata, body) for a text that may start with YAML front matter (after a byte-order mark
+    at most). Front matter that is not a mapping, or not YAML, gives no metadata; its body is still
+    the text after it. A text without front matter is its own body, unchanged."""
+    start = text.removeprefix("\ufeff")
+    if not (start.startswith("---") and _FRONT_MATTER.detect(start)):
         return {}, text
     try:
-        meta = yaml.load(match.group(1), Loader=_YAML_LOADER)  # noqa: S506 - a safe loader, C or Python
+        head, body = _FRONT_MATTER.split(start)
+    except ValueError:  # an opening "---" and no closing one: a Markdown rule, not front matter
+        return {}, text
+    try:
+        meta = _FRONT_MATTER.load(head)
     except yaml.YAMLError:
         meta = None
-    if not isinstance(meta, dict):
-        meta = {}
-    # Blank the front matter instead of cutting it: the body keeps its line structure.
-    return meta, text[match.end() :]
+    return (meta if isinstance(meta, dict) else {}), body.removeprefix("\n")
 
 
-def _json_record(text: str) -> tuple[dict, str] | None:
+def _json_record(text: str) -> tuple[dict[str, Any], str] | None:
     """A news record stored as JSON ({"title", "date", "content": ...}): its content is the body."""
     stripped = text.strip()
     if not (stripped.startswith("{") and stripped.endswith("}")):
@@ -176,13 +183,13 @@ def _json_record(text: str) -> tuple[dict, str] | None:
     return None
 
 
-def _first_value(value):
+def _first_value(value: Any) -> Any:
     if isinstance(value, list):
         return value[0] if value else None
     return value
 
 
-def _meta_title(meta: dict) -> str | None:
+def _meta_title(meta: dict[str, Any]) -> str | None:
     for key in ("title", "post_title", "headline", "original_title"):
         value = _first_value(meta.get(key))
         if isinstance(value, str) and value.strip():
@@ -190,7 +197,7 @@ def _meta_title(meta: dict) -> str | None:
     return None
 
 
-def _meta_date(meta: dict) -> datetime.date | None:
+def _meta_date(meta: dict[str, Any]) -> datetime.date | None:
     for key in ("date", "published_time", "post_date", "published", "pubdate", "modified_time"):
         value = coerce_date(_first_value(meta.get(key)))
         if value:
@@ -198,7 +205,7 @@ def _meta_date(meta: dict) -> datetime.date | None:
     return None
 
 
-def _meta_site(meta: dict) -> str | None:
+def _meta_site(meta: dict[str, Any]) -> str | None:
     for key in ("source_url", "url", "permalink", "canonical_url", "original_link", "link"):
         value = _first_value(meta.get(key))
         if isinstance(value, str) and value.strip().startswith("http"):
@@ -220,10 +227,10 @@ def _host(url: str | None) -> str | None:
 # --- HTML ------------------------------------------------------------------------------------
 
 
-def _main_text(html: str, url: str | None) -> tuple[list[str], dict]:
+def _main_text(html: str, url: str | None) -> tuple[list[str], dict[str, Any]]:
     import trafilatura
 
-    found: dict = {}
+    found: dict[str, Any] = {}
     paragraphs: list[str] = []
     try:
         # fast: skip trafilatura's own comparison with its fallback extractors (which doubles the

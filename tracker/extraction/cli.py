@@ -11,10 +11,11 @@ import argparse
 import datetime
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Protocol
 
-from tracker.extraction.pipeline import extract_document, result_to_json
+from tracker.extraction.document import extract_document, result_to_json
 
 # Reads an http(s) URL: (raw bytes, content type).
 LoadUrl = Callable[[str], tuple[bytes, str | None]]
@@ -52,8 +53,20 @@ def load_source(source: str, load_url: LoadUrl | None = None) -> tuple[bytes, st
     return Path(source).read_bytes(), None
 
 
+class Writer(Protocol):
+    """Where the JSON lines and the errors go: a text file, or a management command's stdout."""
+
+    def write(self, text: str, /) -> object: ...
+
+
 def extract_sources(
-    sources, *, parties=None, doc_date=None, out=sys.stdout, err=sys.stderr, load_url: LoadUrl | None = None
+    sources: Iterable[str],
+    *,
+    parties: list[str] | None = None,
+    doc_date: datetime.date | None = None,
+    out: Writer = sys.stdout,
+    err: Writer = sys.stderr,
+    load_url: LoadUrl | None = None,
 ) -> int:
     """Extract each source and print its JSON line; returns the number of failures."""
     failures = 0

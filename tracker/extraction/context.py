@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from tracker.extraction.leaders import leaders_on
@@ -196,7 +196,7 @@ class DocumentContext:
         """The document's topics, most frequent first (the fallback for a clause that names none): the
         lexicon's keywords and the wider vocabulary of each topic, the title's words counting more."""
         title, _newline, _body = self.text.partition("\n")
-        scores: Counter[str] = Counter()
+        scores: dict[str, float] = defaultdict(float)
         for start, _end, key in topic_matches(self.text, self.lexicon):
             weight = TITLE_TOPIC_WEIGHT if start < len(title) else 1.0
             scores[key] += weight * (GENERIC_WEIGHT if key == GENERIC_TOPIC else 1.0)
@@ -221,7 +221,7 @@ class DocumentContext:
             for name, country in leaders_on(doc_date).items()
             if name not in officials and lexicon.canonical(country) and re.search(rf"\b{name}\b", text)
         }
-        officials.update({name: lexicon.canonical(country) for name, country in leaders.items()})
+        officials.update({name: lexicon.canonical(country) or country for name, country in leaders.items()})
         if parties:
             canonical = [lexicon.canonical(p) or p for p in parties]
         else:

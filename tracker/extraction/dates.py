@@ -64,7 +64,7 @@ def last_day(year: int, month: int) -> datetime.date:
     return datetime.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def parse_date_match(match: re.Match, reference: datetime.date | None) -> tuple[datetime.date | None, bool]:
+def parse_date_match(match: re.Match[str], reference: datetime.date | None) -> tuple[datetime.date | None, bool]:
     """(date, year_given) for a DATE_RE match; a missing year comes from the reference date."""
     if match.group("iso"):
         try:
@@ -72,7 +72,9 @@ def parse_date_match(match: re.Match, reference: datetime.date | None) -> tuple[
         except ValueError:
             return None, True
     month_name = match.group("m1") or match.group("m2")
-    day = int(re.match(r"\d+", match.group("d1") or match.group("d2")).group())
+    digits = re.match(r"\d+", match.group("d1") or match.group("d2"))
+    assert digits is not None  # DATE_RE's day groups start with a digit
+    day = int(digits.group())
     year_text = match.group("y1") or match.group("y2")
     month = month_number(month_name)
     if year_text:
@@ -87,7 +89,7 @@ def parse_date_match(match: re.Match, reference: datetime.date | None) -> tuple[
         return None, bool(year_text)
 
 
-def find_dates(text: str, reference: datetime.date | None = None) -> list[tuple[re.Match, datetime.date, bool]]:
+def find_dates(text: str, reference: datetime.date | None = None) -> list[tuple[re.Match[str], datetime.date, bool]]:
     found = []
     for match in DATE_RE.finditer(text):
         value, year_given = parse_date_match(match, reference)
@@ -111,7 +113,7 @@ def date_in_name(name: str | None) -> datetime.date | None:
     return None
 
 
-def coerce_date(value) -> datetime.date | None:
+def coerce_date(value: object) -> datetime.date | None:
     """A date from front matter: a date, a datetime, or a string starting with an ISO date."""
     if isinstance(value, datetime.datetime):
         return value.date()

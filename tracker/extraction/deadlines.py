@@ -109,10 +109,11 @@ def _core(phrase: str) -> str:
 
 
 # Each finder returns (date, granularity, exact, label) or None for a match it rejects.
-Resolver = Callable[[re.Match, datetime.date | None], tuple[datetime.date | None, str, bool, str] | None]
+Resolved = tuple[datetime.date | None, str, bool, str] | None
+Resolver = Callable[[re.Match[str], datetime.date | None], Resolved]
 
 
-def _end_of(m: re.Match, ref: datetime.date | None):
+def _end_of(m: re.Match[str], ref: datetime.date | None) -> Resolved:
     what = m.group("what").lower()
     phrase = m.group(0)
     rel = re.match(r"(this|next|the current|the coming|the following|the)\s+(year|month|quarter|decade)", what)
@@ -170,14 +171,14 @@ def _year_of(text: str | None, ref: datetime.date | None) -> int | None:
     return _relative_year(text.replace(" year", ""), ref)
 
 
-def _year_end_short(m: re.Match, ref: datetime.date | None):
+def _year_end_short(m: re.Match[str], ref: datetime.date | None) -> Resolved:
     if ref is None:
         return None
     day = datetime.date(ref.year, 12, 31)
     return day, YEAR_G, False, f"{day.isoformat()} ({m.group(0)})"
 
 
-def _quarter(m: re.Match, ref: datetime.date | None):
+def _quarter(m: re.Match[str], ref: datetime.date | None) -> Resolved:
     year = _year_of(m.group("y"), ref)
     if year is None:
         return None
@@ -199,7 +200,7 @@ _PART_END = {
 }
 
 
-def _part_of_year(m: re.Match, ref: datetime.date | None):
+def _part_of_year(m: re.Match[str], ref: datetime.date | None) -> Resolved:
     part = m.group("part").lower().split()[-1]
     part = {"the middle of": "middle"}.get(part, part)
     year_text = m.group("y")
@@ -219,7 +220,7 @@ def _part_of_year(m: re.Match, ref: datetime.date | None):
     return day, granularity, False, label
 
 
-def _month_part(m: re.Match, ref: datetime.date | None):
+def _month_part(m: re.Match[str], ref: datetime.date | None) -> Resolved:
     number = month_number(m.group("m"))
     year = int(m.group("y")) if m.group("y") else _year_for(number, ref)
     if year is None:
@@ -237,7 +238,7 @@ def _month_part(m: re.Match, ref: datetime.date | None):
     return day, MONTH_G, False, written
 
 
-def _exact(m: re.Match, ref: datetime.date | None):
+def _exact(m: re.Match[str], ref: datetime.date | None) -> Resolved:
     inner = DATE_RE.search(m.group(0))
     if inner is None:
         return None
@@ -253,12 +254,12 @@ def _exact(m: re.Match, ref: datetime.date | None):
     return value, DAY, True, value.isoformat()
 
 
-def _year(m: re.Match, ref: datetime.date | None):
+def _year(m: re.Match[str], ref: datetime.date | None) -> Resolved:
     year = int(m.group("y"))
     return datetime.date(year, 12, 31), YEAR_G, False, str(year)
 
 
-def _relative(m: re.Match, ref: datetime.date | None):
+def _relative(m: re.Match[str], ref: datetime.date | None) -> Resolved:
     if ref is None:
         return None, VAGUE, False, m.group(0)
     unit = m.group("unit").lower()
@@ -283,7 +284,7 @@ def _relative(m: re.Match, ref: datetime.date | None):
     return None, VAGUE, False, core
 
 
-def _within(m: re.Match, ref: datetime.date | None):
+def _within(m: re.Match[str], ref: datetime.date | None) -> Resolved:
     phrase = m.group(0)
     if m.group("anchor"):
         return None, VAGUE, False, phrase  # "within 30 days of verification": an event, not today
@@ -303,7 +304,7 @@ def _within(m: re.Match, ref: datetime.date | None):
     return day, DAY if unit in {"day", "week"} else MONTH_G, False, f"{day.isoformat()} ({phrase})"
 
 
-def _coming(m: re.Match, ref: datetime.date | None):
+def _coming(m: re.Match[str], ref: datetime.date | None) -> Resolved:
     phrase = m.group(0)
     if ref is None:
         return None, VAGUE, False, phrase
@@ -318,11 +319,11 @@ def _coming(m: re.Match, ref: datetime.date | None):
     return day, VAGUE, False, f"{MONTH_NAMES[day.month]} {day.year} ('{phrase.lower()}')"
 
 
-def _soon(m: re.Match, ref: datetime.date | None):
+def _soon(m: re.Match[str], ref: datetime.date | None) -> Resolved:
     return None, VAGUE, False, m.group(0)
 
 
-def _weekday(m: re.Match, ref: datetime.date | None):
+def _weekday(m: re.Match[str], ref: datetime.date | None) -> Resolved:
     if ref is None:
         return None
     target = _WEEKDAYS.index(m.group("wd").lower())
@@ -337,11 +338,11 @@ def _weekday(m: re.Match, ref: datetime.date | None):
     return day, DAY, True, day.isoformat()
 
 
-def _event(m: re.Match, ref: datetime.date | None):
+def _event(m: re.Match[str], ref: datetime.date | None) -> Resolved:
     return None, VAGUE, False, m.group("ev")
 
 
-_FINDERS: list[tuple[re.Pattern, Resolver]] = [
+_FINDERS: list[tuple[re.Pattern[str], Resolver]] = [
     (
         re.compile(
             rf"\b{_BY}\s+(?:the\s+)?end(?:\s+of|-)\s*(?P<what>(?:this|next|the current|the coming|the following|the)\s+"
@@ -468,7 +469,7 @@ def find_deadlines(text: str, doc_date: datetime.date | None) -> list[Deadline]:
     """Deadline phrases in a text, left to right, without overlaps, past dates, durations or start dates."""
     if not _ANY_TIME.search(text):
         return []
-    candidates: list[tuple[int, int, re.Match, Resolver]] = []
+    candidates: list[tuple[int, int, re.Match[str], Resolver]] = []
     for regex, resolver in _FINDERS:
         for match in regex.finditer(text):
             candidates.append((match.start(), match.end(), match, resolver))
@@ -554,7 +555,7 @@ def _zh_count(text: str) -> int:
     return _ZH_NUMBER.get(text, 1)
 
 
-def _zh_year(m: re.Match, ref: datetime.date | None) -> int | None:
+def _zh_year(m: re.Match[str], ref: datetime.date | None) -> int | None:
     """The year a phrase names: written out ("2027年"), 明年 (the document's next), else the document's."""
     named = m.groupdict().get("y")
     if named:
@@ -564,7 +565,7 @@ def _zh_year(m: re.Match, ref: datetime.date | None) -> int | None:
     return ref.year + (1 if m.groupdict().get("rel") == "明年" else 0)
 
 
-def _zh_day(m: re.Match, ref: datetime.date | None):
+def _zh_day(m: re.Match[str], ref: datetime.date | None) -> Resolved:
     """ "2031年6月30日(前)", "今年7月1日", "4月10日": the day, exact (of the document's year if none)."""
     year = _zh_year(m, ref)
     if year is None:
@@ -576,7 +577,7 @@ def _zh_day(m: re.Match, ref: datetime.date | None):
     return day, DAY, True, day.isoformat()
 
 
-def _zh_month(m: re.Match, ref: datetime.date | None):
+def _zh_month(m: re.Match[str], ref: datetime.date | None) -> Resolved:
     """ "2026年3月底前", "9月底前": the end of that month (a month of the document's year, or of the
     next when it has passed)."""
     month = int(m.group("m"))
@@ -588,7 +589,7 @@ def _zh_month(m: re.Match, ref: datetime.date | None):
     return last_day(year, month), MONTH_G, False, f"{MONTH_NAMES[month]} {year}"
 
 
-def _zh_this_month(m: re.Match, ref: datetime.date | None):
+def _zh_this_month(m: re.Match[str], ref: datetime.date | None) -> Resolved:
     """ "本月底前" (this month), "下个月" (next month): the end of the month."""
     if ref is None:
         return None
@@ -598,7 +599,7 @@ def _zh_this_month(m: re.Match, ref: datetime.date | None):
     return day, MONTH_G, False, f"{day.isoformat()} ({m.group(0)})"
 
 
-def _zh_year_end(m: re.Match, ref: datetime.date | None):
+def _zh_year_end(m: re.Match[str], ref: datetime.date | None) -> Resolved:
     """ "2030年底前", "今年年底", "年底前": the last day of the year."""
     year = _zh_year(m, ref)
     if year is None:
@@ -606,7 +607,7 @@ def _zh_year_end(m: re.Match, ref: datetime.date | None):
     return datetime.date(year, 12, 31), YEAR_G, False, f"{year}-12-31 ({m.group(0)})"
 
 
-def _zh_half(m: re.Match, ref: datetime.date | None):
+def _zh_half(m: re.Match[str], ref: datetime.date | None) -> Resolved:
     """ "明年上半年", "2027年上半年前", "下半年": the end of that half."""
     year = _zh_year(m, ref)
     if year is None:
@@ -615,7 +616,7 @@ def _zh_half(m: re.Match, ref: datetime.date | None):
     return day, HALF, False, f"{day.isoformat()} ({m.group(0)})"
 
 
-def _zh_quarter(m: re.Match, ref: datetime.date | None):
+def _zh_quarter(m: re.Match[str], ref: datetime.date | None) -> Resolved:
     """ "今年第三季度前", "2027年一季度": the end of the quarter."""
     year = _zh_year(m, ref)
     if year is None:
@@ -624,7 +625,7 @@ def _zh_quarter(m: re.Match, ref: datetime.date | None):
     return day, QUARTER, False, f"{day.isoformat()} ({m.group(0)})"
 
 
-def _zh_part_of_year(m: re.Match, ref: datetime.date | None):
+def _zh_part_of_year(m: re.Match[str], ref: datetime.date | None) -> Resolved:
     """ "明年年初" / "明年早些时候" (early), "今年年中" (mid), "今年晚些时候" (late): a part of a year, as
     "early 2027" is written in English."""
     year = _zh_year(m, ref)
@@ -637,13 +638,13 @@ def _zh_part_of_year(m: re.Match, ref: datetime.date | None):
     return day, VAGUE, False, f"{word}{year} ('{m.group(0)}')"
 
 
-def _zh_by_year(m: re.Match, ref: datetime.date | None):
+def _zh_by_year(m: re.Match[str], ref: datetime.date | None) -> Resolved:
     """ "2030年前", "到2035年", "2027年": the year."""
     year = int(m.group("y"))
     return datetime.date(year, 12, 31), YEAR_G, False, str(year)
 
 
-def _zh_relative_year(m: re.Match, ref: datetime.date | None):
+def _zh_relative_year(m: re.Match[str], ref: datetime.date | None) -> Resolved:
     """ "明年", "今年内", "年内": the document's year or the next, with the phrase."""
     year = _zh_year(m, ref)
     if year is None:
@@ -651,7 +652,7 @@ def _zh_relative_year(m: re.Match, ref: datetime.date | None):
     return datetime.date(year, 12, 31), YEAR_G, False, f"{year} ({m.group(0)})"
 
 
-def _zh_within(m: re.Match, ref: datetime.date | None):
+def _zh_within(m: re.Match[str], ref: datetime.date | None) -> Resolved:
     """ "未来3年", "六个月内", "两周内", "30天内": a period counted from the document's date."""
     if ref is None:
         return None
@@ -665,23 +666,23 @@ def _zh_within(m: re.Match, ref: datetime.date | None):
     return day, MONTH_G, False, f"{day.isoformat()} ({m.group(0)})"
 
 
-def _zh_plan(m: re.Match, ref: datetime.date | None):
+def _zh_plan(m: re.Match[str], ref: datetime.date | None) -> Resolved:
     """ "“十五五”期间": the years of a five-year plan."""
     first, last = _ZH_PLANS[m.group("plan")]
     return datetime.date(last, 12, 31), VAGUE, False, f"{first}-{last} ('{m.group(0)}')"
 
 
-def _zh_mid_century(m: re.Match, ref: datetime.date | None):
+def _zh_mid_century(m: re.Match[str], ref: datetime.date | None) -> Resolved:
     """ "到本世纪中叶": 2050, as Chinese plans date it."""
     return datetime.date(2050, 12, 31), VAGUE, False, f"2050 ('{m.group(0)}')"
 
 
-def _zh_soon(m: re.Match, ref: datetime.date | None):
+def _zh_soon(m: re.Match[str], ref: datetime.date | None) -> Resolved:
     """ "尽早", "尽快": no date, written as the labelled data writes it."""
     return None, VAGUE, False, f"as soon as possible (unspecified: '{m.group(0)}')"
 
 
-_ZH_RULES: list[tuple[str, re.Pattern, Callable]] = [
+_ZH_RULES: list[tuple[str, re.Pattern[str], Resolver]] = [
     ("exact day", re.compile(rf"(?P<y>\d{{4}})年(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日{_ZH_BEFORE}?"), _zh_day),
     ("day of this year", re.compile(rf"{_ZH_REL}?(?<!\d)(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日"), _zh_day),
     ("end of a month", re.compile(rf"(?:(?P<y>\d{{4}})年)?(?<!\d)(?P<m>\d{{1,2}})月(?:底|末)?{_ZH_BEFORE}"), _zh_month),

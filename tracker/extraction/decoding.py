@@ -42,7 +42,7 @@ def decode_bytes(data: bytes, *, content_type: str | None = None) -> str:
     """Decode a document's raw bytes to text (HTML or plain text alike)."""
     bom_encoding, _bom = read_bom(data)
     if bom_encoding:
-        return data[len(_bom) :].decode(bom_encoding, errors="replace")
+        return data[len(_bom or b"") :].decode(bom_encoding, errors="replace")
     # html_to_unicode: HTTP header, then <meta charset>, then the auto-detect callback.
     encoding, text = html_to_unicode(content_type, data, auto_detect_fun=_guess)
     widened = _widen(resolve_encoding(encoding) or encoding)

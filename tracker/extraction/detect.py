@@ -45,7 +45,7 @@ from tracker.extraction.context import (
 )
 from tracker.extraction.deadlines import Deadline, find_deadlines
 from tracker.extraction.language import CJK, dominant_script
-from tracker.extraction.lexicon import GENERIC_WEIGHT, Lexicon, default_lexicon
+from tracker.extraction.lexicon import GENERIC_WEIGHT, Lexicon, Mention, default_lexicon
 from tracker.extraction.parties import capital_of_party
 from tracker.extraction.sentences import paragraph_spans, split_sentences
 from tracker.extraction.topics import GENERIC_TOPIC
@@ -236,7 +236,7 @@ _FINITE = re.compile(
 )
 
 
-def _finite_verbs(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+def _finite_verbs(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
     """Finite verbs of a stretch of text, leaving out infinitives ("to support")."""
     end = len(text) if end is None else end
     return [
@@ -263,7 +263,7 @@ _NEW_SUBJECT = re.compile(
 
 
 def _new_subject_cuts(sentence: str, lexicon: Lexicon | None) -> list[int]:
-    cuts = []
+    cuts: list[int] = []
     if lexicon is None or ", " not in sentence:
         return cuts
     for match in _NEW_SUBJECT.finditer(sentence):
@@ -748,7 +748,7 @@ _COMPANY_BEFORE = re.compile(
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:the\s+)?$")
 
 
-def _subject_mentions(chunk: str, lexicon: Lexicon) -> list:
+def _subject_mentions(chunk: str, lexicon: Lexicon) -> list[Mention]:
     """Party mentions that can be the actor: not after a preposition ("with China"), nor coordinated
     with a name after one ("troops in Afghanistan and Iraq"), not a company."""
     found = []
@@ -892,7 +892,7 @@ class _Reading:
     obj: str  # the committed action, to the end of the clause
     strength: str
     region_start: int  # where the subject may start: after the last reporting verb
-    reporting: re.Match | None
+    reporting: re.Match[str] | None
     reasons: list[str]
     passive: bool = False
     owner: _Subject | None = None  # "the agreement commits Peru to", "Japan's commitment to": the subject
@@ -914,7 +914,16 @@ class _Reading:
         return self.sentence[self.clause.start : self.clause.end]
 
 
-def _reading(sentence, clause, clauses, trigger, context, *, quoted_party, preceding) -> _Reading:
+def _reading(
+    sentence: str,
+    clause: _Clause,
+    clauses: list[_Clause],
+    trigger: Trigger,
+    context: DocumentContext,
+    *,
+    quoted_party: str | None,
+    preceding: str,
+) -> _Reading:
     # the object starts at the verb after the modal or "to": "tasked their teams to discuss them"
     has_verb = trigger.verb and trigger.kind not in {"commitment", "promise"}
     verb_start = trigger.end - len(trigger.verb) if has_verb else trigger.end
@@ -1524,7 +1533,9 @@ _INVITATION = re.compile(r"\binvit(?:ation|ed|es)\b", re.I)
 _VISIT = re.compile(r"\b(?:to\s+)?(?:visit|travel to|attend|come to|pay\s+(?:an?\s+)?(?:\w+\s+)?visit)\b", re.I)
 
 
-def _accepted_invitation(sentence, clause, trigger, context: DocumentContext, *, quoted_party) -> _Candidate | None:
+def _accepted_invitation(
+    sentence: str, clause: _Clause, trigger: Trigger, context: DocumentContext, *, quoted_party: str | None
+) -> _Candidate | None:
     """An accepted invitation to visit is a pledge to make the visit, by whoever accepted it. When the
     accepter is not named as a party, a two-party text's other party is: the host invited the guest."""
     text = sentence[clause.start : clause.end]
@@ -1632,7 +1643,7 @@ _MODIFIER_GLUE = re.compile(r"^(?:\s*,?\s*(?:and|or)?\s*)$", re.I)
 MODIFIER_TOPICS = 3  # distinct subjects in such a string that say "no single subject"
 
 
-def _examples_of_generic_action(matches: list[tuple[int, int, str]], enumeration: re.Match | None) -> bool:
+def _examples_of_generic_action(matches: list[tuple[int, int, str]], enumeration: re.Match[str] | None) -> bool:
     """The action names only generic engagement, and what follows "including" lists at least
     ``MODIFIER_TOPICS`` subjects as examples ("consultations ..., including on commercial, maritime,
     arms control ... issues"): engagement with no single subject."""
@@ -1687,7 +1698,9 @@ def _choose_deadline(deadlines: list[Deadline], clause_start: int, trigger_start
     return fronted[0] if fronted else None
 
 
-def _inherited_subject(sentence: str, clauses: list[_Clause], context: DocumentContext, *, quoted_party):
+def _inherited_subject(
+    sentence: str, clauses: list[_Clause], context: DocumentContext, *, quoted_party: str | None
+) -> _Subject | None:
     first = clauses[0]
     finite = _finite_verbs(sentence, first.start, first.end)
     end = finite[0].start() if finite else first.end
@@ -1916,7 +1929,7 @@ _LEAD_IN_VERB = re.compile(
 )
 
 
-def _lead_in_actors(sentence: str, context: DocumentContext, quoted) -> tuple[list[str] | None, str | None]:
+def _lead_in_actors(sentence: str, context: DocumentContext, quoted: str | None) -> tuple[list[str] | None, str | None]:
     """Who commits and how firmly, in a lead-in such as 'The two sides agreed on the following:'."""
     match = _LEAD_IN_VERB.search(sentence)
     if match is None:
@@ -1949,7 +1962,9 @@ def _occurrences(text: str, title: str | None) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(re.escape(title), text)]
 
 
-def _sentence_candidates(sentence: str, context: DocumentContext, *, quoted_party, preceding: str = ""):
+def _sentence_candidates(
+    sentence: str, context: DocumentContext, *, quoted_party: str | None, preceding: str = ""
+) -> list[_Candidate]:
     triggers = find_triggers(sentence)
     if not triggers:
         return []
@@ -1969,7 +1984,9 @@ def _sentence_candidates(sentence: str, context: DocumentContext, *, quoted_part
     return _assemble(sentence, found, context)
 
 
-def _assemble(sentence: str, found: list[tuple[_Clause, _Candidate | None]], context: DocumentContext):
+def _assemble(
+    sentence: str, found: list[tuple[_Clause, _Candidate | None]], context: DocumentContext
+) -> list[_Candidate]:
     merged: list[_Candidate] = []
     previous_clause = None
     for clause, candidate in found:

@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tracker.extraction.lexicon import Lexicon, default_lexicon
 
@@ -58,12 +59,12 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(union) if union and a and b else 0.0
 
 
-def iso_or_none(value) -> str | None:
+def iso_or_none(value: object) -> str | None:
     match = _ISO.fullmatch(str(value or ""))
     return match.group(1) if match else None
 
 
-def topics_of(value) -> set[str]:
+def topics_of(value: object) -> set[str]:
     if isinstance(value, list):
         value = ";".join(str(v) for v in value)
     return {part.strip().lower() for part in str(value or "").split(";") if part.strip()}
@@ -111,7 +112,7 @@ class Report:
         """The documents of one part of the fixed split ("all" gives the whole report)."""
         return self if split == "all" else Report([d for d in self.documents if d.split == split])
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         """The whole report's figures, with the fitted and held-out parts beside them."""
         figures = self.summary()
         figures["parts"] = {split: self.part(split).summary() for split in SPLITS[1:] if self.part(split).documents}
@@ -120,7 +121,7 @@ class Report:
         }
         return figures
 
-    def summary(self) -> dict:
+    def summary(self) -> dict[str, Any]:
         precision, recall, f1 = self.pooled
         tp, fp, fn = self.totals
         return {
@@ -149,8 +150,8 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 def score_document(
     name: str,
-    gold: dict,
-    predicted: list[dict],
+    gold: dict[str, Any],
+    predicted: list[dict[str, Any]],
     *,
     lexicon: Lexicon,
     split: str = "fitted",
@@ -190,7 +191,7 @@ def score_document(
     return score
 
 
-def _party_set(value, lexicon: Lexicon) -> set[str]:
+def _party_set(value: Any, lexicon: Lexicon) -> set[str]:
     if isinstance(value, str):
         value = [p for p in re.split(r"[;,]", value) if p.strip()]
     out = set()
@@ -202,7 +203,7 @@ def _party_set(value, lexicon: Lexicon) -> set[str]:
     return out
 
 
-def _compare_fields(score: DocumentScore, gold: dict, predicted: dict, lexicon: Lexicon) -> None:
+def _compare_fields(score: DocumentScore, gold: dict[str, Any], predicted: dict[str, Any], lexicon: Lexicon) -> None:
     def record(name: str, right: bool, detail: str) -> None:
         score.fields[name][1] += 1
         if right:
@@ -230,7 +231,7 @@ def _compare_fields(score: DocumentScore, gold: dict, predicted: dict, lexicon: 
         record("deadline", gold_deadline == predicted_deadline, detail)
 
 
-def labelled_documents(folder: str | Path) -> list[tuple[str, Path, dict]]:
+def labelled_documents(folder: str | Path) -> list[tuple[str, Path, dict[str, Any]]]:
     """(name, document path, gold labels) for every NAME.gold.json with its document beside it."""
     found = []
     for gold_path in sorted(Path(folder).glob("*.gold.json")):
@@ -255,17 +256,18 @@ def split_of(name: str, held_out: set[str]) -> str:
     return "held-out" if name in held_out else "fitted"
 
 
-def _extract(path: Path) -> list[dict]:
-    from tracker.extraction.pipeline import extract_document, result_to_json
+def _extract(path: Path) -> list[dict[str, Any]]:
+    from tracker.extraction.document import extract_document, result_to_json
 
     result = extract_document(path.read_bytes(), filename=path.name)
-    return result_to_json(str(path), result)["commitments"]
+    commitments: list[dict[str, Any]] = result_to_json(str(path), result)["commitments"]
+    return commitments
 
 
 def evaluate_folder(
     folder: str | Path,
     *,
-    extract: Callable[[Path], list[dict]] = _extract,
+    extract: Callable[[Path], list[dict[str, Any]]] = _extract,
     lexicon: Lexicon | None = None,
     split: str = "all",
 ) -> Report:

@@ -230,7 +230,13 @@ def _subject(anchor: str) -> bool:
     return vocabulary.CONCEPT_KIND.get(anchor.removeprefix("concept:")) == vocabulary.SUBJECT
 
 
-def _admissible(passage: dict[str, str], found: dict[str, str], required, core: frozenset[str], fields: int) -> bool:
+def _admissible(
+    passage: dict[str, str],
+    found: dict[str, str],
+    required: tuple[frozenset[str], ...],
+    core: frozenset[str],
+    fields: int,
+) -> bool:
     if any(not group & passage.keys() for group in required):
         return False
     if fields >= LONG_LIST:

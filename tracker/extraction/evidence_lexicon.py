@@ -40,7 +40,7 @@ FIELD = "field"  # a field of policy from the bilingual lexicon: counts, is not 
 class Concept:
     key: str
     kind: str
-    english: re.Pattern | None
+    english: re.Pattern[str] | None
     chinese: tuple[str, ...]
 
 
@@ -247,7 +247,7 @@ def without_concepts(text: str) -> str:
 # --- verb classes ----------------------------------------------------------------------------------
 
 
-def _either(english: str, chinese: str = "", bare_chinese: str = "") -> re.Pattern:
+def _either(english: str, chinese: str = "", bare_chinese: str = "") -> re.Pattern[str]:
     """English alternatives at word bounds, Chinese terms as substrings; `bare_chinese` are verbs without an
     aspect marker (签署, not 签署了), which count only where they are not a relative clause (签署的协议)."""
     parts = [r"\b(?:" + english + r")\b"] if english else []

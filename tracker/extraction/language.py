@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from py3langid.langid import LanguageIdentifier
 
 # Scripts we tell apart. "cjk" covers Han, kana and hangul: a Chinese article quoting a Japanese
 # name is still one script family for this purpose.
@@ -63,7 +67,7 @@ def dominant_script_of(paragraphs: list[str]) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
-def identifier():
+def identifier() -> LanguageIdentifier:
     """The py3langid model with normalised probabilities (loaded once, about 0.7 s)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
@@ -129,7 +133,7 @@ def _majority_language(paragraphs: list[str], script: str) -> str | None:
         weights[lang] = weights.get(lang, 0) + len(paragraph)
     if not weights:
         return detect_language("\n".join(paragraphs))
-    return max(weights, key=weights.get)
+    return max(weights, key=weights.__getitem__)
 
 
 def _in_script(paragraph: str, script: str) -> bool:

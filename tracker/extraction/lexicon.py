@@ -17,6 +17,7 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from tracker.extraction.parties import NOT_PARTIES, PartyEntry, default_parties
 from tracker.extraction.topics import GENERIC_TOPIC, TopicEntry, default_topics
@@ -46,14 +47,14 @@ def _apostrophes(text: str) -> str:
 
 def trie_pattern(words: Iterable[str]) -> str:
     """A regex alternation of words, compiled from their character trie (longest match first)."""
-    trie: dict = {}
+    trie: dict[str, Any] = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict) -> str:
+    def build(node: dict[str, Any]) -> str:
         branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
@@ -117,12 +118,12 @@ class Lexicon:
             self._topic_order[topic.key] = i
             self._topic_keys[f"t{i}"] = topic.key
             words = {k.strip() for k in topic.keywords if k.strip()}
-            latin = self._keyword_alternation([k for k in words if not _CJK.match(k)])
-            cjk = self._keyword_alternation([k for k in words if _CJK.match(k)])
-            if latin:
-                latin_groups.append(f"(?P<t{i}>{latin})")
-            if cjk:
-                cjk_groups.append(f"(?P<t{i}>{cjk})")
+            latin_words = self._keyword_alternation([k for k in words if not _CJK.match(k)])
+            cjk_words = self._keyword_alternation([k for k in words if _CJK.match(k)])
+            if latin_words:
+                latin_groups.append(f"(?P<t{i}>{latin_words})")
+            if cjk_words:
+                cjk_groups.append(f"(?P<t{i}>{cjk_words})")
         self._any_topic = (
             re.compile(r"(?<![\w])(?:" + "|".join(latin_groups) + r")(?![\w])", re.I) if latin_groups else None
         )
@@ -256,9 +257,11 @@ class Lexicon:
         """(start, end, topic key) of every keyword in a text."""
         found = []
         if self._any_topic is not None:
-            found = [(m.start(), m.end(), self._topic_keys[m.lastgroup]) for m in self._any_topic.finditer(text)]
+            found = [(m.start(), m.end(), self._topic_keys[str(m.lastgroup)]) for m in self._any_topic.finditer(text)]
         if self._any_topic_cjk is not None and _CJK.search(text):
-            found += [(m.start(), m.end(), self._topic_keys[m.lastgroup]) for m in self._any_topic_cjk.finditer(text)]
+            found += [
+                (m.start(), m.end(), self._topic_keys[str(m.lastgroup)]) for m in self._any_topic_cjk.finditer(text)
+            ]
             found.sort()
         return found
 

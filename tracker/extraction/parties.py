@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -391,7 +392,7 @@ NOT_PARTIES = [
     "中非命运共同体",
 ]
 
-_ORGANISATIONS: list[dict] = [
+_ORGANISATIONS: list[dict[str, Any]] = [
     {
         "name": "EU",
         "short": "EU",

@@ -177,7 +177,7 @@ _COMMIT_VERBS = {
     "seeks": INTENT,
 }
 
-_PATTERNS: list[tuple[str, re.Pattern]] = [
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("modal", re.compile(rf"\b(?P<trig>will|shall|would)\b\s*{_PARENTHETICAL}{ADVERBS}(?P<verb>[a-z][a-z-]*)", re.I)),
     # journalistic future: "Russia is to supply the fuel", "the two sides are to sign"
     ("is_to", re.compile(rf"\b(?P<trig>is|are)\s+(?:also\s+)?to\s+{ADVERBS}(?P<verb>(?!be\b)[a-z][a-z-]*)")),

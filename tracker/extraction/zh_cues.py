@@ -152,7 +152,7 @@ class Reading:
 # --- cue rules: one function per trigger kind ---------------------------------------------------
 
 
-def _first(pattern: re.Pattern, clause: str, strength: str, kind: str) -> Cue | None:
+def _first(pattern: re.Pattern[str], clause: str, strength: str, kind: str) -> Cue | None:
     match = pattern.search(clause)
     return Cue(strength, match.start(), kind) if match else None
 
@@ -247,7 +247,7 @@ def find_cue(clause: str) -> Cue | None:
 
 # (reason, pattern, scope): "head" looks before the cue (the whole clause when there is none),
 # "clause" at the whole clause.
-VETO_RULES: tuple[tuple[str, re.Pattern, str], ...] = (
+VETO_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("willingness", WILLINGNESS, "head"),
     ("hope", HOPE, "head"),
     ("normative", NORMATIVE, "head"),

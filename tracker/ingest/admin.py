@@ -68,7 +68,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 class DecidedInTheInboxMixin:
-    """Decisions on proposals go through tracker.ingest.review (the editor inboxes): read-only here."""
+    """Decisions on proposals go through tracker.ingest.decisions (the editor inboxes): read-only here."""
 
     def has_add_permission(self, request):
         return False

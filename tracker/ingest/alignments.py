@@ -16,7 +16,7 @@ from django.utils import timezone
 from tracker.commitments import actions, cache
 from tracker.commitments.models import Alignment, Commitment
 from tracker.extraction.align import Item, align
-from tracker.ingest import review
+from tracker.ingest import decisions
 from tracker.ingest.models import Article, Candidate, Review
 
 
@@ -102,11 +102,11 @@ def confirm_alignment(*, alignment, reviewer, relation: str | None = None, publi
         if made:
             commitment = Commitment.objects.get(pk=made.pop())
         else:
-            commitment = review.accept_candidate(candidate=pair[0], reviewer=reviewer)
+            commitment = decisions.accept_candidate(candidate=pair[0], reviewer=reviewer)
             pair[0].refresh_from_db()
         for candidate in pair:
             if candidate.state == Review.PENDING:
-                review.merge_candidate(candidate=candidate, commitment=commitment, reviewer=reviewer)
+                decisions.merge_candidate(candidate=candidate, commitment=commitment, reviewer=reviewer)
             else:
                 actions.add_source(
                     commitment=commitment,

@@ -1,6 +1,10 @@
-"""RSS and Atom feeds, parsed from bytes that `fetch.fetch_url` already fetched.
+"""RSS and Atom feeds: the verbs that add or change one, and the parser for what a poll fetched.
 
-Two traps are avoided here:
+`add_feed` and `update_feed` are how a feed enters or changes (the editor's feed form only routes
+to them): each validates the row, saves it, and once that is committed sends its first poll, rather
+than waiting for beat's next `poll_feeds`.
+
+Feeds are parsed from bytes that `fetch.fetch_url` already fetched. Two traps are avoided here:
 
 - feedparser given a URL fetches it itself, outside the fetch guard; given bytes it tries them
   as a local file name first. So it is only ever handed a file object over our bytes.
@@ -24,10 +28,64 @@ from xml.etree.ElementTree import ParseError
 import defusedxml
 import defusedxml.ElementTree
 import feedparser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from tracker.commitments.models import Meeting, Party
+from tracker.ingest import outbox
+from tracker.ingest.models import DocumentKind, Feed
+
+# What an editor may change on a feed; the rest (etag, last poll, errors) is the poller's.
+EDITABLE = ("url", "title", "kind", "meeting", "issuing_party", "is_active")
 
 # Used only when expat cannot read the document (malformed, or in an encoding expat does not
 # know such as GB2312): NUL bytes are dropped first so UTF-16 and UTF-32 documents match too.
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
+
+
+def add_feed(
+    *,
+    url: str,
+    kind: str = DocumentKind.NEWS,
+    title: str = "",
+    meeting: Meeting | None = None,
+    issuing_party: Party | None = None,
+    is_active: bool = True,
+    author=None,
+) -> Feed:
+    """A new feed to poll, polled once it is committed. ValidationError, nothing written, if a
+    field is wrong (an address that is not http(s), one already polled, an unknown kind)."""
+    feed = Feed(
+        url=url,
+        title=title,
+        kind=kind,
+        meeting=meeting,
+        issuing_party=issuing_party,
+        is_active=is_active,
+        created_by=author,
+    )
+    return _save_and_poll(feed, author=author)
+
+
+def update_feed(*, feed: Feed, author=None, **changes) -> Feed:
+    """Change what an editor may change on a feed (`EDITABLE`), then poll it once committed."""
+    if unknown := set(changes) - set(EDITABLE):
+        raise TypeError(f"update_feed() cannot change {', '.join(sorted(unknown))}")
+    for name, value in changes.items():
+        setattr(feed, name, value)
+    return _save_and_poll(feed, author=author)
+
+
+def _save_and_poll(feed: Feed, *, author) -> Feed:
+    if not feed.url.lower().startswith(("http://", "https://")):
+        raise ValidationError({"url": "Only http and https addresses can be polled."})
+    feed.full_clean()
+    with transaction.atomic():
+        if author is not None:
+            feed._history_user = author  # type: ignore[attr-defined]  # django-simple-history's hook
+        feed.save()
+        transaction.on_commit(lambda: outbox.send("poll_feed", feed.pk))
+    return feed
 
 
 @dataclass(frozen=True)
@@ -131,6 +189,6 @@ def _datetime(value) -> datetime | None:
     if value is None:
         return None
     try:
-        return datetime(*value[:6], tzinfo=UTC)
+        return datetime(*value[:6]).replace(tzinfo=UTC)
     except (TypeError, ValueError):
         return None

@@ -24,12 +24,12 @@ from simple_history.utils import bulk_create_with_history
 
 from tracker.commitments.models import Commitment, Meeting, Party, Topic
 from tracker.extraction import evidence, match
-from tracker.extraction.pipeline import extract_document
+from tracker.extraction.document import extract_document
 from tracker.ingest import fetch as fetching
 from tracker.ingest import filetypes, outbox, size
 from tracker.ingest.alignments import propose_alignments
 from tracker.ingest.canonical import canonical_url
-from tracker.ingest.lexicon import lexicon_from_database
+from tracker.ingest.database_lexicon import lexicon_from_database
 from tracker.ingest.models import Article, Candidate, DocumentKind, Feed, ParagraphSighting, Suggestion
 
 logger = logging.getLogger(__name__)

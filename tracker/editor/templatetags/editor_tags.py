@@ -1,6 +1,6 @@
 from django import template
 
-from tracker.editor.forms import article_choice_label
+from tracker.editor.forms.fields import article_choice_label
 from tracker.ingest.models import Article, Candidate, Suggestion
 
 register = template.Library()

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.generic import FormView
 
 from tracker.commitments import csv_import
-from tracker.editor.forms import CsvConfirmForm, CsvUploadForm
+from tracker.editor.forms.csv import CsvConfirmForm, CsvUploadForm
 from tracker.editor.views.base import EditorRequiredMixin
 
 

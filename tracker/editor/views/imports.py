@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView, View
 
 from tracker.editor.filters import ArticleFilter
-from tracker.editor.forms import FeedForm, PasteForm, UploadForm, UrlForm
+from tracker.editor.forms.imports import FeedForm, PasteForm, UploadForm, UrlForm
 from tracker.editor.views.base import EditorRequiredMixin, SaveFormMixin, filtered
 from tracker.ingest import fetch, outbox, pipeline
 from tracker.ingest.models import Article, Feed, Review

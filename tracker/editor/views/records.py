@@ -12,8 +12,8 @@ from django.views.generic.detail import SingleObjectMixin
 
 from tracker.commitments import actions
 from tracker.commitments.models import Assessment, Commitment, CommitmentSource, Dialogue, Meeting
-from tracker.editor.filters import CommitmentFilter
-from tracker.editor.forms import (
+from tracker.editor.filters import EditorCommitmentFilter
+from tracker.editor.forms.records import (
     AssessmentForm,
     CommitmentCreateForm,
     CommitmentForm,
@@ -69,7 +69,7 @@ class CommitmentList(EditorRequiredMixin, ListView):
 
     def get_queryset(self):
         queryset = Commitment.objects.with_related().order_by("-made_on", "reference")
-        self.filterset = CommitmentFilter(self.request.GET or None, queryset=queryset)
+        self.filterset = EditorCommitmentFilter(self.request.GET or None, queryset=queryset)
         return filtered(self.filterset).distinct()
 
     def get_context_data(self, **kwargs):

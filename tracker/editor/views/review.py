@@ -1,6 +1,6 @@
 """The two inboxes: candidates (proposed commitments) and suggestions (proposed evidence).
 
-Every decision is one call of a verb of `tracker.ingest.review`. The inbox pages run a fixed
+Every decision is one call of a verb of `tracker.ingest.decisions`. The inbox pages run a fixed
 number of queries whatever the number of rows (tests/test_editor_inbox_query_counts.py).
 """
 
@@ -19,7 +19,7 @@ from django.views.generic.detail import SingleObjectMixin
 
 from tracker.commitments.models import Commitment
 from tracker.editor.filters import CandidateFilter, SuggestionFilter
-from tracker.editor.forms import (
+from tracker.editor.forms.review import (
     REJECTION_REASONS,
     BulkReviewForm,
     CandidateAcceptForm,
@@ -30,7 +30,7 @@ from tracker.editor.forms import (
 )
 from tracker.editor.passages import in_context
 from tracker.editor.views.base import EditorRequiredMixin, ObjectFormView, SaveFormMixin, filtered, next_url
-from tracker.ingest import pipeline, review
+from tracker.ingest import decisions, pipeline
 from tracker.ingest.models import Article, Candidate, Review, Suggestion
 
 
@@ -125,7 +125,7 @@ class CandidateAccept(CandidateMixin, SingleObjectMixin, View):
             messages.info(request, f"That candidate was already {candidate.get_state_display().lower()}.")
             return HttpResponseRedirect(_inbox_url(request))
         try:
-            commitment = review.accept_candidate(candidate=candidate, reviewer=request.user)
+            commitment = decisions.accept_candidate(candidate=candidate, reviewer=request.user)
         except ValidationError as error:
             messages.error(request, "Not accepted yet: " + " ".join(error.messages) + " Complete it below.")
             url = reverse("editor:candidate_edit", args=[pk]) + "?" + urlencode({"next": _inbox_url(request)})
@@ -288,7 +288,7 @@ class ArticleNotEvidence(EditorRequiredMixin, SingleObjectMixin, View):
 
     def post(self, request, pk):
         article = self.get_object()
-        count = review.reject_article_suggestions(
+        count = decisions.reject_article_suggestions(
             article=article, reviewer=request.user, reason=(request.POST.get("reason") or "Not evidence")
         )
         messages.success(request, f"{count} passage proposal{'s' if count != 1 else ''} of “{article}” rejected.")

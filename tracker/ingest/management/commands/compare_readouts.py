@@ -1,7 +1,7 @@
 """``manage.py compare_readouts A B --json``: two accounts of one meeting, side by side (writes nothing).
 
 Each document goes through the extraction as the ingest pipeline runs it
-(`tracker.extraction.pipeline.extract_document`); the two lists of commitments are then aligned by
+(`tracker.extraction.document.extract_document`); the two lists of commitments are then aligned by
 `tracker.extraction.align.align`, the function the pipeline's alignment step calls. The printed
 object is the one `readout-pairs/score_pairs.py` reads.
 """
@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from tracker.extraction.align import align, item_from_detected
 from tracker.extraction.cli import load_source, parse_date, parse_parties
-from tracker.extraction.pipeline import extract_document, result_to_json
+from tracker.extraction.document import extract_document, result_to_json
 from tracker.ingest.fetch import load_url
 
 

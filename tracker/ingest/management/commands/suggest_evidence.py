@@ -19,10 +19,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
 from tracker.extraction.cli import load_source
+from tracker.extraction.document import extract_document
 from tracker.extraction.evidence import read_follow_up
 from tracker.extraction.lexicon import default_lexicon
 from tracker.extraction.match import CommitmentInfo
-from tracker.extraction.pipeline import extract_document
 from tracker.ingest.fetch import load_url
 
 _NAME_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:\.[a-z]+)?$")
@@ -54,7 +54,7 @@ def load_commitments(path: str) -> list[CommitmentInfo]:
 def _lexicon():
     """The database's lexicon, as the pipeline uses; the shipped one when there is no database."""
     from tracker.commitments.models import Party
-    from tracker.ingest.lexicon import lexicon_from_database
+    from tracker.ingest.database_lexicon import lexicon_from_database
 
     try:
         if Party.objects.exists():

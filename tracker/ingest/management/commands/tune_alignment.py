@@ -23,7 +23,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from tracker.extraction import align
 from tracker.extraction.cli import load_source
-from tracker.extraction.pipeline import extract_document
+from tracker.extraction.document import extract_document
 
 GRID = {
     "MIN_SCORE": [0.25, 0.3, 0.35, 0.4],

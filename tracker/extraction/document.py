@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from tracker.extraction.clean import CleanDocument, clean_document, kind_for_name
 from tracker.extraction.decoding import decode_bytes
@@ -66,7 +67,7 @@ def extract_document(
     )
 
 
-def result_to_json(path: str, result: ExtractionResult) -> dict:
+def result_to_json(path: str, result: ExtractionResult) -> dict[str, Any]:
     """The JSON line printed by the command line tools (and read by the scorer)."""
     document = result.document
     return {

@@ -21,7 +21,8 @@ from tracker.ingest.models import Candidate, Review, Suggestion
 PROPOSED = object()
 
 
-def _claim(model, obj):
+def _lock_pending(model, obj):
+    """The row locked for the decision; refused if someone decided it meanwhile."""
     locked = model.objects.select_for_update().get(pk=obj.pk)
     if locked.state != Review.PENDING:
         raise ValidationError(f"This was already {locked.get_state_display().lower()}.")
@@ -57,7 +58,7 @@ def accept_candidate(
 ) -> Commitment:
     """Turn a candidate into a commitment, as proposed or with the editor's changes."""
     with transaction.atomic():
-        candidate = _claim(Candidate, candidate)
+        candidate = _lock_pending(Candidate, candidate)
         article = candidate.article
         meeting = meeting or article.meeting
         topics = list(topics) if topics is not None else list(candidate.topics.all())
@@ -71,6 +72,7 @@ def accept_candidate(
             errors["parties"] = "Name at least one committing party."
         if errors:
             raise ValidationError(errors)
+        assert meeting is not None  # refused above
         edited_quote = quote is not None and " ".join(quote.split()) != " ".join(candidate.quote.split())
         commitment = actions.create_commitment(
             parties=parties,
@@ -102,7 +104,7 @@ def accept_candidate(
 def merge_candidate(*, candidate: Candidate, commitment: Commitment, reviewer) -> Commitment:
     """The candidate repeats a commitment already tracked: its article becomes another source."""
     with transaction.atomic():
-        candidate = _claim(Candidate, candidate)
+        candidate = _lock_pending(Candidate, candidate)
         actions.add_source(
             commitment=commitment,
             article=candidate.article,
@@ -119,8 +121,32 @@ def reject_candidate(*, candidate: Candidate, reviewer, reason: str) -> None:
     if not (reason or "").strip():
         raise ValidationError({"reason": "Give a reason: it teaches the next reviewer (and the pipeline's authors)."})
     with transaction.atomic():
-        candidate = _claim(Candidate, candidate)
+        candidate = _lock_pending(Candidate, candidate)
         _decide(candidate, reviewer=reviewer, state=Review.REJECTED, rejection_reason=reason.strip())
+
+
+def decide_candidates(*, candidates: Sequence[Candidate], accept: bool, reviewer, reason: str = "") -> int:
+    """Accept (as proposed) or reject (with one reason) several candidates: all of them or, if any
+    one is refused, none; the ValidationError then lists every refusal. Returns how many."""
+    if not candidates:
+        raise ValidationError("Choose at least one candidate.")
+    if not accept and not (reason or "").strip():
+        raise ValidationError({"reason": "Give a reason for rejecting them."})
+    refusals = []
+    with transaction.atomic():
+        for candidate in candidates:
+            try:  # each verb runs in its own savepoint
+                if accept:
+                    accept_candidate(candidate=candidate, reviewer=reviewer)
+                else:
+                    reject_candidate(candidate=candidate, reviewer=reviewer, reason=reason)
+            except ValidationError as error:
+                refusals.append(f"“{candidate.quote[:60]}…”: {'; '.join(error.messages)}")
+        if refusals:
+            transaction.set_rollback(True)
+    if refusals:
+        raise ValidationError(refusals)
+    return len(candidates)
 
 
 def evidence_from_article(*, article, passage: str = "", author=None) -> Evidence:
@@ -211,7 +237,7 @@ def accept_suggestion(
     their only party if they have one; the rest are rejected, so no alternative stays pending in
     the inbox after the editor has chosen."""
     with transaction.atomic():
-        suggestion = _claim(Suggestion, suggestion)
+        suggestion = _lock_pending(Suggestion, suggestion)
         if suggestion.kind == Suggestion.Kind.RESTATEMENT:
             raise ValidationError("A restatement is lineage, not evidence: accept it as restated at a later round.")
         evidence = _accept_as_evidence(
@@ -232,7 +258,7 @@ def accept_suggestion(
 def reject_suggestion(*, suggestion: Suggestion, reviewer, reason: str = "") -> None:
     """Not evidence for this commitment (its alternatives stay: the passage may bear on another)."""
     with transaction.atomic():
-        suggestion = _claim(Suggestion, suggestion)
+        suggestion = _lock_pending(Suggestion, suggestion)
         _decide(suggestion, reviewer=reviewer, state=Review.REJECTED, rejection_reason=(reason or "").strip())
 
 
@@ -257,7 +283,7 @@ def accept_restatement(*, suggestion: Suggestion, reviewer, later: Commitment | 
     (given, or the one this passage of the article became) gets it as its predecessor. No status
     changes: a pledge said again is not a pledge kept."""
     with transaction.atomic():
-        suggestion = _claim(Suggestion, suggestion)
+        suggestion = _lock_pending(Suggestion, suggestion)
         if suggestion.kind != Suggestion.Kind.RESTATEMENT:
             raise ValidationError("This passage was proposed as evidence, not as a restatement.")
         later = later or _restating_commitment(suggestion)
