@@ -13,11 +13,13 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
+from tests import test_editor_fixtures as fixtures
 from tracker.commitments import second_opinion
 from tracker.commitments.models import Assessment, PartyStatus, ProposedAssessment, StatusStep
 from tracker.commitments.status import Status
 
 pytestmark = pytest.mark.django_db
+world = fixtures.world
 RATIONALE = "Two suspects were handed over in March."
 
 
@@ -230,3 +232,25 @@ def test_the_dialogue_form_sets_the_rule(erin_client, dialogue):
 
     dialogue.refresh_from_db()
     assert dialogue.requires_second_opinion
+
+
+def test_a_status_accepted_from_the_evidence_inbox_waits_too(erin_client, ed_client, world, dialogue, ed):
+    dialogue.requires_second_opinion = True
+    dialogue.save()
+    before = Assessment.objects.count()
+    prefix = f"s{world.suggestion.pk}"
+    data = {
+        f"{prefix}-status": Status.IN_PROGRESS,
+        f"{prefix}-party": "",
+        f"{prefix}-as_of": "2018-03-05",
+        f"{prefix}-rationale": RATIONALE,
+    }
+
+    erin_client.post(reverse("editor:suggestion_accept", args=[world.suggestion.pk]), data)
+
+    assert Assessment.objects.count() == before
+    proposal = ProposedAssessment.objects.get()
+    [evidence] = proposal.evidence.all()
+    assert evidence.article == world.news
+    ed_client.post(reverse("editor:proposal_agree", args=[proposal.pk]))
+    assert list(Assessment.objects.get(rationale=RATIONALE).evidence.all()) == [evidence]
