@@ -53,7 +53,7 @@ def test_an_assessment_is_public_only_after_a_second_editor_agrees(
     page.select_option("#id_status", "in_progress")
     page.fill("#id_as_of", "2018-03-05")
     page.fill("#id_rationale", FIRST)
-    page.click("button:has-text('Record')")
+    page.click("button:has-text('Propose')")
     page.wait_for_selector("text=waits for a second editor's agreement")
     shot(page, "2-proposed")
     assert ProposedAssessment.objects.get().state == "pending" and not Assessment.objects.exists()

@@ -243,35 +243,10 @@ def proposals(request, django_user_model):
     (to revise or withdraw) and another editor's (for erin to agree or disagree with)."""
     if "world" not in request.fixturenames:
         return
-    from tracker.commitments import actions, second_opinion
-    from tracker.commitments.models import Dialogue, Meeting
-
     w = request.getfixturevalue("world")
     ed = django_user_model.objects.create_user("ed", "ed@example.org", "ed-password-123")
     ed.groups.add(request.getfixturevalue("editors_group"))
-    dialogue = Dialogue.objects.create(
-        name="Two-editor dialogue", slug="two-editor", reference_prefix="TWO", requires_second_opinion=True
-    )
-    meeting = Meeting.objects.create(dialogue=dialogue, title="Round", slug="two-2017", date=datetime.date(2017, 10, 4))
-    commitment = actions.create_commitment(
-        quote="Both sides will exchange lists.",
-        parties=[w.china, w.united_states],
-        topics=[w.narcotics],
-        meeting=meeting,
-        publish=True,
-    )
-    propose = second_opinion.propose_assessment
-    day = datetime.date(2018, 3, 1)
-    w.mine = propose(
-        commitment=commitment,
-        status=Status.IN_PROGRESS,
-        as_of=day,
-        rationale="Lists.",
-        author=request.getfixturevalue("erin"),
-    )
-    w.theirs = propose(
-        commitment=commitment, party=w.china, status=Status.IN_PROGRESS, as_of=day, rationale="Lists.", author=ed
-    )
+    fixtures.make_proposals(w, erin=request.getfixturevalue("erin"), other_editor=ed)
 
 
 @pytest.fixture(autouse=True)

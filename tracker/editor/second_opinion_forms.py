@@ -28,6 +28,8 @@ def _run(form, verb, **kwargs):
 class ProposalForm(AssessmentForm):
     """The assessment form of a commitment whose dialogue requires a second opinion."""
 
+    proposes = True  # the template says so, and its button proposes rather than records
+
     def save(self, *, user):
         data = self.cleaned_data
 
@@ -47,6 +49,8 @@ class ProposalForm(AssessmentForm):
 
 class ProposedCorrectionForm(CorrectionForm):
     """The correction form of such a commitment: the correction waits for a second opinion too."""
+
+    proposes = True
 
     def save(self, *, user):
         data = self.cleaned_data
