@@ -62,3 +62,12 @@ def smtp_inbox(settings):
 
 def text(message) -> str:
     return message.get_body(preferencelist=("plain",)).get_content()
+
+
+def post_and_send(client, url: str, data: dict, **extra):
+    """POST as a reader, then run what the request enqueued on commit (the confirmation is sent
+    by a task after the row is committed; a test's transaction never commits on its own)."""
+    from django.test import TestCase
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(url, data, **extra)

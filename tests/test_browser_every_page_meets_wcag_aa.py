@@ -71,6 +71,8 @@ EDITOR_NOT_PAGES = {
     "alignment_reject": "POST only",
     "suggestion_accept": "POST only",
     "csv_confirm": "POST only",
+    "proposal_agree": "POST only",
+    "proposal_withdraw": "POST only",
 }
 
 
@@ -129,11 +131,15 @@ def editor_pages(w) -> list[str]:
         "dialogue_detail": {"pk": w.dialogue.pk},
         "dialogue_update": {"pk": w.dialogue.pk},
         "dialogue_history": {"pk": w.dialogue.pk},
+        "proposal_disagree": {"pk": w.theirs.pk},
+        "proposal_revise": {"pk": w.mine.pk},
     }
     names = [name for name in patterns("editor") if name not in EDITOR_NOT_PAGES]
     return [reverse(f"editor:{name}", kwargs=kwargs.get(name)) for name in names] + [
         reverse("editor:inbox") + f"?article={w.statement.pk}",
         reverse("editor:article_list") + "?state=failed",
+        reverse("editor:second_opinions") + "?state=disagreed",
+        reverse("editor:commitment_detail", args=[w.mine.commitment.reference]),
     ]
 
 
@@ -149,8 +155,11 @@ LONG_TITLE = "Joint statement of the third round of the dialogue on law enforcem
 
 
 @pytest.fixture
-def loaded(world, reference_data):
+def loaded(world, reference_data, erin, editors_group, django_user_model):
     demo.load(use_shared=False, log=lambda *a: None)
+    ed = django_user_model.objects.create_user("ed", "ed@example.org", "ed-password-123")
+    ed.groups.add(editors_group)
+    fixtures.make_proposals(world, erin=erin, other_editor=ed)
     text = "The two sides agreed to hold the fourth round in Beijing before the end of 2019."
     article = Article.objects.create(
         origin=Article.Origin.PASTE,

@@ -156,3 +156,35 @@ def test_the_world_is_what_the_editor_tests_expect(world):
     assert world.statement.text[world.hotline.start : world.hotline.end] == world.hotline.quote
     assert world.commitment.current_status == Status.NOT_STARTED
     assert not world.draft.is_published
+
+
+def make_proposals(w, *, erin, other_editor) -> None:
+    """Two proposals waiting for a second opinion on a commitment of a dialogue that requires two
+    editors: erin's own (`w.mine`, to revise or withdraw) and another editor's (`w.theirs`, for
+    erin to agree or disagree with)."""
+    from tracker.commitments import second_opinion
+    from tracker.commitments.models import Dialogue, Meeting
+
+    dialogue = Dialogue.objects.create(
+        name="Two-editor dialogue", slug="two-editor", reference_prefix="TWO", requires_second_opinion=True
+    )
+    meeting = Meeting.objects.create(dialogue=dialogue, title="Round", slug="two-2017", date=datetime.date(2017, 10, 4))
+    commitment = actions.create_commitment(
+        quote="Both sides will exchange lists.",
+        parties=[w.china, w.united_states],
+        topics=[w.narcotics],
+        meeting=meeting,
+        publish=True,
+    )
+    day = datetime.date(2018, 3, 1)
+    w.mine = second_opinion.propose_assessment(
+        commitment=commitment, status=Status.IN_PROGRESS, as_of=day, rationale="Lists exchanged.", author=erin
+    )
+    w.theirs = second_opinion.propose_assessment(
+        commitment=commitment,
+        party=w.china,
+        status=Status.IN_PROGRESS,
+        as_of=day,
+        rationale="China sent its list.",
+        author=other_editor,
+    )

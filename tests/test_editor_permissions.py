@@ -161,6 +161,15 @@ SPECS = {
     "alignment_change": (lambda w: {"pk": w.alignment.pk}, lambda w: {"relation": "a_stronger"}),
     "alignment_reject": (lambda w: {"pk": w.alignment.pk}, lambda w: {"reason": "Not the same pledge"}),
     "csv_confirm": (None, lambda w: {"csv_text": csv_text(w)}),
+    "second_opinions": (None, None),
+    "proposal_agree": (lambda w: {"pk": w.theirs.pk}, lambda w: {}),
+    "proposal_disagree": (lambda w: {"pk": w.theirs.pk}, lambda w: {"reason": "The handover was not confirmed."}),
+    "proposal_revise": (
+        lambda w: {"pk": w.mine.pk},
+        lambda w: {"status": Status.NOT_STARTED, "as_of": "2018-03-05", "rationale": "No handover yet."},
+    ),
+    "proposal_withdraw": (lambda w: {"pk": w.mine.pk}, lambda w: {}),
+    "digest_preference": (None, lambda w: {"daily_digest": "on"}),
 }
 POSTS = sorted(name for name, (_, post) in SPECS.items() if post)
 # Views that only take a POST (their GET is 405 for everyone).
@@ -181,6 +190,8 @@ POST_ONLY = {
     "alignment_reject",
     "article_not_evidence",
     "article_suggest_evidence",
+    "proposal_agree",
+    "proposal_withdraw",
 }
 GETS = sorted(name for name in SPECS if name not in POST_ONLY)
 
@@ -194,7 +205,10 @@ def snapshot() -> dict:
     """Every row of the record, the pipeline's tables, users and groups, and their history."""
     state = {}
     for model in apps.get_models():
-        if model._meta.app_label in {"commitments", "ingest"} or model._meta.label in {"auth.User", "auth.Group"}:
+        if model._meta.app_label in {"commitments", "ingest", "editor"} or model._meta.label in {
+            "auth.User",
+            "auth.Group",
+        }:
             state[model._meta.label] = [
                 {k: bytes(v) if isinstance(v, memoryview) else v for k, v in row.items()}
                 for row in model.objects.order_by("pk").values()
@@ -221,6 +235,18 @@ def second_account(request):
     candidate.commitment = w.commitment
     candidate.save()
     w.alignment = Alignment.objects.create(meeting=w.meeting, candidate_a=w.working_group, candidate_b=candidate)
+
+
+@pytest.fixture(autouse=True)
+def proposals(request, django_user_model):
+    """Two proposals on a commitment of a dialogue that requires a second opinion: erin's own
+    (to revise or withdraw) and another editor's (for erin to agree or disagree with)."""
+    if "world" not in request.fixturenames:
+        return
+    w = request.getfixturevalue("world")
+    ed = django_user_model.objects.create_user("ed", "ed@example.org", "ed-password-123")
+    ed.groups.add(request.getfixturevalue("editors_group"))
+    fixtures.make_proposals(w, erin=request.getfixturevalue("erin"), other_editor=ed)
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from tests.follow_helpers import confirm_link, path_of, unsubscribe_link
+from tests.follow_helpers import confirm_link, path_of, post_and_send, unsubscribe_link
 from tracker.commitments import actions
 from tracker.commitments.models import Evidence
 from tracker.commitments.status import Status
@@ -24,7 +24,7 @@ ADDRESS = "reader@example.org"
 
 def follow(client, kind, target, email=ADDRESS, frequency="daily", **extra):
     data = {"email": email, "kind": kind, "target": target, "frequency": frequency}
-    return client.post(reverse("public:follow_subscribe"), data, **extra)
+    return post_and_send(client, reverse("public:follow_subscribe"), data, **extra)
 
 
 @pytest.fixture

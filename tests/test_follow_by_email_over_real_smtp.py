@@ -10,7 +10,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from tests.follow_helpers import confirm_link, path_of, smtp_inbox, text, unsubscribe_link
+from tests.follow_helpers import confirm_link, path_of, post_and_send, smtp_inbox, text, unsubscribe_link
 from tracker.commitments import actions
 from tracker.commitments.status import Status
 from tracker.follow import digest
@@ -26,7 +26,7 @@ def test_the_confirmation_and_the_digest_arrive_over_smtp_with_one_click_unsubsc
 ):
     with time_machine.travel(datetime.datetime(2018, 3, 1, 9, tzinfo=datetime.UTC), tick=False):
         data = {"email": ADDRESS, "kind": "commitment", "target": commitment.reference, "frequency": "daily"}
-        assert rob_client.post(reverse("public:follow_subscribe"), data).status_code == 200
+        assert post_and_send(rob_client, reverse("public:follow_subscribe"), data).status_code == 200
         [(recipients, confirmation)] = smtp_inbox.messages
         assert recipients == [ADDRESS]
         assert confirmation["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"

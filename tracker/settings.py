@@ -281,6 +281,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tracker.follow.tasks.send_digests",
         "schedule": timedelta(minutes=envint("FOLLOW_DIGEST_MINUTES", 60)),
     },
+    # Editors' daily digests: hourly too, each editor's day claimed once, so an hour missed by a
+    # stopped beat is made up at the next run and a repeated run sends nothing twice.
+    "editor-digests": {
+        "task": "tracker.follow.tasks.send_editor_digests",
+        "schedule": timedelta(minutes=envint("FOLLOW_DIGEST_MINUTES", 60)),
+    },
 }
 
 # --- The pipeline ------------------------------------------------------------------------------

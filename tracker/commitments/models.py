@@ -103,6 +103,10 @@ class Dialogue(models.Model):
     )
     state_note = models.CharField(max_length=300, blank=True)
     established_on = models.DateField(null=True, blank=True)
+    requires_second_opinion = models.BooleanField(
+        default=False,
+        help_text="An assessment of its commitments is published only once a second editor agrees (second_opinion.py).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -874,3 +878,95 @@ def _meeting_saved(sender, instance, created, raw=False, **kwargs):
     PartyStatus.objects.filter(commitment__meeting=instance).exclude(dialogue_id=instance.dialogue_id).update(
         dialogue_id=instance.dialogue_id
     )
+
+
+# --- Second opinion ----------------------------------------------------------------------------
+
+
+class ProposedAssessmentQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(state=ProposedAssessment.State.PENDING)
+
+    def disagreed(self):
+        return self.filter(state=ProposedAssessment.State.DISAGREED)
+
+    def open(self) -> ProposedAssessmentQuerySet:
+        """Waiting for someone: a second editor's decision, or the proposer's after a disagreement."""
+        return self.filter(state__in=[ProposedAssessment.State.PENDING, ProposedAssessment.State.DISAGREED])
+
+    def awaiting(self, editor):
+        """Proposals another editor made that `editor` may agree with or disagree with."""
+        return self.pending().exclude(proposed_by=editor)
+
+
+class ProposedAssessment(models.Model):
+    """An assessment of a commitment of a dialogue that requires two editors, waiting for the
+    second editor's agreement. Not part of the record: nothing public reads this table, and the
+    assessment is written (through `actions.record_assessment`, with the proposer as its author)
+    only when a different editor agrees. The verbs of `second_opinion.py` are the only writers."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Waiting for a second opinion"
+        AGREED = "agreed", "Agreed and recorded"
+        DISAGREED = "disagreed", "Disagreed"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="proposed_assessments")
+    party = models.ForeignKey(Party, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    status = models.CharField(max_length=20, choices=Status.choices)
+    as_of = models.DateField()
+    rationale = models.TextField()
+    evidence = models.ManyToManyField(Evidence, blank=True, related_name="+")
+    supersedes = models.ForeignKey(
+        Assessment, on_delete=models.PROTECT, null=True, blank=True, related_name="+", help_text="For a correction."
+    )
+    correction_reason = models.TextField(blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    proposed_at = models.DateTimeField(default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    disagreement = models.TextField(blank=True, help_text="The second editor's reason for disagreeing.")
+    assessment = models.OneToOneField(
+        Assessment, on_delete=models.PROTECT, null=True, blank=True, related_name="second_opinion"
+    )
+
+    objects = ProposedAssessmentQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["proposed_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=["pending", "agreed", "disagreed", "withdrawn"]),
+                name="proposed_assessment_state_valid",
+            ),
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="proposed_assessment_status_valid"),
+            models.CheckConstraint(condition=~Q(rationale=""), name="proposed_assessment_has_rationale"),
+            # The rule itself: the second opinion is another editor's.
+            models.CheckConstraint(
+                condition=Q(decided_by__isnull=True) | ~Q(decided_by=F("proposed_by")),
+                name="proposed_assessment_second_editor",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="agreed") | (Q(assessment__isnull=False) & Q(decided_by__isnull=False)),
+                name="proposed_assessment_agreed_is_recorded",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="disagreed") | (~Q(disagreement="") & Q(decided_by__isnull=False)),
+                name="proposed_assessment_disagreement_has_reason",
+            ),
+        ]
+        indexes = [
+            # The second-opinion page and the queue: the open proposals, oldest first.
+            models.Index(
+                fields=["state", "proposed_at"],
+                condition=Q(state__in=["pending", "disagreed"]),
+                name="proposed_assessment_open_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.commitment_id}: {self.get_status_display()} as of {self.as_of} ({self.state})"

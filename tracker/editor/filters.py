@@ -2,9 +2,11 @@
 
 import django_filters
 from django import forms
+from django.utils import timezone
 
 from tracker.commitments.models import Commitment, Dialogue, Meeting, Party, Topic
 from tracker.commitments.status import Status
+from tracker.editor import queue
 from tracker.ingest.models import Article, Candidate, Review, Suggestion
 
 CONFIDENCE = [("0.8", "high (≥ 0.8)"), ("0.5", "medium or high (≥ 0.5)"), ("0", "any")]
@@ -69,10 +71,19 @@ class EditorCommitmentFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         field_name="current_status", choices=Status.choices, empty_label="any status", label="Status now"
     )
+    deadline = django_filters.ChoiceFilter(
+        choices=[
+            (queue.DUE_SOON, f"due in the next {queue.DUE_DAYS} days"),
+            (queue.OVERDUE_UNASSESSED, "overdue, not assessed since"),
+        ],
+        method="by_deadline",
+        empty_label="any deadline",
+        label="Deadline",
+    )
 
     class Meta:
         model = Commitment
-        fields = ["q", "published", "dialogue", "meeting", "party", "topic", "status"]
+        fields = ["q", "published", "dialogue", "meeting", "party", "topic", "status", "deadline"]
         form = forms.Form
 
     def search(self, queryset, name, value):
@@ -80,6 +91,11 @@ class EditorCommitmentFilter(django_filters.FilterSet):
 
     def by_published(self, queryset, name, value):
         return queryset.filter(is_published=value == "1")
+
+    def by_deadline(self, queryset, name, value):
+        """The workspace queue's two deadline sections, in full (editor/queue.py)."""
+        pick = queue.due_soon if value == queue.DUE_SOON else queue.overdue_unassessed
+        return pick(queryset, timezone.localdate())
 
 
 class ArticleFilter(django_filters.FilterSet):

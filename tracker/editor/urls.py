@@ -4,7 +4,8 @@ walks this list and refuses each URL to an outsider and to an anonymous reader."
 from django.urls import path
 
 from tracker.editor import views
-from tracker.editor.views import alignments
+from tracker.editor.views import alignments, second_opinion
+from tracker.editor.views.queue import DigestPreference
 
 app_name = "editor"
 
@@ -69,4 +70,12 @@ urlpatterns = [
     path("dialogues/<int:pk>/history/", views.DialogueHistory.as_view(), name="dialogue_history"),
     path("csv/", views.CsvImport.as_view(), name="csv_import"),
     path("csv/confirm/", views.CsvConfirm.as_view(), name="csv_confirm"),
+    # Second opinions on the assessments of dialogues that require two editors.
+    path("second-opinions/", second_opinion.SecondOpinionList.as_view(), name="second_opinions"),
+    path("second-opinions/<int:pk>/agree/", second_opinion.ProposalAgree.as_view(), name="proposal_agree"),
+    path("second-opinions/<int:pk>/disagree/", second_opinion.ProposalDisagree.as_view(), name="proposal_disagree"),
+    path("second-opinions/<int:pk>/revise/", second_opinion.ProposalRevise.as_view(), name="proposal_revise"),
+    path("second-opinions/<int:pk>/withdraw/", second_opinion.ProposalWithdraw.as_view(), name="proposal_withdraw"),
+    # The editor's own settings.
+    path("settings/digest/", DigestPreference.as_view(), name="digest_preference"),
 ]

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-import smtplib
 
 from django import forms
 from django.conf import settings
@@ -28,9 +27,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from tracker.follow import mail, throttle, tokens
+from tracker.follow import tasks, throttle, tokens
 from tracker.follow.models import Subscription
 from tracker.follow.targets import TargetError, resolve
+from tracker.public import links
 
 logger = logging.getLogger(__name__)
 
@@ -107,15 +107,10 @@ def follow(request):
                 subscription = existing
     except IntegrityError:  # the same request twice at once
         subscription = Subscription.objects.get(email=email, kind=kind, target=target.key)
-    try:
-        mail.send_confirmation(subscription, target, request)
-    except (OSError, smtplib.SMTPException):
-        logger.exception("The confirmation to follow %s %s could not be sent", kind, target.key)
-        if created:  # keep no address that was never written to
-            Subscription.objects.filter(pk=subscription.pk, confirmed_at__isnull=True).delete()
-        return _answer(
-            request, "The message could not be sent just now. Please try again later.", 503, title="Not sent"
-        )
+    # Sent by a worker once the row is committed: a slow or unreachable mail server neither keeps
+    # the reader waiting nor loses the request (the task retries, then forgets a new address).
+    site, pk = links.site_url(request), subscription.pk
+    transaction.on_commit(lambda: tasks.send_confirmation.delay(pk, site, forget_if_unsent=created))
     return _answer(
         request,
         DONE.format(hours=settings.FOLLOW_CONFIRM_HOURS),

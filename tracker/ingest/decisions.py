@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from tracker.commitments import actions
+from tracker.commitments import actions, second_opinion
 from tracker.commitments.models import Commitment, Evidence, Meeting, Party, Topic
 from tracker.ingest.models import Candidate, Review, Suggestion
 
@@ -202,7 +202,9 @@ def _resolve_alternatives(suggestion: Suggestion, *, reviewer, keep=()) -> list[
 def _accept_as_evidence(suggestion, *, reviewer, status, as_of, rationale, party) -> Evidence:
     evidence = evidence_from_article(article=suggestion.article, passage=suggestion.passage, author=reviewer)
     if status:
-        actions.record_assessment(
+        # On a dialogue that requires two editors, the status waits for a second one (second_opinion.py).
+        two = second_opinion.requires_second_opinion(suggestion.commitment)
+        (second_opinion.propose_assessment if two else actions.record_assessment)(
             commitment=suggestion.commitment,
             party=party,
             status=status,

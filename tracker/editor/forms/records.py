@@ -350,6 +350,7 @@ class DialogueForm(forms.ModelForm):
             "state_note",
             "established_on",
             "description",
+            "requires_second_opinion",
         ]
         widgets = {"established_on": DATE, "description": forms.Textarea(attrs={"rows": 3})}
 

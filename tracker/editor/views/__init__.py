@@ -10,12 +10,12 @@ from tracker.editor.views.imports import (
     FeedList,
     FeedPoll,
     FeedUpdate,
-    Home,
     ImportFile,
     ImportPage,
     ImportText,
     ImportUrl,
 )
+from tracker.editor.views.queue import Home
 from tracker.editor.views.records import (
     AssessmentCorrect,
     AssessmentCreate,

@@ -34,18 +34,6 @@ def articles():
     return Article.objects.defer("raw", "metadata").select_related("meeting", "issuing_party")
 
 
-class Home(EditorRequiredMixin, TemplateView):
-    template_name = "editor/home.html"
-
-    def get_context_data(self, **kwargs):
-        recent = (
-            articles()
-            .defer("text")
-            .annotate(pending=Count("candidates", filter=Q(candidates__state=Review.PENDING)))[:10]
-        )
-        return super().get_context_data(recent=recent, **kwargs)
-
-
 def import_forms(bound=None, initial=None) -> dict:
     """The four import forms of the import page, `bound` (with its errors) in its place."""
     forms = {source: form_class(prefix=source, initial=initial or {}) for source, form_class in IMPORT_FORMS.items()}

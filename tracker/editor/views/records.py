@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.generic import CreateView, DetailView, ListView, UpdateView, View
 from django.views.generic.detail import SingleObjectMixin
 
-from tracker.commitments import actions
+from tracker.commitments import actions, second_opinion
 from tracker.commitments.models import Assessment, Commitment, CommitmentSource, Dialogue, Meeting
 from tracker.editor.filters import EditorCommitmentFilter
 from tracker.editor.forms.records import (
@@ -22,6 +22,7 @@ from tracker.editor.forms.records import (
     MeetingForm,
     SourceForm,
 )
+from tracker.editor.forms.second_opinion import ProposalForm, ProposedCorrectionForm
 from tracker.editor.history import history_of
 from tracker.editor.views.base import EditorRequiredMixin, ObjectFormView, SaveFormMixin, filtered
 from tracker.ingest.models import Article, Review
@@ -94,13 +95,14 @@ class CommitmentDetail(EditorRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         commitment = self.object
-        log = list(commitment.history_log().prefetch_related("evidence"))
+        log = list(commitment.history_log().select_related("second_opinion__decided_by").prefetch_related("evidence"))
         corrected = {a.supersedes_id for a in log if a.supersedes_id}
         for assessment in log:
             assessment.is_corrected = assessment.pk in corrected
         return super().get_context_data(
             log=log,
             pending_suggestions=commitment.suggestions.filter(state=Review.PENDING).count(),
+            proposals=commitment.proposed_assessments.open().select_related("party", "proposed_by", "decided_by"),
             **kwargs,
         )
 
@@ -150,7 +152,12 @@ class AssessmentCreate(CommitmentPartMixin, ObjectFormView):
     form_class = AssessmentForm
     template_name = "editor/assessment_form.html"
 
+    def get_form_class(self):
+        return ProposalForm if second_opinion.requires_second_opinion(self.object) else AssessmentForm
+
     def get_success_message(self, saved):
+        if isinstance(saved, second_opinion.ProposedAssessment):
+            return f"Proposed: {saved.commitment.reference} waits for a second editor's agreement before it is public."
         lane = f" for {saved.party}" if saved.party_id else ""
         return f"Recorded: {saved.commitment.reference} is “{saved.get_status_display()}”{lane}."
 
@@ -164,6 +171,15 @@ class AssessmentCorrect(EditorRequiredMixin, ObjectFormView):
     context_object_name = "assessment"
     template_name = "editor/assessment_correct.html"
     success_message = "Corrected: the earlier assessment stays in the log, marked as corrected."
+
+    def get_form_class(self):
+        two = second_opinion.requires_second_opinion(self.object.commitment)
+        return ProposedCorrectionForm if two else CorrectionForm
+
+    def get_success_message(self, saved):
+        if isinstance(saved, second_opinion.ProposedAssessment):
+            return "Correction proposed: it waits for a second editor's agreement before it is public."
+        return super().get_success_message(saved)
 
     def get_queryset(self):
         return Assessment.objects.filter(commitment__reference=self.kwargs["reference"]).select_related(
