@@ -50,6 +50,7 @@ PUBLIC_NOT_PAGES = {
     "changes_feed",
     "corrections_feed",
     "oembed",
+    "archived_copy",  # the archived bytes as captured (another site's page), not a page of ours
 }
 # Editor patterns that answer a GET with no page of their own: JSON, or a redirect after a POST.
 EDITOR_NOT_PAGES = {
@@ -71,6 +72,8 @@ EDITOR_NOT_PAGES = {
     "alignment_reject": "POST only",
     "suggestion_accept": "POST only",
     "csv_confirm": "POST only",
+    "archived_copy": "the archived bytes as captured (another site's page), not a page of ours",
+    "archive_retry": "POST only",
 }
 
 

@@ -17,7 +17,7 @@ from django.urls import URLPattern, get_resolver, reverse
 
 from tests import test_editor_fixtures as fixtures
 from tracker.commitments.status import Status
-from tracker.ingest import tasks
+from tracker.ingest import archive, tasks
 
 world = fixtures.world
 
@@ -161,6 +161,9 @@ SPECS = {
     "alignment_change": (lambda w: {"pk": w.alignment.pk}, lambda w: {"relation": "a_stronger"}),
     "alignment_reject": (lambda w: {"pk": w.alignment.pk}, lambda w: {"reason": "Not the same pledge"}),
     "csv_confirm": (None, lambda w: {"csv_text": csv_text(w)}),
+    "archive": (None, None),
+    "archived_copy": (lambda w: {"pk": w.text_copy.pk}, None),
+    "archive_retry": (lambda w: {"pk": w.failed_copy.pk}, lambda w: {}),
 }
 POSTS = sorted(name for name, (_, post) in SPECS.items() if post)
 # Views that only take a POST (their GET is 405 for everyone).
@@ -181,6 +184,7 @@ POST_ONLY = {
     "alignment_reject",
     "article_not_evidence",
     "article_suggest_evidence",
+    "archive_retry",
 }
 GETS = sorted(name for name in SPECS if name not in POST_ONLY)
 
@@ -221,6 +225,18 @@ def second_account(request):
     candidate.commitment = w.commitment
     candidate.save()
     w.alignment = Alignment.objects.create(meeting=w.meeting, candidate_a=w.working_group, candidate_b=candidate)
+
+
+@pytest.fixture(autouse=True)
+def archived_copies(request):
+    """The statement's copy (its pasted text) and a capture that failed (for the archive views)."""
+    if "world" not in request.fixturenames:
+        return
+    w = request.getfixturevalue("world")
+    w.text_copy = archive.ensure_copy(archive.Key(article_id=w.statement.pk))
+    w.failed_copy = archive.ArchivedCopy.objects.create(
+        url="https://gone.example.org/cited", state="failed", reason="The page was not found (HTTP 404)."
+    )
 
 
 @pytest.fixture(autouse=True)
