@@ -304,23 +304,18 @@ def enqueue_capture(copy_id: int, countdown: int = 0) -> None:
 
 
 @receiver(post_save, sender=CommitmentSource, dispatch_uid="archive-commitment-source")
-def _source_saved(sender, instance, created, raw=False, **kwargs):
-    if created and not raw:
-        cite(key_for(instance.url, article_id=instance.article_id, article=_article_if_loaded(instance)))
-
-
 @receiver(post_save, sender=Evidence, dispatch_uid="archive-evidence")
-def _evidence_saved(sender, instance, created, raw=False, **kwargs):
+def _citation_saved(sender, instance, created, raw=False, **kwargs):
+    """A source or a piece of evidence was created (by whichever verb, form or command): archive
+    what it cites. Only enqueues; the capture runs after the commit, in a worker."""
     if created and not raw:
-        cite(key_for(instance.url, article_id=instance.article_id, article=_article_if_loaded(instance)))
+        cite(_citation_key(instance))
 
 
-def _article_if_loaded(instance) -> Article | None:
-    if not instance.article_id:
-        return None
-    if _web_address(instance.url):
-        return None  # the cited address decides; no need to load the article
-    return Article.objects.filter(pk=instance.article_id).only("pk", "url").first()
+def _citation_key(instance) -> Key | None:
+    if _web_address(instance.url) or not instance.article_id:
+        return key_for(instance.url)
+    return key_for("", instance.article)  # the article given to the verb, or one query
 
 
 # --- Capture ------------------------------------------------------------------------------------
