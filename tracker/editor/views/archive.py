@@ -4,6 +4,7 @@ that failed, with their reasons and a button to try again (`tracker.ingest.archi
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Count
 from django.http import HttpResponseRedirect
@@ -41,6 +42,7 @@ class ArchiveList(EditorRequiredMixin, TemplateView):
             failed_total=failed.count(),
             counts=counts,
             limit=LIMIT,
+            recheck_days=settings.ARCHIVE_RECHECK_DAYS,
         )
         return context
 
