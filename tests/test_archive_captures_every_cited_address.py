@@ -188,3 +188,24 @@ def test_the_backfill_command_archives_what_was_cited_before(http_server, commit
     # And a second run makes nothing new
     call_command("archive_citations")
     assert http_server.hits("/old") == 1
+
+
+def test_the_sweep_sends_captures_stranded_by_a_broker_outage_and_retries_that_are_due(monkeypatch):
+    from django.utils import timezone
+
+    from tracker.ingest import archive_tasks
+
+    now = timezone.now()
+    old = now - datetime.timedelta(minutes=30)
+    stranded = ArchivedCopy.objects.create(url="https://a.example.org/1")  # its task never reached a worker
+    ArchivedCopy.objects.filter(pk=stranded.pk).update(created_at=old)
+    just_cited = ArchivedCopy.objects.create(url="https://a.example.org/2")  # its task is on its way
+    hour = datetime.timedelta(hours=1)
+    retry_due = ArchivedCopy.objects.create(url="https://a.example.org/3", claimed_until=now - hour)
+    retry_later = ArchivedCopy.objects.create(url="https://a.example.org/4", claimed_until=now + hour)
+    sent = []
+    monkeypatch.setattr(archive_tasks.capture_archive, "apply_async", lambda args, countdown: sent.append(args[0]))
+
+    assert archive.sweep_pending(now) == 2
+    assert sorted(sent) == sorted([stranded.pk, retry_due.pk])
+    assert just_cited.pk not in sent and retry_later.pk not in sent

@@ -334,6 +334,12 @@ ARCHIVE_RETRY_SECONDS = envint("ARCHIVE_RETRY_SECONDS", 600)
 ARCHIVE_RECHECK_DAYS = envint("ARCHIVE_RECHECK_DAYS", 7)
 ARCHIVE_RECHECK_BATCH = envint("ARCHIVE_RECHECK_BATCH", 200)
 ARCHIVE_HOST_INTERVAL_SECONDS = envint("ARCHIVE_HOST_INTERVAL_SECONDS", 10)
+# A re-check waits in the broker for up to batch × interval seconds; past the visibility timeout
+# Redis would deliver it a second time.
+if ARCHIVE_RECHECK_BATCH * ARCHIVE_HOST_INTERVAL_SECONDS >= CELERY_BROKER_VISIBILITY_TIMEOUT:
+    raise ImproperlyConfigured(
+        "ARCHIVE_RECHECK_BATCH × ARCHIVE_HOST_INTERVAL_SECONDS must stay below CELERY_BROKER_VISIBILITY_TIMEOUT"
+    )
 # A page is "gone" after this many misses in a row (404, 410, no such host), at least
 # ARCHIVE_MISS_RETRY_SECONDS apart: one failed lookup or one bad deploy does not make it gone.
 ARCHIVE_GONE_AFTER = envint("ARCHIVE_GONE_AFTER", 3)

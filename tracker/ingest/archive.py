@@ -503,7 +503,14 @@ def schedule_rechecks(now: datetime.datetime | None = None) -> int:
 def sweep_pending(now: datetime.datetime | None = None) -> int:
     """Send the pending captures whose claim or retry time has passed (broker outages, retries)."""
     now = now or timezone.now()
-    due = list(ArchivedCopy.objects.capture_due(now).exclude(url="").values_list("pk", flat=True)[:500])
+    # A new row's task was sent when it was cited: leave it that long before sending it again.
+    fresh = now - datetime.timedelta(minutes=10)
+    due = (
+        ArchivedCopy.objects.capture_due(now)
+        .exclude(url="")
+        .filter(Q(claimed_until__isnull=False) | Q(created_at__lt=fresh))
+    )
+    due = list(due.order_by("pk").values_list("pk", flat=True)[:500])
     for pk in due:
         enqueue_capture(pk)
     return len(due)
