@@ -9,6 +9,9 @@ import hashlib
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from tracker.commitments import actions
+from tracker.commitments.models import Evidence
+from tracker.commitments.status import Status
 from tracker.ingest.archive import ArchivedCopy, archive_storage
 
 
@@ -48,3 +51,17 @@ def drip():
     """A body that never ends, a byte at a time (with the route's delay: a site too slow to fetch)."""
     while True:
         yield b"x"
+
+
+def cite_evidence(commitment, author, url: str) -> Evidence:
+    """A news report at `url`, cited as the evidence of an "in progress" assessment."""
+    evidence = Evidence.objects.create(url=url, title="Handover of two suspects")
+    actions.record_assessment(
+        commitment=commitment,
+        status=Status.IN_PROGRESS,
+        as_of=datetime.date(2018, 3, 12),
+        rationale="Two suspects handed over.",
+        author=author,
+        evidence=[evidence],
+    )
+    return evidence

@@ -13,10 +13,8 @@ import pytest
 from django.core.management import call_command
 
 from tests import httpserver
-from tests.archive_helpers import drip
+from tests.archive_helpers import cite_evidence, drip
 from tracker.commitments import actions
-from tracker.commitments.models import Evidence
-from tracker.commitments.status import Status
 from tracker.ingest import archive
 from tracker.ingest.archive import ArchivedCopy, archive_storage
 from tracker.ingest.models import Article
@@ -38,19 +36,6 @@ PAGE = (
 def archiving(settings):
     settings.ARCHIVE_ON_CITE = True
     return settings
-
-
-def cite_evidence(commitment, erin, url: str) -> Evidence:
-    evidence = Evidence.objects.create(url=url, title="Handover of two suspects")
-    actions.record_assessment(
-        commitment=commitment,
-        status=Status.IN_PROGRESS,
-        as_of=datetime.date(2018, 3, 12),
-        rationale="Two suspects handed over.",
-        author=erin,
-        evidence=[evidence],
-    )
-    return evidence
 
 
 def test_citing_an_address_archives_it_after_the_commit(

@@ -12,10 +12,8 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from tests.archive_helpers import stored_copy
+from tests.archive_helpers import cite_evidence, stored_copy
 from tracker.commitments import actions
-from tracker.commitments.models import Evidence
-from tracker.commitments.status import Status
 from tracker.ingest import archive
 from tracker.ingest.models import Article
 
@@ -33,15 +31,7 @@ CAPTURED = datetime.datetime(2018, 3, 13, 9, 30, tzinfo=UTC)
 def cited(commitment, erin):
     """A published commitment: a readout as its source, a news report as evidence, both archived."""
     source = actions.add_source(commitment=commitment, url="https://www.example.gov/readout")
-    evidence = Evidence.objects.create(url="https://news.example.org/handover", title="Handover")
-    actions.record_assessment(
-        commitment=commitment,
-        status=Status.IN_PROGRESS,
-        as_of=datetime.date(2018, 3, 12),
-        rationale="Two suspects handed over.",
-        author=erin,
-        evidence=[evidence],
-    )
+    evidence = cite_evidence(commitment, erin, "https://news.example.org/handover")
     source_copy = stored_copy(source.url, b"<p>The readout.</p>", captured_at=CAPTURED)
     evidence_copy = stored_copy(evidence.url, HOSTILE, captured_at=CAPTURED + datetime.timedelta(days=2))
     return commitment, source_copy, evidence_copy
