@@ -68,6 +68,7 @@ class Sample:
     status: str = "in_progress"
     common_term: str = "cooperation"
     rare_term: str = "desalination"
+    capture: int = 1  # an archived copy (a 404 where none was made: the lookup is measured alike)
 
     @classmethod
     def pick(cls) -> Sample:
@@ -75,6 +76,7 @@ class Sample:
 
         from tracker.commitments.models import Assessment, Commitment, Dialogue, Meeting, Party
         from tracker.demo import scale_data
+        from tracker.ingest.archive import ArchivedCopy
         from tracker.public.pagination import _encode
 
         published = Commitment.objects.published()
@@ -92,6 +94,7 @@ class Sample:
         commitment = busy[max(0, total // 10)]
         deep = published.order_by("reference").values_list("reference", flat=True)[int(total * 0.8)]
         assessment = Assessment.objects.public().filter(commitment=commitment).order_by("pk").first()
+        capture = ArchivedCopy.objects.captured().order_by("pk").values_list("pk", flat=True).first()
         return cls(
             dialogue=dialogue.slug,
             party=party.first().code,
@@ -102,6 +105,7 @@ class Sample:
             assessment=assessment.pk if assessment else 1,
             common_term=scale_data.COMMON_TERM,
             rare_term=scale_data.RARE_TERM,
+            capture=capture or 1,
         )
 
 
@@ -158,6 +162,7 @@ def targets(s: Sample) -> list[Target]:
         t("embed: commitment", "public:embed_commitment", ref),
         t("embed: dialogue", "public:embed_dialogue", dia),
         t("oEmbed", "public:oembed", query={"url": f"http://{HOST}{reverse('public:commitment_detail', args=[ref])}"}),
+        t("archived copy", "public:archived_copy", s.capture),
         t("follow: the page", "public:follow_subscribe"),
         t("follow: a confirmation link", "public:follow_confirm", "not-a-token"),
         t("follow: an unsubscribe link", "public:follow_unsubscribe", "not-a-token"),

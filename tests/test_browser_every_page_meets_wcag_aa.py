@@ -50,6 +50,7 @@ PUBLIC_NOT_PAGES = {
     "changes_feed",
     "corrections_feed",
     "oembed",
+    "archived_copy",  # the archived bytes as captured (another site's page), not a page of ours
 }
 # Editor patterns that answer a GET with no page of their own: JSON, or a redirect after a POST.
 EDITOR_NOT_PAGES = {
@@ -73,6 +74,8 @@ EDITOR_NOT_PAGES = {
     "csv_confirm": "POST only",
     "proposal_agree": "POST only",
     "proposal_withdraw": "POST only",
+    "archived_copy": "the archived bytes as captured (another site's page), not a page of ours",
+    "archive_retry": "POST only",
 }
 
 

@@ -17,7 +17,7 @@ from django.urls import URLPattern, get_resolver, reverse
 
 from tests import test_editor_fixtures as fixtures
 from tracker.commitments.status import Status
-from tracker.ingest import tasks
+from tracker.ingest import archive, tasks
 
 world = fixtures.world
 
@@ -170,6 +170,9 @@ SPECS = {
     ),
     "proposal_withdraw": (lambda w: {"pk": w.mine.pk}, lambda w: {}),
     "digest_preference": (None, lambda w: {"daily_digest": "on"}),
+    "archive": (None, None),
+    "archived_copy": (lambda w: {"pk": w.text_copy.pk}, None),
+    "archive_retry": (lambda w: {"pk": w.failed_copy.pk}, lambda w: {}),
 }
 POSTS = sorted(name for name, (_, post) in SPECS.items() if post)
 # Views that only take a POST (their GET is 405 for everyone).
@@ -192,6 +195,7 @@ POST_ONLY = {
     "article_suggest_evidence",
     "proposal_agree",
     "proposal_withdraw",
+    "archive_retry",
 }
 GETS = sorted(name for name in SPECS if name not in POST_ONLY)
 
@@ -247,6 +251,18 @@ def proposals(request, django_user_model):
     ed = django_user_model.objects.create_user("ed", "ed@example.org", "ed-password-123")
     ed.groups.add(request.getfixturevalue("editors_group"))
     fixtures.make_proposals(w, erin=request.getfixturevalue("erin"), other_editor=ed)
+
+
+@pytest.fixture(autouse=True)
+def archived_copies(request):
+    """The statement's copy (its pasted text) and a capture that failed (for the archive views)."""
+    if "world" not in request.fixturenames:
+        return
+    w = request.getfixturevalue("world")
+    w.text_copy = archive.ensure_copy(archive.Key(article_id=w.statement.pk))
+    w.failed_copy = archive.ArchivedCopy.objects.create(
+        url="https://gone.example.org/cited", state="failed", reason="The page was not found (HTTP 404)."
+    )
 
 
 @pytest.fixture(autouse=True)

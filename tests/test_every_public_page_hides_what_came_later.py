@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl, urlencode
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.archive_helpers import stored_copy
 from tracker.commitments import actions
 from tracker.commitments.models import Dialogue, Evidence, Meeting
 from tracker.commitments.status import Status
@@ -81,6 +82,15 @@ def later_event(make_commitment, dialogue, meeting, erin, china, united_states):
         origin="url",
     )
     actions.add_source(commitment=early, article=article, issuing_party=china)
+    # The later evidence's archived copy, captured that day, and the live page changed since.
+    noon = datetime.datetime(2018, 11, 12, 12, tzinfo=datetime.UTC)
+    capture = stored_copy(
+        evidence.url,
+        f"<html><body><p>{MARK} report.</p></body></html>".encode(),
+        captured_at=noon,
+        live_state="changed",
+        live_since=noon + datetime.timedelta(days=1),
+    )
     Dialogue.objects.filter(pk=dialogue.pk).update(
         state=Dialogue.State.SUSPENDED, state_note=f"{MARK}: no round since."
     )
@@ -91,6 +101,7 @@ def later_event(make_commitment, dialogue, meeting, erin, china, united_states):
         "format": "json",
         "fmt": "json",
         "meeting": meeting,
+        "capture": capture.pk,
         # Follow by e-mail: links naming no subscription (the pages say so; nothing dated on them).
         "token": tokens.confirm_token(Subscription(pk=0, key="none")),
         "key": tokens.unsubscribe_token(Subscription(pk=0, key="none")),
@@ -151,6 +162,7 @@ def test_the_later_event_shows_when_viewed_after_it(rob_client, later_event):
         reverse("public:dialogue_detail", args=[later_event["slug"]]),
         reverse("public:feed_commitment", args=[reference]),
         reverse("public:api:commitment-detail", args=[reference]),
+        reverse("public:archived_copy", args=[later_event["capture"]]),
     } <= shown
 
 

@@ -121,8 +121,9 @@ def busy(make_commitment, erin, china, united_states):
 
 
 DETAIL_PAGES = [
-    ("public:commitment_detail", {}, 8),
-    ("public:commitment_detail", {"as_of": "2019-01-01"}, 8),
+    # +1 each: the archived copies of every source and piece of evidence, one query (archive_tags).
+    ("public:commitment_detail", {}, 9),
+    ("public:commitment_detail", {"as_of": "2019-01-01"}, 9),
     ("public:feed_commitment", {}, 3),
     ("public:api:commitment-detail", {}, 5),
 ]

@@ -171,8 +171,12 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Archived copies of cited pages (tracker.ingest.archive): a directory of their own, under
+# MEDIA_ROOT unless set; never in git (.gitignore has /media/).
+ARCHIVE_ROOT = Path(os.environ.get("ARCHIVE_ROOT", MEDIA_ROOT / "archive"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "archive": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": ARCHIVE_ROOT}},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -287,7 +291,20 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tracker.follow.tasks.send_editor_digests",
         "schedule": timedelta(minutes=envint("FOLLOW_DIGEST_MINUTES", 60)),
     },
+    # Archived copies of cited pages (tracker.ingest.archive): captures still pending after a
+    # broker outage or a failed attempt are sent again; due re-checks of the live pages are sent
+    # in batches, spaced per host.
+    "archive-captures": {
+        "task": "tracker.ingest.archive_tasks.sweep_archive_captures",
+        "schedule": timedelta(minutes=envint("ARCHIVE_SWEEP_MINUTES", 15)),
+    },
+    "archive-rechecks": {
+        "task": "tracker.ingest.archive_tasks.recheck_archives",
+        "schedule": timedelta(minutes=envint("ARCHIVE_RECHECK_SWEEP_MINUTES", 60)),
+    },
 }
+# Task modules outside an app's tasks.py (autodiscovery finds only those).
+CELERY_IMPORTS = ["tracker.ingest.archive_tasks"]
 
 # --- The pipeline ------------------------------------------------------------------------------
 
@@ -308,6 +325,31 @@ UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 2 * 1024 * 1024)
 ANALYSIS_MAX_CHARS = envint("ANALYSIS_MAX_CHARS", 1_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 512 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES
+
+# --- Archived copies of cited pages (tracker.ingest.archive) -------------------------------------
+
+# Capture a newly cited address after the transaction commits (off in the test settings, whose
+# fixtures cite addresses that must not be fetched; the tests of archives turn it on).
+ARCHIVE_ON_CITE = envbool("ARCHIVE_ON_CITE", True)
+# A capture that may work later (timeout, 5xx) is tried this many times, the first retry after
+# ARCHIVE_RETRY_SECONDS, doubling; then it fails with the last reason.
+ARCHIVE_MAX_ATTEMPTS = envint("ARCHIVE_MAX_ATTEMPTS", 4)
+ARCHIVE_RETRY_SECONDS = envint("ARCHIVE_RETRY_SECONDS", 600)
+# Each live page is fetched again every this many days, at most ARCHIVE_RECHECK_BATCH per sweep,
+# one request per host every ARCHIVE_HOST_INTERVAL_SECONDS.
+ARCHIVE_RECHECK_DAYS = envint("ARCHIVE_RECHECK_DAYS", 7)
+ARCHIVE_RECHECK_BATCH = envint("ARCHIVE_RECHECK_BATCH", 200)
+ARCHIVE_HOST_INTERVAL_SECONDS = envint("ARCHIVE_HOST_INTERVAL_SECONDS", 10)
+# A re-check waits in the broker for up to batch × interval seconds; past the visibility timeout
+# Redis would deliver it a second time.
+if ARCHIVE_RECHECK_BATCH * ARCHIVE_HOST_INTERVAL_SECONDS >= CELERY_BROKER_VISIBILITY_TIMEOUT:
+    raise ImproperlyConfigured(
+        "ARCHIVE_RECHECK_BATCH × ARCHIVE_HOST_INTERVAL_SECONDS must stay below CELERY_BROKER_VISIBILITY_TIMEOUT"
+    )
+# A page is "gone" after this many misses in a row (404, 410, no such host), at least
+# ARCHIVE_MISS_RETRY_SECONDS apart: one failed lookup or one bad deploy does not make it gone.
+ARCHIVE_GONE_AFTER = envint("ARCHIVE_GONE_AFTER", 3)
+ARCHIVE_MISS_RETRY_SECONDS = envint("ARCHIVE_MISS_RETRY_SECONDS", 3600)
 
 # --- E-mail and Follow by e-mail ---------------------------------------------------------------
 
@@ -413,6 +455,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [csp_constants.NONE],
     },
 }
+# The embeds (/embed/…, tracker.public.embeds) alone may be framed, by these origins ("*": any
+# site); every other page keeps frame-ancestors 'none' and X-Frame-Options: DENY.
+EMBED_FRAME_ANCESTORS = envlist("EMBED_FRAME_ANCESTORS", ["*"])
 if envbool("BEHIND_TLS_PROXY", False):
     # Only behind a proxy that sets this header itself and strips it from clients.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

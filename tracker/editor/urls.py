@@ -4,7 +4,7 @@ walks this list and refuses each URL to an outsider and to an anonymous reader."
 from django.urls import path
 
 from tracker.editor import views
-from tracker.editor.views import alignments, second_opinion
+from tracker.editor.views import alignments, archive, second_opinion
 from tracker.editor.views.queue import DigestPreference
 
 app_name = "editor"
@@ -68,6 +68,10 @@ urlpatterns = [
     path("dialogues/<int:pk>/", views.DialogueDetail.as_view(), name="dialogue_detail"),
     path("dialogues/<int:pk>/edit/", views.DialogueUpdate.as_view(), name="dialogue_update"),
     path("dialogues/<int:pk>/history/", views.DialogueHistory.as_view(), name="dialogue_history"),
+    # Archived sources: live pages changed or gone, failed captures.
+    path("archive/", archive.ArchiveList.as_view(), name="archive"),
+    path("archive/<int:pk>/copy/", archive.ArchivedCopyView.as_view(), name="archived_copy"),
+    path("archive/<int:pk>/retry/", archive.ArchiveRetry.as_view(), name="archive_retry"),
     path("csv/", views.CsvImport.as_view(), name="csv_import"),
     path("csv/confirm/", views.CsvConfirm.as_view(), name="csv_confirm"),
     # Second opinions on the assessments of dialogues that require two editors.

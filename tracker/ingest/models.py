@@ -341,3 +341,7 @@ class Suggestion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.commitment_id}: {self.passage[:60]}"
+
+
+# Archived copies of cited pages: the model and its verbs live in their own module.
+from tracker.ingest.archive import ArchivedCopy  # noqa: E402, F401

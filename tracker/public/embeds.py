@@ -1,12 +1,14 @@
 """Embeds: a commitment's status card and a dialogue's scorecard for other sites' pages, and oEmbed.
 
 `/embed/commitments/<ref>/` and `/embed/dialogues/<slug>/` are the only pages allowed in a frame
-(`xframe_options_exempt`); every other page keeps the site-wide `X-Frame-Options: DENY` against
-clickjacking. The exemption is applied outside the page cache, so a page served from the cache is
-exempt too (the cache stores the body only). Embeds read the status by the same rule as the
-pages (`filters.with_shown_status`: the stored steps of `status.headline`), take `?as_of=`, show
-the demonstration marker where a status rests on demonstration data, and 404 for drafts, unknown
-references and commitments not yet made on the date asked.
+(`framable`: no `X-Frame-Options`, and a Content-Security-Policy whose `frame-ancestors` is
+`settings.EMBED_FRAME_ANCESTORS`, any site by default); every other page keeps the site-wide
+`X-Frame-Options: DENY` and `frame-ancestors 'none'` against clickjacking. Both are applied
+outside the page cache, so a page served from the cache may be framed too (the cache stores the
+body only). Embeds read the status by the same rule as the pages (`filters.with_shown_status`: the
+stored steps of `status.headline`), take `?as_of=`, show the demonstration marker where a status
+rests on demonstration data, and 404 for drafts, unknown references and commitments not yet made
+on the date asked.
 
 `/oembed/?url=…&format=json` answers for the address of a commitment or dialogue page (or of an
 embed) of this site with a "rich" oEmbed response holding the iframe (https://oembed.com/):
@@ -18,6 +20,7 @@ from __future__ import annotations
 import datetime
 import json
 from dataclasses import dataclass
+from functools import wraps
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from django.conf import settings
@@ -41,6 +44,19 @@ SIZES = {"commitment": (420, 240), "dialogue": (520, 440)}
 CACHE_AGE = 3600
 
 
+def framable(view):
+    """Let other sites frame the view: no X-Frame-Options, and frame-ancestors from the settings
+    (read at each request; the rest of the site-wide policy stays as it is)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response._csp_replace = {"frame-ancestors": list(settings.EMBED_FRAME_ANCESTORS)}
+        return response
+
+    return xframe_options_exempt(wrapped)
+
+
 def _published(day: ViewDate):
     commitments = Commitment.objects.published()
     return commitments.made_by(day.day) if day.historical else commitments
@@ -59,7 +75,7 @@ def _context(request, vd: ViewDate, **extra) -> dict:
     return {"view_date": vd, "site_url": links.site_url(request), **extra}
 
 
-@xframe_options_exempt
+@framable
 @public_page
 def embed_commitment(request, reference):
     vd = view_date(request)
@@ -78,7 +94,7 @@ def embed_commitment(request, reference):
     return render(request, "public/embed_commitment.html", context)
 
 
-@xframe_options_exempt
+@framable
 @public_page
 def embed_dialogue(request, slug):
     vd = view_date(request)

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from tracker.public import changes, datapackage, embeds, exports, feeds, meetings, views
+from tracker.public import archive, changes, datapackage, embeds, exports, feeds, meetings, views
 
 app_name = "public"
 
@@ -32,6 +32,7 @@ urlpatterns = [
     path("embed/commitments/<str:reference>/", embeds.embed_commitment, name="embed_commitment"),
     path("embed/dialogues/<slug:slug>/", embeds.embed_dialogue, name="embed_dialogue"),
     path("oembed/", embeds.oembed, name="oembed"),
+    path("archive/<int:capture>/", archive.archived_copy, name="archived_copy"),
     path("api/", include(("tracker.public.api.urls", "api"))),
     # Follow by e-mail (tracker.follow): public:follow_subscribe, _confirm, _unsubscribe.
     path("", include("tracker.follow.urls")),
