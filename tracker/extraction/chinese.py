@@ -34,6 +34,7 @@ from tracker.extraction.zh_cues import (
     AIM,
     BASIS,
     FIRM,
+    HEDGED,
     MODAL_VETOES,
     PURPOSE,
     SOFT_VETOES,
@@ -118,7 +119,10 @@ def detect_chinese(text: str, context: DocumentContext) -> list[ChineseCandidate
     local = [(a, b, section_parties(text[a:b], context, names)) for a, b in sections]
     results: list[ChineseCandidate] = []
     previous: tuple[int, list[str] | None] = (-1, None)  # (paragraph, actor) of the sentence before
+    asked = _question_paragraphs(text)
     for unit in seg.units(text):
+        if unit.paragraph in asked:
+            continue  # "问：有消息称，中方将…能否证实？": what a journalist asks commits nobody
         # in a spokesperson's answers, 双方 is the pair the question and its answer are about
         context.parties = next((p for a, b, p in local if a <= unit.start < b and p), whole)
         measure = announced_measure(text, unit, context, names)
@@ -134,6 +138,19 @@ def detect_chinese(text: str, context: DocumentContext) -> list[ChineseCandidate
         results.extend(_read_unit(text, unit, actor, context, names))
     context.parties = whole
     return results
+
+
+# A journalist's question in a briefing transcript: "问：…", "记者：…", "（记者）…？"
+QUESTION_PARAGRAPH = re.compile(r"\s*(?:<[^>]+>)?\s*(?:问|记者|提问)[：:]")
+
+
+def _question_paragraphs(text: str) -> set[int]:
+    """The indexes of the paragraphs that ask a question: their words are the journalist's."""
+    return {
+        number
+        for number, (start, end) in enumerate(seg.paragraphs(text))
+        if QUESTION_PARAGRAPH.match(text, start, end) or text[start:end].rstrip().endswith(("？", "?"))
+    }
 
 
 def announced_measure(text: str, unit: seg.Unit, context: DocumentContext, names: Names) -> ChineseCandidate | None:
@@ -226,6 +243,7 @@ def _committing_clauses(
     governed = False  # inside the scope of a modal veto ("各方要…，致力于…，早日重启对话")
     view = False  # the clause before ends in a view verb: this one is what is viewed, whoever acts in it
     held: list[tuple[int, int]] = []  # principle or position clauses inside a commitment
+    conditioned = False  # "如美方恢复…，商务部将…": an action on a condition is hedged
     for c_start, c_end in seg.clauses(text, unit.start, unit.end):
         clause = seg.MARKUP.sub("", text[c_start:c_end]).strip()
         reading = read_clause(clause)
@@ -243,6 +261,7 @@ def _committing_clauses(
         if reading.veto or governed:
             if chosen:
                 break
+            conditioned = conditioned or reading.veto == "condition"
             governed = governed or reading.veto in MODAL_VETOES
             strength = carried
             continue
@@ -257,6 +276,8 @@ def _committing_clauses(
         actors, strength = _apply_cue(clause, cue, actors, strength, unit, context, names)
         if strength is None:
             continue
+        if conditioned and strength == FIRM:
+            strength = HEDGED
         deadlines = find_chinese_deadlines(clause, context.doc_date)
         chosen.extend(_Clause(a, b, [], actors, strength, None, "carried-through") for a, b in held)
         held = []

@@ -67,13 +67,13 @@ REAFFIRMED = re.compile(r"重申(?:将|继续)?(?:全面|认真|切实)?(?:落�
 # after 将 or 同意 sets the strength, as "will explore" and "agreed to explore" do
 MODAL_THEN = re.compile(
     r"(?:将|一致同意|同意|商定|决定|责成[^，。；]{1,12}?)(?:进一步|继续|积极|共同|一道|联合|携手|认真|深入)?"
-    r"(?=探讨|探索|研究|积极考虑|考虑|共同努力|努力|争取|力争)"
+    r"(?=探讨|探索|研究|积极考虑|考虑|视情|酌情|共同努力|努力|争取|力争)"
 )
 # A concrete joint action that a proposal (建议) may name: a negotiation, consultations, an agreement
 # or a mechanism to set up, a meeting to hold. Proposals of "more cooperation in a field" are vague.
 JOINT_ACTION = re.compile(
     r"(?:推进|推动|恢复|完成|启动|重启|建立|签署|商签|举行|召开|达成|设立|成立|制定|谈判|磋商)"
-    r"[^，；。]{0,24}?(?:谈判|磋商|协定|协议|准则|机制|会议|对话|平台|中心|基金)"
+    r"[^，；。]{0,24}?(?:谈判|磋商|协定|协议|准则|机制|会议|对话|平台|中心|基金|网络|扩员)"
 )
 
 # --- veto patterns ----------------------------------------------------------------------------
@@ -318,10 +318,16 @@ NO_FIELD = re.compile(
 PLAY_A_ROLE = re.compile(r"发挥[^，。；]{0,10}作用|参与[^，。；]{0,10}治理")
 
 
+# "双方同意保持沟通": keeping in touch, with no matter named
+KEEP_IN_TOUCH = re.compile(
+    r"^[^，；。]{0,6}?(?:一致)?(?:同意|将)?(?:继续)?保持(?:密切)?(?:沟通|沟通协调|沟通与协调)[，；。]?$"
+)
+
+
 def is_vague(clause: str, topics: list[str]) -> bool:
-    """More cooperation without a field, a partnership to deepen, or a role to play: vague, like
-    English "called for more collaboration" and "will play a constructive role"."""
-    if NO_FIELD.search(clause) or PLAY_A_ROLE.search(clause):
+    """More cooperation without a field, a partnership to deepen, a role to play or keeping in touch:
+    vague, like English "called for more collaboration" and "will play a constructive role"."""
+    if NO_FIELD.search(clause) or PLAY_A_ROLE.search(clause) or KEEP_IN_TOUCH.search(clause):
         return True
     return not topics and not CONCRETE.search(clause) and not NEGATIVE_PLEDGE.search(clause)
 

@@ -56,7 +56,7 @@ CHINESE_ORGAN = re.compile(
 NOT_SIDE = set("中双我各对该本他你三两")  # 双方, 我方, 各方, 对方, 三方 ... are no country's side
 JOIN = re.compile(r"\s*(?:和|与|同|及|、|以及)\s*")
 LEADING = re.compile(
-    rf"^[\s“”\"]*(?:——)?(?:[{NUMERAL}]+是|[{NUMERAL}]+、|第[{NUMERAL}]+(?:条|项|点)|\d+[.、]|（[{NUMERAL}\d]+）)?\s*"
+    rf"^[\s“”\"]*(?:——)?(?:[{NUMERAL}]+是|[{NUMERAL}]+、|第[{NUMERAL}]+(?:条|项|点)|\d+[.、．](?!\d)|\d+）|（[{NUMERAL}\d]+）)?\s*"
     r"(?:此外|同时|另外|其中|还|也|并|而|同日|会上|会后|会谈后)?[，,]?\s*(?:可由|由)?"
 )
 CHINA_SPEAKS = re.compile(r"中方|我国|国家主席|国务院总理")
@@ -266,22 +266,34 @@ def attendees(text: str, context: DocumentContext) -> list[str]:
         run: list[str] = []
         end = None
         for mention in lexicon.mentions(sentence):
-            if not (mention.party and lexicon.is_country(mention.party)):
+            countries = _attending_countries(mention.party, context)
+            if not countries:
                 continue
             if (
                 end is not None
-                and mention.party in run
+                and set(countries) <= set(run)
                 and ATTENDEE_GAP.fullmatch(sentence[end : mention.start] + "、")
             ):
                 end = mention.end  # the same country again ("中国国家主席习近平" names it twice)
                 continue
             if end is None or not ATTENDEE_GAP.fullmatch(sentence[end : mention.start]):
                 run = []
-            run.append(mention.party)
+            run.extend(countries)
             end = mention.end
             if len(set(run)) > len(best):
                 best = sorted(set(run))
     return best if len(best) >= 3 else []
+
+
+def _attending_countries(party: str | None, context: DocumentContext) -> list[str]:
+    """The countries a mention in an attendance list stands for: a country, or a grouping's members
+    ("东盟十一国领导人、日本首相、韩国总统出席会议")."""
+    if not party:
+        return []
+    if context.lexicon.is_country(party):
+        return [party]
+    members = context.lexicon.expand_collective([party], context.doc_date)
+    return members if len(members) > 1 else []
 
 
 # "蒙古国作为观察员国代表与会", "以嘉宾身份出席": present, but no party to what the members decide
@@ -316,7 +328,10 @@ def _document_parties(text: str, context: DocumentContext, names: Names) -> list
         if present:
             # a full list of who attended is the parties; a partial one (a host named elsewhere) adds to them
             known = context.lexicon.expand_collective(parties, context.doc_date)
-            return present if len(present) >= len(known) else sorted({*known, *present})
+            found = present if len(present) >= len(known) else sorted({*known, *present})
+            if "China" in known and "China" not in found and CHINA_SPEAKS.search(text):
+                found = sorted({"China", *found})  # a Chinese account of a meeting China attends
+            return found
         parties = pair_parties(text, names.chars) or parties
         for side, party in names.sides.items():
             if party not in parties and side in text:

@@ -30,12 +30,12 @@ EDGE = '，；;：:、 \u3000\t“”"'
 
 # Item markers: 一是 / 二要 / 第一， / 第一条 / （一） / (1) / 1. / 1、 / 一、 / ——
 ITEM_MARKER = re.compile(
-    rf"\s*(?:[{NUMERAL}]+是(?:要)?|[{NUMERAL}]要|首先要?|其次|第[{NUMERAL}]+(?:条|项|点)?[，、,]?|（[{NUMERAL}\d]+）|\(\d+\)|\d+[.、]|"
+    rf"\s*(?:[{NUMERAL}]+是(?:要)?|[{NUMERAL}]要|首先要?|其次|第[{NUMERAL}]+(?:条|项|点)?[，、,]?|（[{NUMERAL}\d]+）|\(\d+\)|\d+[.、．](?!\d)|\d+）|"
     rf"[{NUMERAL}]+、|——)\s*"
 )
 # The markers an item inside a sentence starts with (after "：" or "；").
 INLINE_MARKER = re.compile(
-    rf"\s*(?:[{NUMERAL}]+是|[{NUMERAL}]要|第[{NUMERAL}]+[，、]|（[{NUMERAL}\d]+）|\(\d+\)|\d+[.、])\s*"
+    rf"\s*(?:[{NUMERAL}]+是|[{NUMERAL}]要|第[{NUMERAL}]+[，、]|（[{NUMERAL}\d]+）|\(\d+\)|\d+[.、．](?!\d)|\d+）)\s*"
 )
 
 # Lead-in kinds: what the items below a lead-in inherit.
@@ -53,7 +53,7 @@ OPENS_LIST = re.compile(rf"[：:]\s*$|以下|如下|(?:[{NUMERAL}\d]+|几)(?:点
 # "…同意…：一是…" or "李强建议，一是…": a lead-in followed by its first item inside one sentence.
 INLINE_LEAD_IN = re.compile(
     r"[^。；;]*?(?:[：:]|(?:建议|倡议|同意|主张)[，,])(?=\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、]|"
-    r"（[一二三四五六七八九十\d]+）|\(\d+\)|\d+[.、]))"
+    r"（[一二三四五六七八九十\d]+）|\(\d+\)|\d+[.、．](?!\d)|\d+）))"
     # "双方同意推动…合作，包括：成立…；建立…；恢复…。": items without markers, one per "；"
     r"|[^。；;]*?[：:](?=[^。；;]+[；;][^。]*[。！？]?)"
 )
@@ -201,7 +201,8 @@ def units(text: str) -> list[Unit]:
     lead: Lead | None = None
     for number, (p_start, p_end) in enumerate(paragraphs(text)):
         paragraph = MARKUP.sub("", text[p_start:p_end]).strip()
-        if not (ITEM_MARKER.match(paragraph) and not paragraph.startswith("——")):
+        # a numbered item keeps the lead-in above it; so does a "——" item under a lead-in ending in "："
+        if not (ITEM_MARKER.match(paragraph) and (not paragraph.startswith("——") or _opened_by_colon(lead))):
             lead = None
         bare = BARE_AGREEMENT.match(paragraph)
         if bare:
@@ -233,6 +234,11 @@ def units(text: str) -> list[Unit]:
                 continue
             found.append(Unit(s_start, s_end, lead, number))
     return found
+
+
+def _opened_by_colon(lead: Lead | None) -> bool:
+    """Whether a lead-in ends in "：" ("双方同意：") and so governs the "——" items below it."""
+    return lead is not None and lead.text.rstrip().endswith(("：", ":"))
 
 
 # The heading of a numbered item: a short phrase with no clause break, a general verb and its aim
