@@ -734,7 +734,8 @@ _COMPANY_AFTER = re.compile(
     r"^['’]?s?\s+(?:(?:state-owned|state|national|private|leading|major|biggest|largest|[a-z]+)\s+){0,2}"
     r"(?:Airlines|Airways|Air|Aramco|Telecom|Railways|Petroleum|Motors|Holdings|Corporation|Corp\b|Inc\b|Ltd\b|"
     r"companies|company|firms?|enterprises?|businesses|corporations|carriers?|airlines?|banks|lenders|insurers|"
-    r"investors|exporters|importers|manufacturers|producers|(?:energy|oil|gas|mining|defen[cs]e|tech)\s+"
+    r"investors|exporters|importers|manufacturers|producers|shipbuilders|shipyards|steelmakers|automakers|"
+    r"carmakers|chipmakers|(?:energy|oil|gas|mining|defen[cs]e|tech)\s+"
     r"(?:groups?|giants?|majors?|firms?|companies|company)|private sector)\b"
 )
 
@@ -742,6 +743,8 @@ _COMPANY_AFTER = re.compile(
 # ... and words before a name that make it part of a company's name ("the national carrier Air Astana").
 _COMPANY_BEFORE = re.compile(
     r"\b(?:carrier|airline|company|firm|group|giant|operator|conglomerate|Air|Bank)\s+(?:[A-Z][\w&-]*\s+)?$"
+    # an industry body: "the Federation of Indian Export Organisations", "the Association of German ..."
+    r"|\b(?:Federation|Association|Confederation|Chambers?)\s+of\s+(?:the\s+)?$"
 )
 
 
@@ -966,13 +969,23 @@ def _veto_next_meeting(r: _Reading) -> str | None:
     return None
 
 
+# A refrained-from measure bound to a term is a negative pledge: "will not impose new export restrictions
+# during the term of the Partnership", "will not raise tariffs further while talks continue".
+_PLEDGED_TERM = re.compile(
+    r"\b(?:during\s+the\s+(?:term|period|life|duration|course)\s+of|for\s+the\s+(?:duration|term|life)\s+of|"
+    r"while\s+(?:the\s+)?(?:talks|negotiations|consultations|the\s+truce|the\s+agreement)\b|as\s+long\s+as|"
+    r"under\s+the\s+(?:truce|agreement|arrangement|deal|framework)|for\s+(?:the\s+next\s+)?(?:\w+\s+)?(?:years|months))",
+    re.I,
+)
+
+
 def _veto_negated(r: _Reading) -> str | None:
     """ "declined to join", and "will not impose tariffs": a pledge negated is a refusal, not a pledge
-    ("will not only ... but also" is no negation)."""
+    ("will not only ... but also" is no negation); bound to a term it is a negative pledge."""
     if r.trigger.kind != "modal" and _NEGATED.search(r.before):
         return "negated"
     if r.trigger.kind == "modal" and _NEGATED_MODAL.match(r.sentence, r.trigger.start):
-        return "negated"
+        return None if _PLEDGED_TERM.search(r.sentence, r.clause.start, r.clause.end) else "negated"
     return None
 
 
@@ -1394,6 +1407,14 @@ _HEDGES = re.compile(
     r"is prepared to|are prepared to)\b",
     re.I,
 )
+# An action that waits on another process: "once the review is concluded", "once the agreement enters
+# into force", "upon ratification"
+_ON_CONDITION = re.compile(
+    r"\b(?:once|upon|after)\s+(?:the\s+)?[^,;.]{3,100}?\b(?:is|are|has been|have been)\s+"
+    r"(?:concluded|completed|ratified|approved|signed|adopted|finali[sz]ed|in force)\b|"
+    r"\bonce\s+[^,;.]{3,100}?\b(?:enters?\s+into\s+force|takes?\s+effect|is\s+in\s+place)\b",
+    re.I,
+)
 # "will work with the region to explore program expansion": the action itself is only explored
 _EXPLORED = re.compile(r"^(?:[\w’'-]+\s+){0,6}?to\s+(?:explore|consider|study|examine|assess)\b", re.I)
 
@@ -1405,6 +1426,10 @@ def _hedged(r: _Reading) -> str:
         return HEDGED
     if r.strength == FIRM and _HEDGES.search(r.sentence, r.clause.start, r.clause.end):
         return HEDGED
+    if _ON_CONDITION.search(r.sentence, r.clause.start, r.clause.end) or _CONDITION_AFTER.search(
+        r.sentence, r.trigger.end, r.clause.end
+    ):
+        return HEDGED  # "once the review is concluded, ... will open negotiations", "intends to buy ... if"
     return r.strength
 
 
