@@ -521,7 +521,19 @@ def _rejected(text: str, start: int, end: int) -> bool:
         return True
     if _DURATION_BEFORE.search(before) and re.match(r"\d+\s+(?:days|weeks|months|years)", text[start:end]):
         return True
+    if re.match(r"(?:until|till|through)\b", text[start:end], re.I) and _LASTING.search(
+        text[max(0, start - 120) : start]
+    ):
+        return True  # "extend its visa-free policy until the end of 2028": how long a measure lasts
     return bool(_PERCENT_AFTER.match(text[end : end + 15]))
+
+
+# Verbs of a measure that lasts: a date after "until" is its end, not a deadline.
+_LASTING = re.compile(
+    r"\b(?:extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?|remain(?:s|ed)?|stay(?:s|ed)?|suspend(?:s|ed)?|"
+    r"paus(?:e|es|ed)|freez(?:e|es)|froze|valid|in\s+force|in\s+effect)\b(?![^.;]*\b(?:by|before)\b)",
+    re.I,
+)
 
 
 def _is_past(day: datetime.date, granularity: str, doc_date: datetime.date) -> bool:

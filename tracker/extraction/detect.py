@@ -591,7 +591,14 @@ def _object_is_action(obj: str, *, committed: bool = False) -> bool:
         return False  # "committed to free trade": a principle, not an action
     if committed and _NOUN_SUFFIX.search(word) and not re.match(r"[\w’'-]+\s+of\b", obj.strip()):
         return False  # "committed to diplomacy" (but "committed to completion of the clean-up" is an action)
+    if word.lower() in _VERB_TOO and _ARTICLE_NEXT.match(obj.strip(), first.end()):
+        return True  # "agreed to complete the feasibility study": a verb before its object
     return not word[0].isupper() and word.lower() not in _DETERMINERS
+
+
+# Words of the determiner list that are verbs too, when an article or a possessive follows them.
+_VERB_TOO = frozenset({"complete", "close", "further", "respect"})
+_ARTICLE_NEXT = re.compile(r"\s+(?:the|a|an|its|their|our|his|her|this|these|those|all)\b", re.I)
 
 
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,200})\]\([^)\s]{1,500}\)")
@@ -1141,6 +1148,12 @@ def _rule_verb_to(r: _Reading) -> str | None:
     return None
 
 
+_PRINCIPLES_OF = re.compile(
+    r"\s*(?:the\s+)?(?:(?:purposes|values|spirit)\s+and\s+)?(?:purposes|principles|values|spirit)\s+(?:of|enshrined|set\s+out)\b",
+    re.I,
+)
+
+
 def _rule_commitment(r: _Reading) -> str | None:
     """ "reaffirmed their commitment to" + an action, a named instrument or cooperation in a field."""
     sentence, trigger, clause = r.sentence, r.trigger, r.clause
@@ -1150,6 +1163,8 @@ def _rule_commitment(r: _Reading) -> str | None:
     if governor is None:
         return "no-governing-verb"
     obj_text = sentence[trigger.end : clause.end]
+    if _PRINCIPLES_OF.match(obj_text):
+        return "committed-to-a-principle"  # "the purposes and principles of the Charter"
     if trigger.verb == "to" and not _object_is_action(obj_text, committed=True):
         if not _noun_object_counts(obj_text, r.lexicon, r.context):
             return "committed-to-a-principle"
@@ -1216,6 +1231,8 @@ def _rule_called_on(r: _Reading) -> str | None:
     target = who.group(1) if who else ""
     if _THE_WORLD.search(target) or not (COLLECTIVE.search(target) or re.search(r"\b(?:BRICS|ASEAN|member)\b", target)):
         return "demand-on-others"
+    if _MORE_COOPERATION.match(r.obj):
+        return "called-for-more-cooperation"  # vague, like "called for more collaboration in a field"
     return None
 
 
@@ -1313,11 +1330,41 @@ _MONITORING = re.compile(
 )
 
 
+# Objects that state a stance or a manner rather than an action (labelled vague or position):
+# "take resolute measures to safeguard the legitimate rights and interests of", "continue to support the EU
+# and China in resolving", "continue to welcome German companies to invest", "keep close communication",
+# "report on progress on these initiatives".
+_STANCE_OBJECT = re.compile(
+    r"\s*(?:continue\s+to\s+)?(?:"
+    r"(?:take|adopt)\s+(?:\w+\s+){0,2}?(?:measures|steps|actions?)\s+(?:to\s+)?(?:safeguard|protect|defend|uphold)\b|"
+    r"(?:safeguard|protect|defend|uphold)\s+(?:its|their|our|the)\s+(?:\w+\s+){0,3}?(?:interests|rights)\b|"
+    r"(?:support|welcome|encourage)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,4}(?:(?:and|or)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,3})?"
+    r"(?:companies\s+|firms\s+|businesses\s+|enterprises\s+|investors\s+)?(?:in|to)\s+[a-z]+|"
+    r"(?:keep|maintain|stay)\s+(?:in\s+)?(?:close\s+|closer\s+)?(?:communication|contact|touch)\s*(?:[.;,]|$)|"
+    r"report\s+(?:back\s+)?on\s+(?:the\s+)?progress\b)",
+)
+
+
+def _veto_stance(r: _Reading) -> str | None:
+    """An object that states a stance, a manner or a report rather than an action (see ``_STANCE_OBJECT``)."""
+    if _QUANTITY.search(r.obj):
+        return None  # "will support Ukraine in rebuilding its grid with 500 million dollars": a measure
+    return "stance-not-action" if _STANCE_OBJECT.match(r.obj) else None
+
+
+# "called on the two sides to strengthen cooperation in clean energy": more cooperation in a field, not an act
+_MORE_COOPERATION = re.compile(
+    r"\s*(?:further\s+)?(?:strengthen|deepen|enhance|expand|step\s+up|boost|promote|increase|intensify)\s+"
+    r"(?:\w+\s+){0,2}?(?:cooperation|collaboration|exchanges|ties|coordination|communication)\b(?![^,;.]*\b(?:by|through)\b)",
+    re.I,
+)
+
+
 def _veto_monitoring(r: _Reading) -> str | None:
     return "monitoring" if _MONITORING.match(r.obj) else None
 
 
-_OBJECT_VETOES = (_veto_monitoring, _veto_priority, _veto_vague_object, _veto_past_year)
+_OBJECT_VETOES = (_veto_monitoring, _veto_stance, _veto_priority, _veto_vague_object, _veto_past_year)
 
 # -- the subject
 
@@ -2084,13 +2131,23 @@ def _split_after_deadline(
         if cut <= candidate.object_start + 3:
             continue
         if following.start() >= candidate.start + deadline.end:  # the deadline, then the second action
-            return [_replace(candidate, candidate.start, cut, deadline), _replace(candidate, cut, candidate.end, None)]
+            first_piece = _replace(candidate, candidate.start, cut, deadline)
+            if not _second_action_commits(
+                sentence[following.end() - len(following.group().split()[-1]) : candidate.end]
+            ):
+                return [first_piece]  # "... and will continue to welcome companies to invest": no pledge of its own
+            return [first_piece, _replace(candidate, cut, candidate.end, None)]
         first = sentence[candidate.object_start : cut]
         if cut < at and any(t != GENERIC_TOPIC for t in rank_topics(first, lexicon)) and _specific(first, lexicon):
             # the first action, then the second with its deadline; a first action of no subject of its own
             # ("committed to broaden their dialogue and to ...") stays with the second
             return [_replace(candidate, candidate.start, cut, None), _replace(candidate, cut, candidate.end, deadline)]
     return [candidate]
+
+
+def _second_action_commits(obj: str) -> bool:
+    """Whether the action after "and will" / "and to" is a commitment of its own: no stance."""
+    return not _STANCE_OBJECT.match(obj)
 
 
 def _replace(candidate: _Candidate, start: int, end: int, deadline: Deadline | None) -> _Candidate:
