@@ -367,7 +367,9 @@ _AGREED_THAT = re.compile(r"\b(?:agreed|agree|decided|decide|been decided|was de
 # "agreed to the establishment of a working group" agrees to a future action, named by a noun
 _AGREED_NOUN_ACTION = re.compile(
     r"(?:the\s+)?(?:establishment|creation|launch|holding|resumption|formation|setting up|expansion|extension|"
-    r"opening|start|convening|conclusion|negotiation|development|implementation)\s+of\b",
+    r"opening|start|convening|conclusion|negotiation|development|implementation)\s+of\b"
+    # a measure that lasts from now on: "agreed to a six-month truce", "agreed to a moratorium on"
+    r"|(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:truce|ceasefire|cease-fire|moratorium|standstill)\b",
     re.I,
 )
 _EVENT_NOUN = re.compile(
@@ -519,7 +521,7 @@ _MECHANISM = re.compile(
     # concrete measures and means: "taking additional measures", "target financial institutions"
     r"|measures|actions|steps|restrictions|controls|assistance|aid|grants?|loans?|financing|"
     r"financial institutions|networks|reconstruction|projects?|initiatives?|training|capacity[- ]building|"
-    r"strateg(?:y|ies)|commissions?|councils?)\b",
+    r"strateg(?:y|ies)|commissions?|councils?|cells?|units?|hubs?)\b",
     re.I,
 )
 _QUANTITY = re.compile(
@@ -1396,7 +1398,19 @@ def _actor(r: _Reading) -> _Subject | None:
         subject = _inherited_subject(r.sentence, r.clauses, r.context, quoted_party=r.quoted_party)
         if subject is not None:
             r.reasons.append("inherited-subject")
+    if (
+        subject is not None
+        and _QUOTED_WE_AGREED.search(region)
+        and r.quoted_party
+        and _AGREEING.match(r.sentence, r.trigger.start)
+    ):
+        # a minister's "We have agreed to hold the first round": an agreement has both sides to it
+        subject = _Subject(list(r.context.parties), "collective")
     return subject
+
+
+_QUOTED_WE_AGREED = re.compile(r"\b[Ww]e\s+(?:have\s+)?(?:also\s+)?$")
+_AGREEING = re.compile(r"(?:agree|agreed|decided)\b", re.I)
 
 
 def _proposer(r: _Reading) -> _Subject:
@@ -2108,6 +2122,11 @@ def _split_by_deadlines(sentence: str, candidate: _Candidate, context: DocumentC
         start = gap_start + conj.start() + conj.group().index("and")  # the second piece starts at "and"
     last = deadlines[-1]
     pieces.append(_replace(candidate, start, candidate.end, last))
+    for piece in pieces[1:]:
+        # "... in October, and we aim to conclude ... by March": a later piece with a verb of its own
+        own = [t for t in find_triggers(sentence[piece.start : piece.end]) if t.kind == "verb_to"]
+        if own:
+            piece.strength = own[0].strength
     return pieces if len(pieces) > 1 else [candidate]
 
 
