@@ -480,17 +480,28 @@ def find_deadlines(text: str, doc_date: datetime.date | None) -> list[Deadline]:
         if any(start < b and a < end for a, b in taken):
             continue
         taken.append((start, end))
-        if _rejected(text, start, end):
+        # "India will cut its duties ... from Oct. 1": the day a pledged measure starts is its deadline
+        starts = bool(_FUTURE_START.search(text, max(0, start - 140), start))
+        rejected = _rejected(text, start, end)
+        if rejected and not starts:
             continue
         resolved = resolver(match, doc_date)
         if resolved is None:
             continue
         day, granularity, exact, label = resolved
+        if rejected and not exact:
+            continue
         if day is not None and doc_date is not None and _is_past(day, granularity, doc_date):
             continue
         found.append(Deadline(start, end, match.group(0), day, granularity, exact, label))
     found.sort(key=lambda d: d.start)
     return found
+
+
+# A future measure and the day it starts: "will grant ... visa-free entry starting from Jan. 1, 2028"
+_FUTURE_START = re.compile(
+    r"\b(?:will|shall)\s[^.;:]{0,120}?\b(?:(?:starting|beginning|effective)(?:\s+(?:from|on))?|from)\s+$", re.I
+)
 
 
 _REPORTED_WHEN = re.compile(
