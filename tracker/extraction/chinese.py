@@ -35,6 +35,7 @@ from tracker.extraction.zh_cues import (
     BASIS,
     FIRM,
     HEDGED,
+    KEEP_IN_TOUCH,
     MODAL_VETOES,
     PURPOSE,
     SOFT_VETOES,
@@ -364,7 +365,8 @@ def _group(text: str, chosen: list[_Clause], context: DocumentContext) -> list[C
         frame = None
         groups.append(ChineseCandidate(start, end, parties, clause.topics, clause.strength, CONFIDENCE, (clause.kind,)))
         keys.append((key, clause.deadline))
-    return groups
+    # "双方同意保持沟通" and nothing more: keeping in touch with no matter named is vague
+    return [g for g in groups if not KEEP_IN_TOUCH.search(text[g.start : g.end])]
 
 
 def _nearest_topics(text: str, unit: seg.Unit, context: DocumentContext) -> list[str]:

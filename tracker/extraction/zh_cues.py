@@ -318,16 +318,16 @@ NO_FIELD = re.compile(
 PLAY_A_ROLE = re.compile(r"发挥[^，。；]{0,10}作用|参与[^，。；]{0,10}治理")
 
 
-# "双方同意保持沟通": keeping in touch, with no matter named
+# "双方同意保持沟通": keeping in touch, with no matter named (a commitment that says only this is vague)
 KEEP_IN_TOUCH = re.compile(
     r"^[^，；。]{0,6}?(?:一致)?(?:同意|将)?(?:继续)?保持(?:密切)?(?:沟通|沟通协调|沟通与协调)[，；。]?$"
 )
 
 
 def is_vague(clause: str, topics: list[str]) -> bool:
-    """More cooperation without a field, a partnership to deepen, a role to play or keeping in touch:
-    vague, like English "called for more collaboration" and "will play a constructive role"."""
-    if NO_FIELD.search(clause) or PLAY_A_ROLE.search(clause) or KEEP_IN_TOUCH.search(clause):
+    """More cooperation without a field, a partnership to deepen, or a role to play: vague, like
+    English "called for more collaboration" and "will play a constructive role"."""
+    if NO_FIELD.search(clause) or PLAY_A_ROLE.search(clause):
         return True
     return not topics and not CONCRETE.search(clause) and not NEGATIVE_PLEDGE.search(clause)
 

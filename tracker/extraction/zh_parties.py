@@ -60,6 +60,10 @@ LEADING = re.compile(
     r"(?:此外|同时|另外|其中|还|也|并|而|同日|会上|会后|会谈后)?[，,]?\s*(?:可由|由)?"
 )
 CHINA_SPEAKS = re.compile(r"中方|我国|国家主席|国务院总理")
+# China's leader at the meeting, named by title only: "国务院总理李强出席…会议"
+CHINA_ATTENDS = re.compile(
+    r"(?:国家主席|国务院总理|国务院副总理|外交部长)[\u4e00-\u9fff]{2,3}?(?:在[^，。]{1,12})?(?:出席|与会|参加)"
+)
 BODY = re.compile(r"(?:委员会|秘书处|政府|方面)")
 
 
@@ -267,8 +271,8 @@ def attendees(text: str, context: DocumentContext) -> list[str]:
         end = None
         for mention in lexicon.mentions(sentence):
             countries = _attending_countries(mention.party, context)
-            if not countries:
-                continue
+            if not countries or "观察员" in sentence[max(0, mention.start - 4) : mention.start]:
+                continue  # "东盟国家和东盟观察员东帝汶领导人…出席": an observer attends, no party
             if (
                 end is not None
                 and set(countries) <= set(run)
@@ -329,7 +333,8 @@ def _document_parties(text: str, context: DocumentContext, names: Names) -> list
             # a full list of who attended is the parties; a partial one (a host named elsewhere) adds to them
             known = context.lexicon.expand_collective(parties, context.doc_date)
             found = present if len(present) >= len(known) else sorted({*known, *present})
-            if "China" in known and "China" not in found and CHINA_SPEAKS.search(text):
+            china_there = ("China" in known and CHINA_SPEAKS.search(text)) or CHINA_ATTENDS.search(text)
+            if china_there and "China" not in found:
                 found = sorted({"China", *found})  # a Chinese account of a meeting China attends
             return found
         parties = pair_parties(text, names.chars) or parties
