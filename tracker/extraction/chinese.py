@@ -182,8 +182,31 @@ def announced_measure(text: str, unit: seg.Unit, context: DocumentContext, names
 def _carried(text: str, unit: seg.Unit, context: DocumentContext, names: Names) -> str | None:
     """The strength a list item inherits from its lead-in: an agreement makes every item firm (a later
     sentence of the paragraph with an actor of its own is no item)."""
-    agreed = unit.lead is not None and unit.lead.kind == seg.AGREED
+    agreed = unit.lead is not None and (unit.lead.kind == seg.AGREED or _announces_will(unit.lead, context, names))
     return FIRM if agreed and _listed(text, unit, context, names) else None
+
+
+def _announces_will(lead: seg.Lead, context: DocumentContext, names: Names) -> bool:
+    """A lead-in in which a named actor will take the measures it counts ("商务部将…从四个方面推出新的政策措施。"):
+    its items carry the "will"."""
+    return (
+        lead.kind == seg.ANNOUNCED
+        and WILL_CUE.search(lead.text) is not None
+        and _lead_actor(lead, context, names) is not None
+    )
+
+
+def _lead_actor(lead: seg.Lead, context: DocumentContext, names: Names) -> list[str] | None:
+    """The actor of a lead-in, past a time phrase that opens it ("下一步，商务部将…")."""
+    own = subject(lead.text, context, names)
+    if own is None and OPENING_PHRASE.match(lead.text):
+        own = subject(lead.text[OPENING_PHRASE.match(lead.text).end() :], context, names)
+    return own
+
+
+# "下一步，", "今后，", "为此，": a phrase before the actor of a sentence
+OPENING_PHRASE = re.compile(r"\s*(?:下一步|今后|此外|为此|同时|近期|今年|明年)[，,]\s*")
+WILL_CUE = re.compile(r"(?<!即)将(?!近|军|领|士|来)")
 
 
 def _read_unit(
@@ -232,7 +255,7 @@ def _unit_subject(text: str, unit: seg.Unit, context: DocumentContext, names: Na
         return named
     if unit.lead.kind == seg.PROPOSED:
         return list(context.parties)
-    return subject(unit.lead.text, context, names)
+    return _lead_actor(unit.lead, context, names)
 
 
 def _committing_clauses(

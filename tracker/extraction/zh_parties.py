@@ -379,4 +379,12 @@ def resolve(actors: list[str] | None, context: DocumentContext) -> list[str]:
     lexicon = context.lexicon
     if actors is None or actors == list(context.parties):
         return lexicon.expand_collective(actors or list(context.parties), context.doc_date)
-    return lexicon.expand(actors, context.doc_date)
+    present = set(lexicon.expand_collective(list(context.parties), context.doc_date))
+    out: set[str] = set()
+    for actor in actors:
+        members = lexicon.expand_collective([actor], context.doc_date)
+        # "海方将…" in a text whose parties are the GCC's members: the side is those members
+        out.update(
+            members if len(members) > 1 and set(members) <= present else lexicon.expand([actor], context.doc_date)
+        )
+    return sorted(out)

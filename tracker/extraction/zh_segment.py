@@ -213,6 +213,18 @@ def units(text: str) -> list[Unit]:
                 continue  # "三是促进人文交流。" before the sentences that say how: a heading
             s_start = _after_dateline(text, s_start, s_end)
             sentence = MARKUP.sub("", text[s_start:s_end]).strip()
+            marked = _marked_items(text, s_start, s_end) if lead is not None else None
+            if marked:
+                # "…从四个方面推出新的政策措施。一是…；二是…。": the counting lead-in only introduces them
+                if (
+                    found
+                    and found[-1].paragraph == number
+                    and found[-1].lead is None
+                    and lead.text in text[found[-1].start : found[-1].end]
+                ):
+                    found.pop()
+                found.extend(Unit(a, b, lead, number) for a, b in marked)
+                continue
             inline = inline_items(text, s_start, s_end)
             if inline is not None:
                 lead, items = inline
@@ -239,6 +251,19 @@ def units(text: str) -> list[Unit]:
 def _opened_by_colon(lead: Lead | None) -> bool:
     """Whether a lead-in ends in "：" ("双方同意：") and so governs the "——" items below it."""
     return lead is not None and lead.text.rstrip().endswith(("：", ":"))
+
+
+def _marked_items(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The items of a sentence that is itself a list ("一是…；二是…；三是…。"), each without its marker;
+    None when the sentence does not open with a marker or holds one item only."""
+    pieces = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^；;]+[；;]?", text[start:end])]
+    if len(pieces) < 2 or not all(INLINE_MARKER.match(text, a, b) for a, b in pieces[:2]):
+        return None
+    items = []
+    for a, b in pieces:
+        marker = INLINE_MARKER.match(text, a, b)
+        items.append((marker.end() if marker else a, b))
+    return items
 
 
 # The heading of a numbered item: a short phrase with no clause break, a general verb and its aim
