@@ -60,3 +60,30 @@ def test_a_journalists_question_in_a_briefing_commits_nobody():
 def test_keeping_in_touch_with_no_matter_named_is_vague_but_a_matter_makes_it_count():
     assert found("双方同意保持沟通。") == []
     assert found("双方同意就人工智能安全问题保持沟通。") != []
+
+
+def test_a_sentence_that_is_itself_a_list_takes_the_counting_lead_in_before_it_which_is_no_commitment():
+    body = (
+        "下一步，商务部将会同有关部门，从两个方面推出新的措施。"
+        "一是今年内新增出口信贷额度500亿元；二是明年6月底前再设立10个跨境电商综合试验区。"
+    )
+    assert found(body) == [
+        ("今年内新增出口信贷额度500亿元", "firm", ["China"]),
+        ("明年6月底前再设立10个跨境电商综合试验区。", "firm", ["China"]),
+    ]
+
+
+def test_the_side_of_a_grouping_whose_members_are_the_parties_is_those_members():
+    text = (
+        "中国—海合会战略对话在利雅得举行。中国外交部长与沙特阿拉伯、阿联酋、卡塔尔、科威特、阿曼、巴林外交大臣出席。"
+        "\n\n海方将继续向中方稳定供应原油和液化天然气。"
+    )
+    parties = detect(text, doc_date=DAY)[0].parties
+    assert parties == ["Bahrain", "Kuwait", "Oman", "Qatar", "Saudi Arabia", "United Arab Emirates"]
+
+
+def test_an_agreement_already_reached_on_a_future_act_is_no_past_act():
+    assert found("中智双方已同意于10月举行新一轮自贸协定升级谈判。") == [
+        ("中智双方已同意于10月举行新一轮自贸协定升级谈判。", "firm", BOTH)
+    ]
+    assert found("中智双方已举行新一轮自贸协定升级谈判。") == []

@@ -113,3 +113,19 @@ def test_the_day_a_pledged_measure_starts_is_its_deadline_and_until_gives_a_dura
         parties=PARTIES,
     )
     assert [f.deadline_label for f in lasts] == [None]
+
+
+def test_a_policy_kept_under_review_is_no_action():
+    assert found("What I can say is that Norway will keep its sanctions policy under review.") == []
+
+
+def test_a_lead_in_that_is_only_a_subject_gives_it_to_the_items_below():
+    text = (
+        "The Prime Ministers of Ghana and Norway met in Accra.\n\nThe Prime Ministers also:\n\n"
+        "- welcomed the conclusion of the third Strategic Dialogue;\n"
+        "- agreed to hold a dialogue of foreign and defence ministers in Oslo in 2032;\n"
+        "- discussed cooperation on countering extremism."
+    )
+    assert [(f.text, f.parties) for f in detect(text, doc_date=DAY)] == [
+        ("agreed to hold a dialogue of foreign and defence ministers in Oslo in 2032", PARTIES)
+    ]

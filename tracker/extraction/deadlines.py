@@ -500,7 +500,7 @@ def find_deadlines(text: str, doc_date: datetime.date | None) -> list[Deadline]:
 
 # A future measure and the day it starts: "will grant ... visa-free entry starting from Jan. 1, 2028"
 _FUTURE_START = re.compile(
-    r"\b(?:will|shall)\s[^.;:]{0,120}?\b(?:(?:starting|beginning|effective)(?:\s+(?:from|on))?|from)\s+$", re.I
+    r"\b(?:will|shall)\s(?:[^.;:]|\.\d){0,120}?\b(?:(?:starting|beginning|effective)(?:\s+(?:from|on))?|from)\s+$", re.I
 )
 
 

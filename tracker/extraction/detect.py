@@ -1338,7 +1338,8 @@ _MONITORING = re.compile(
 # "report on progress on these initiatives".
 _STANCE_OBJECT = re.compile(
     r"\s*(?:continue\s+to\s+)?(?:"
-    r"(?:take|adopt)\s+(?:\w+\s+){0,2}?(?:measures|steps|actions?)\s+(?:to\s+)?(?:safeguard|protect|defend|uphold)\b|"
+    r"(?:take|adopt)\s+(?:\w+\s+){0,2}?(?:measures|steps|actions?)\s+(?:(?:necessary|needed|required)\s+)?(?:to\s+)?"
+    r"(?:safeguard|protect|defend|uphold)\b|"
     r"(?:safeguard|protect|defend|uphold)\s+(?:its|their|our|the)\s+(?:\w+\s+){0,3}?(?:interests|rights)\b|"
     r"(?:support|welcome|encourage)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,4}(?:(?:and|or)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,3})?"
     r"(?:companies\s+|firms\s+|businesses\s+|enterprises\s+|investors\s+)?(?:in|to)\s+[a-z]+|"
@@ -1362,8 +1363,14 @@ _MORE_COOPERATION = re.compile(
 )
 
 
+# "we will keep our sanctions policy under review": a policy kept under review is no action
+_KEPT_UNDER_REVIEW = re.compile(
+    r"\s*(?:continue\s+to\s+)?keep\s+(?:[\w’'-]+\s+){1,5}?under\s+(?:close\s+)?review\b", re.I
+)
+
+
 def _veto_monitoring(r: _Reading) -> str | None:
-    return "monitoring" if _MONITORING.match(r.obj) else None
+    return "monitoring" if _MONITORING.match(r.obj) or _KEPT_UNDER_REVIEW.match(r.obj) else None
 
 
 _OBJECT_VETOES = (_veto_monitoring, _veto_stance, _veto_priority, _veto_vague_object, _veto_past_year)
@@ -1804,6 +1811,7 @@ class _LeadIn:
     parties: list[str] | None
     strength: str | None
     deadline: Deadline | None
+    subject: str | None = None  # a lead-in that is only a subject ("The Prime Ministers also:")
 
 
 def detect(
@@ -1855,7 +1863,12 @@ def detect(
             )
             if best is None:
                 lead_in.parties, lead_in.strength = _lead_in_actors(sentence, context, quoted)
+                if lead_in.parties is None and _BARE_SUBJECT.fullmatch(sentence.strip()):
+                    lead_in.subject = sentence.strip().rstrip(":")
             continue
+        if unit.is_item and lead_in is not None and lead_in.subject and not candidates:
+            # "The Prime Ministers also:" / "- agreed to hold a 2+2 dialogue ...": the item completes the subject
+            candidates = _completing_subject(sentence, lead_in.subject, context, quoted, preceding)
         if unit.is_item and lead_in is not None:
             if not candidates and lead_in.parties and lead_in.strength and _continues_lead_in(sentence, lexicon):
                 candidates = _lead_in_item(sentence, lead_in, context)
@@ -1869,6 +1882,32 @@ def detect(
                 candidate.topics = _context_topics(text, paragraphs, unit, siblings, context) or candidate.topics
             results.append(_to_detected(text, unit, sentence, candidate))
     return results
+
+
+# A lead-in that is a subject only: "The Prime Ministers also:", "The two sides:"
+_BARE_SUBJECT = re.compile(
+    r"(?:The\s+|Both\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}(?:\s+(?:also|further|jointly))?\s*:"
+)
+
+
+def _completing_subject(
+    item: str, subject: str, context: DocumentContext, quoted: str | None, preceding: str
+) -> list[_Candidate]:
+    """The candidates of a list item read with the subject its lead-in gave it, offsets in the item."""
+    prefix = subject + " "
+    shifted = []
+    for piece in re.finditer(r"[^\n]+", item):  # bullets run together on following lines: each completes it
+        at = piece.start() + len(_ITEM_MARKER.match(piece.group()).group() if _ITEM_MARKER.match(piece.group()) else "")
+        for candidate in _sentence_candidates(
+            prefix + item[at : piece.end()], context, quoted_party=quoted, preceding=preceding
+        ):
+            if candidate.end <= len(prefix):
+                continue
+            candidate.start = at + max(0, candidate.start - len(prefix))
+            candidate.end = at + candidate.end - len(prefix)
+            candidate.object_start = at + max(0, candidate.object_start - len(prefix))
+            shifted.append(candidate)
+    return shifted
 
 
 _BOLD_TITLE = re.compile(r"\s*(?:\*\*|__)[^*_\n]{2,160}(?:\*\*|__)[.:]?\s*")

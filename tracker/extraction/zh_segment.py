@@ -49,7 +49,7 @@ LEAD_IN_KINDS = (
     (ANNOUNCED, re.compile(r"宣布|举措|措施")),
 )
 # A sentence that opens a list: ends in "：", or says what follows ("以下", "如下", "N点建议").
-OPENS_LIST = re.compile(rf"[：:]\s*$|以下|如下|(?:[{NUMERAL}\d]+|几)(?:点|项|条|个方面)")
+OPENS_LIST = re.compile(rf"[：:]\s*$|以下|如下|(?:[{NUMERAL}\d]+|几|两)(?:点|项|条|个方面)")
 # "…同意…：一是…" or "李强建议，一是…": a lead-in followed by its first item inside one sentence.
 INLINE_LEAD_IN = re.compile(
     r"[^。；;]*?(?:[：:]|(?:建议|倡议|同意|主张)[，,])(?=\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、]|"
