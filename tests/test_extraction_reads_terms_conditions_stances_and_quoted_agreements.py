@@ -129,3 +129,16 @@ def test_a_lead_in_that_is_only_a_subject_gives_it_to_the_items_below():
     assert [(f.text, f.parties) for f in detect(text, doc_date=DAY)] == [
         ("agreed to hold a dialogue of foreign and defence ministers in Oslo in 2032", PARTIES)
     ]
+
+
+def test_in_a_briefing_the_two_sides_are_the_pair_a_question_and_its_answer_name():
+    text = (
+        "Foreign Ministry Spokesperson's Regular Press Conference\n\n"
+        "AFP: Ghana and Norway held a joint commission yesterday. Can you share details?\n\n"
+        "Spokesperson: Ghana and Norway agreed to establish a joint working group on the cocoa trade.\n\n"
+        "Reuters: Will the EU and Norway hold a trade dialogue soon?\n\n"
+        "Spokesperson: The EU and Norway have agreed to hold a trade dialogue in Brussels in July. "
+        "The two sides will also launch a dialogue on export control cooperation at the meeting."
+    )
+    found = detect(text, doc_date=DAY)
+    assert [f.parties for f in found] == [["Ghana", "Norway"], ["EU", "Norway"], ["EU", "Norway"]]

@@ -1837,7 +1837,11 @@ def detect(
     lead_in: _LeadIn | None = None
     # A page dump repeats its headline inside the text: a trigger in the headline is not a pledge.
     headlines = _occurrences(text, title)
+    whole = context.parties
+    sections = [] if context.given else _answer_sections(text, paragraphs, context)
     for unit in _units(text):
+        # in a briefing's answers, "the two sides" are the pair the question and its answer are about
+        context.parties = next((p for a, b, p in sections if a <= unit.start < b), whole)
         sentence = text[unit.start : unit.end]
         if not unit.is_item and unit.first_in_paragraph:
             lead_in = None
@@ -1881,7 +1885,37 @@ def detect(
                 siblings = [(unit.start + o.start, unit.start + o.end) for o in candidates if o is not candidate]
                 candidate.topics = _context_topics(text, paragraphs, unit, siblings, context) or candidate.topics
             results.append(_to_detected(text, unit, sentence, candidate))
+    context.parties = whole
     return results
+
+
+# A journalist's question in a briefing transcript: "Reuters: Will China ...?", "Q: ...?", "Question (BBC): ...?"
+_ASKED = re.compile(
+    r"\s*(?:Q\s*:|QUESTION\b[^:\n]{0,40}:|Question\b[^:\n]{0,40}:|[A-Z][\w .’'&()-]{1,40}:)[^\n]*\?\s*$"
+)
+
+
+def _answer_sections(
+    text: str, paragraphs: list[tuple[int, int]], context: DocumentContext
+) -> list[tuple[int, int, list[str]]]:
+    """(start, end, parties) of each question with its answer, in a text of two or more questions, where
+    the section names two or more parties."""
+    asked = [(a, b) for a, b in paragraphs if _ASKED.fullmatch(text[a:b])]
+    if len(asked) < 2:
+        return []
+    sections = []
+    for (start, question_end), end in zip(asked, [*(a for a, _b in asked[1:]), len(text)], strict=True):
+        # named in the question and again in the answer: a city named only in the answer is no party
+        named = sorted(
+            _parties_named(text[start:question_end], context) & _parties_named(text[question_end:end], context)
+        )
+        if len(named) > 1:
+            sections.append((start, end, context.lexicon.expand(named, context.doc_date)))
+    return sections
+
+
+def _parties_named(text: str, context: DocumentContext) -> set[str]:
+    return {m.party for m in context.lexicon.mentions(text) if m.party}
 
 
 # A lead-in that is a subject only: "The Prime Ministers also:", "The two sides:"
