@@ -34,6 +34,8 @@ from tracker.extraction.zh_cues import (
     AIM,
     BASIS,
     FIRM,
+    HEDGED,
+    KEEP_IN_TOUCH,
     MODAL_VETOES,
     PURPOSE,
     SOFT_VETOES,
@@ -118,7 +120,10 @@ def detect_chinese(text: str, context: DocumentContext) -> list[ChineseCandidate
     local = [(a, b, section_parties(text[a:b], context, names)) for a, b in sections]
     results: list[ChineseCandidate] = []
     previous: tuple[int, list[str] | None] = (-1, None)  # (paragraph, actor) of the sentence before
+    asked = _question_paragraphs(text)
     for unit in seg.units(text):
+        if unit.paragraph in asked:
+            continue  # "问：有消息称，中方将…能否证实？": what a journalist asks commits nobody
         # in a spokesperson's answers, 双方 is the pair the question and its answer are about
         context.parties = next((p for a, b, p in local if a <= unit.start < b and p), whole)
         measure = announced_measure(text, unit, context, names)
@@ -134,6 +139,19 @@ def detect_chinese(text: str, context: DocumentContext) -> list[ChineseCandidate
         results.extend(_read_unit(text, unit, actor, context, names))
     context.parties = whole
     return results
+
+
+# A journalist's question in a briefing transcript: "问：…", "记者：…", "（记者）…？"
+QUESTION_PARAGRAPH = re.compile(r"\s*(?:<[^>]+>)?\s*(?:问|记者|提问)[：:]")
+
+
+def _question_paragraphs(text: str) -> set[int]:
+    """The indexes of the paragraphs that ask a question: their words are the journalist's."""
+    return {
+        number
+        for number, (start, end) in enumerate(seg.paragraphs(text))
+        if QUESTION_PARAGRAPH.match(text, start, end) or text[start:end].rstrip().endswith(("？", "?"))
+    }
 
 
 def announced_measure(text: str, unit: seg.Unit, context: DocumentContext, names: Names) -> ChineseCandidate | None:
@@ -164,8 +182,31 @@ def announced_measure(text: str, unit: seg.Unit, context: DocumentContext, names
 def _carried(text: str, unit: seg.Unit, context: DocumentContext, names: Names) -> str | None:
     """The strength a list item inherits from its lead-in: an agreement makes every item firm (a later
     sentence of the paragraph with an actor of its own is no item)."""
-    agreed = unit.lead is not None and unit.lead.kind == seg.AGREED
+    agreed = unit.lead is not None and (unit.lead.kind == seg.AGREED or _announces_will(unit.lead, context, names))
     return FIRM if agreed and _listed(text, unit, context, names) else None
+
+
+def _announces_will(lead: seg.Lead, context: DocumentContext, names: Names) -> bool:
+    """A lead-in in which a named actor will take the measures it counts ("商务部将…从四个方面推出新的政策措施。"):
+    its items carry the "will"."""
+    return (
+        lead.kind == seg.ANNOUNCED
+        and WILL_CUE.search(lead.text) is not None
+        and _lead_actor(lead, context, names) is not None
+    )
+
+
+def _lead_actor(lead: seg.Lead, context: DocumentContext, names: Names) -> list[str] | None:
+    """The actor of a lead-in, past a time phrase that opens it ("下一步，商务部将…")."""
+    own = subject(lead.text, context, names)
+    if own is None and OPENING_PHRASE.match(lead.text):
+        own = subject(lead.text[OPENING_PHRASE.match(lead.text).end() :], context, names)
+    return own
+
+
+# "下一步，", "今后，", "为此，": a phrase before the actor of a sentence
+OPENING_PHRASE = re.compile(r"\s*(?:下一步|今后|此外|为此|同时|近期|今年|明年)[，,]\s*")
+WILL_CUE = re.compile(r"(?<!即)将(?!近|军|领|士|来)")
 
 
 def _read_unit(
@@ -214,7 +255,7 @@ def _unit_subject(text: str, unit: seg.Unit, context: DocumentContext, names: Na
         return named
     if unit.lead.kind == seg.PROPOSED:
         return list(context.parties)
-    return subject(unit.lead.text, context, names)
+    return _lead_actor(unit.lead, context, names)
 
 
 def _committing_clauses(
@@ -226,6 +267,7 @@ def _committing_clauses(
     governed = False  # inside the scope of a modal veto ("各方要…，致力于…，早日重启对话")
     view = False  # the clause before ends in a view verb: this one is what is viewed, whoever acts in it
     held: list[tuple[int, int]] = []  # principle or position clauses inside a commitment
+    conditioned = False  # "如美方恢复…，商务部将…": an action on a condition is hedged
     for c_start, c_end in seg.clauses(text, unit.start, unit.end):
         clause = seg.MARKUP.sub("", text[c_start:c_end]).strip()
         reading = read_clause(clause)
@@ -243,6 +285,7 @@ def _committing_clauses(
         if reading.veto or governed:
             if chosen:
                 break
+            conditioned = conditioned or reading.veto == "condition"
             governed = governed or reading.veto in MODAL_VETOES
             strength = carried
             continue
@@ -257,6 +300,8 @@ def _committing_clauses(
         actors, strength = _apply_cue(clause, cue, actors, strength, unit, context, names)
         if strength is None:
             continue
+        if conditioned and strength == FIRM:
+            strength = HEDGED
         deadlines = find_chinese_deadlines(clause, context.doc_date)
         chosen.extend(_Clause(a, b, [], actors, strength, None, "carried-through") for a, b in held)
         held = []
@@ -351,7 +396,8 @@ def _group(text: str, chosen: list[_Clause], context: DocumentContext) -> list[C
         frame = None
         groups.append(ChineseCandidate(start, end, parties, clause.topics, clause.strength, CONFIDENCE, (clause.kind,)))
         keys.append((key, clause.deadline))
-    return groups
+    # "双方同意保持沟通" and nothing more: keeping in touch with no matter named is vague
+    return [g for g in groups if not KEEP_IN_TOUCH.search(text[g.start : g.end])]
 
 
 def _nearest_topics(text: str, unit: seg.Unit, context: DocumentContext) -> list[str]:

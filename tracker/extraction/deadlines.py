@@ -481,17 +481,28 @@ def find_deadlines(text: str, doc_date: datetime.date | None) -> list[Deadline]:
         if any(start < b and a < end for a, b in taken):
             continue
         taken.append((start, end))
-        if _rejected(text, start, end):
+        # "India will cut its duties ... from Oct. 1": the day a pledged measure starts is its deadline
+        starts = bool(_FUTURE_START.search(text, max(0, start - 140), start))
+        rejected = _rejected(text, start, end)
+        if rejected and not starts:
             continue
         resolved = resolver(match, doc_date)
         if resolved is None:
             continue
         day, granularity, exact, label = resolved
+        if rejected and not exact:
+            continue
         if day is not None and doc_date is not None and _is_past(day, granularity, doc_date):
             continue
         found.append(Deadline(start, end, match.group(0), day, granularity, exact, label))
     found.sort(key=lambda d: d.start)
     return found
+
+
+# A future measure and the day it starts: "will grant ... visa-free entry starting from Jan. 1, 2028"
+_FUTURE_START = re.compile(
+    r"\b(?:will|shall)\s(?:[^.;:]|\.\d){0,120}?\b(?:(?:starting|beginning|effective)(?:\s+(?:from|on))?|from)\s+$", re.I
+)
 
 
 _REPORTED_WHEN = re.compile(
@@ -522,7 +533,19 @@ def _rejected(text: str, start: int, end: int) -> bool:
         return True
     if _DURATION_BEFORE.search(before) and re.match(r"\d+\s+(?:days|weeks|months|years)", text[start:end]):
         return True
+    if re.match(r"(?:until|till|through)\b", text[start:end], re.I) and _LASTING.search(
+        text[max(0, start - 120) : start]
+    ):
+        return True  # "extend its visa-free policy until the end of 2028": how long a measure lasts
     return bool(_PERCENT_AFTER.match(text[end : end + 15]))
+
+
+# Verbs of a measure that lasts: a date after "until" is its end, not a deadline.
+_LASTING = re.compile(
+    r"\b(?:extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?|remain(?:s|ed)?|stay(?:s|ed)?|suspend(?:s|ed)?|"
+    r"paus(?:e|es|ed)|freez(?:e|es)|froze|valid|in\s+force|in\s+effect)\b(?![^.;]*\b(?:by|before)\b)",
+    re.I,
+)
 
 
 def _is_past(day: datetime.date, granularity: str, doc_date: datetime.date) -> bool:

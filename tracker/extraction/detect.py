@@ -367,7 +367,9 @@ _AGREED_THAT = re.compile(r"\b(?:agreed|agree|decided|decide|been decided|was de
 # "agreed to the establishment of a working group" agrees to a future action, named by a noun
 _AGREED_NOUN_ACTION = re.compile(
     r"(?:the\s+)?(?:establishment|creation|launch|holding|resumption|formation|setting up|expansion|extension|"
-    r"opening|start|convening|conclusion|negotiation|development|implementation)\s+of\b",
+    r"opening|start|convening|conclusion|negotiation|development|implementation)\s+of\b"
+    # a measure that lasts from now on: "agreed to a six-month truce", "agreed to a moratorium on"
+    r"|(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:truce|ceasefire|cease-fire|moratorium|standstill)\b",
     re.I,
 )
 _EVENT_NOUN = re.compile(
@@ -519,7 +521,7 @@ _MECHANISM = re.compile(
     # concrete measures and means: "taking additional measures", "target financial institutions"
     r"|measures|actions|steps|restrictions|controls|assistance|aid|grants?|loans?|financing|"
     r"financial institutions|networks|reconstruction|projects?|initiatives?|training|capacity[- ]building|"
-    r"strateg(?:y|ies)|commissions?|councils?)\b",
+    r"strateg(?:y|ies)|commissions?|councils?|cells?|units?|hubs?)\b",
     re.I,
 )
 _QUANTITY = re.compile(
@@ -591,7 +593,14 @@ def _object_is_action(obj: str, *, committed: bool = False) -> bool:
         return False  # "committed to free trade": a principle, not an action
     if committed and _NOUN_SUFFIX.search(word) and not re.match(r"[\w’'-]+\s+of\b", obj.strip()):
         return False  # "committed to diplomacy" (but "committed to completion of the clean-up" is an action)
+    if word.lower() in _VERB_TOO and _ARTICLE_NEXT.match(obj.strip(), first.end()):
+        return True  # "agreed to complete the feasibility study": a verb before its object
     return not word[0].isupper() and word.lower() not in _DETERMINERS
+
+
+# Words of the determiner list that are verbs too, when an article or a possessive follows them.
+_VERB_TOO = frozenset({"complete", "close", "further", "respect"})
+_ARTICLE_NEXT = re.compile(r"\s+(?:the|a|an|its|their|our|his|her|this|these|those|all)\b", re.I)
 
 
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,200})\]\([^)\s]{1,500}\)")
@@ -734,7 +743,8 @@ _COMPANY_AFTER = re.compile(
     r"^['’]?s?\s+(?:(?:state-owned|state|national|private|leading|major|biggest|largest|[a-z]+)\s+){0,2}"
     r"(?:Airlines|Airways|Air|Aramco|Telecom|Railways|Petroleum|Motors|Holdings|Corporation|Corp\b|Inc\b|Ltd\b|"
     r"companies|company|firms?|enterprises?|businesses|corporations|carriers?|airlines?|banks|lenders|insurers|"
-    r"investors|exporters|importers|manufacturers|producers|(?:energy|oil|gas|mining|defen[cs]e|tech)\s+"
+    r"investors|exporters|importers|manufacturers|producers|shipbuilders|shipyards|steelmakers|automakers|"
+    r"carmakers|chipmakers|(?:energy|oil|gas|mining|defen[cs]e|tech)\s+"
     r"(?:groups?|giants?|majors?|firms?|companies|company)|private sector)\b"
 )
 
@@ -742,6 +752,8 @@ _COMPANY_AFTER = re.compile(
 # ... and words before a name that make it part of a company's name ("the national carrier Air Astana").
 _COMPANY_BEFORE = re.compile(
     r"\b(?:carrier|airline|company|firm|group|giant|operator|conglomerate|Air|Bank)\s+(?:[A-Z][\w&-]*\s+)?$"
+    # an industry body: "the Federation of Indian Export Organisations", "the Association of German ..."
+    r"|\b(?:Federation|Association|Confederation|Chambers?)\s+of\s+(?:the\s+)?$"
 )
 
 
@@ -975,13 +987,23 @@ def _veto_next_meeting(r: _Reading) -> str | None:
     return None
 
 
+# A refrained-from measure bound to a term is a negative pledge: "will not impose new export restrictions
+# during the term of the Partnership", "will not raise tariffs further while talks continue".
+_PLEDGED_TERM = re.compile(
+    r"\b(?:during\s+the\s+(?:term|period|life|duration|course)\s+of|for\s+the\s+(?:duration|term|life)\s+of|"
+    r"while\s+(?:the\s+)?(?:talks|negotiations|consultations|the\s+truce|the\s+agreement)\b|as\s+long\s+as|"
+    r"under\s+the\s+(?:truce|agreement|arrangement|deal|framework)|for\s+(?:the\s+next\s+)?(?:\w+\s+)?(?:years|months))",
+    re.I,
+)
+
+
 def _veto_negated(r: _Reading) -> str | None:
     """ "declined to join", and "will not impose tariffs": a pledge negated is a refusal, not a pledge
-    ("will not only ... but also" is no negation)."""
+    ("will not only ... but also" is no negation); bound to a term it is a negative pledge."""
     if r.trigger.kind != "modal" and _NEGATED.search(r.before):
         return "negated"
     if r.trigger.kind == "modal" and _NEGATED_MODAL.match(r.sentence, r.trigger.start):
-        return "negated"
+        return None if _PLEDGED_TERM.search(r.sentence, r.clause.start, r.clause.end) else "negated"
     return None
 
 
@@ -1137,6 +1159,12 @@ def _rule_verb_to(r: _Reading) -> str | None:
     return None
 
 
+_PRINCIPLES_OF = re.compile(
+    r"\s*(?:the\s+)?(?:(?:purposes|values|spirit)\s+and\s+)?(?:purposes|principles|values|spirit)\s+(?:of|enshrined|set\s+out)\b",
+    re.I,
+)
+
+
 def _rule_commitment(r: _Reading) -> str | None:
     """ "reaffirmed their commitment to" + an action, a named instrument or cooperation in a field."""
     sentence, trigger, clause = r.sentence, r.trigger, r.clause
@@ -1146,6 +1174,8 @@ def _rule_commitment(r: _Reading) -> str | None:
     if governor is None:
         return "no-governing-verb"
     obj_text = sentence[trigger.end : clause.end]
+    if _PRINCIPLES_OF.match(obj_text):
+        return "committed-to-a-principle"  # "the purposes and principles of the Charter"
     if trigger.verb == "to" and not _object_is_action(obj_text, committed=True):
         if not _noun_object_counts(obj_text, r.lexicon, r.context):
             return "committed-to-a-principle"
@@ -1212,6 +1242,8 @@ def _rule_called_on(r: _Reading) -> str | None:
     target = who.group(1) if who else ""
     if _THE_WORLD.search(target) or not (COLLECTIVE.search(target) or re.search(r"\b(?:BRICS|ASEAN|member)\b", target)):
         return "demand-on-others"
+    if _MORE_COOPERATION.match(r.obj):
+        return "called-for-more-cooperation"  # vague, like "called for more collaboration in a field"
     return None
 
 
@@ -1309,11 +1341,48 @@ _MONITORING = re.compile(
 )
 
 
+# Objects that state a stance or a manner rather than an action (labelled vague or position):
+# "take resolute measures to safeguard the legitimate rights and interests of", "continue to support the EU
+# and China in resolving", "continue to welcome German companies to invest", "keep close communication",
+# "report on progress on these initiatives".
+_STANCE_OBJECT = re.compile(
+    r"\s*(?:continue\s+to\s+)?(?:"
+    r"(?:take|adopt)\s+(?:\w+\s+){0,2}?(?:measures|steps|actions?)\s+(?:(?:necessary|needed|required)\s+)?(?:to\s+)?"
+    r"(?:safeguard|protect|defend|uphold)\b|"
+    r"(?:safeguard|protect|defend|uphold)\s+(?:its|their|our|the)\s+(?:\w+\s+){0,3}?(?:interests|rights)\b|"
+    r"(?:support|welcome|encourage)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,4}(?:(?:and|or)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,3})?"
+    r"(?:companies\s+|firms\s+|businesses\s+|enterprises\s+|investors\s+)?(?:in|to)\s+[a-z]+|"
+    r"(?:keep|maintain|stay)\s+(?:in\s+)?(?:close\s+|closer\s+)?(?:communication|contact|touch)\s*(?:[.;,]|$)|"
+    r"report\s+(?:back\s+)?on\s+(?:the\s+)?progress\b)",
+)
+
+
+def _veto_stance(r: _Reading) -> str | None:
+    """An object that states a stance, a manner or a report rather than an action (see ``_STANCE_OBJECT``)."""
+    if _QUANTITY.search(r.obj):
+        return None  # "will support Ukraine in rebuilding its grid with 500 million dollars": a measure
+    return "stance-not-action" if _STANCE_OBJECT.match(r.obj) else None
+
+
+# "called on the two sides to strengthen cooperation in clean energy": more cooperation in a field, not an act
+_MORE_COOPERATION = re.compile(
+    r"\s*(?:further\s+)?(?:strengthen|deepen|enhance|expand|step\s+up|boost|promote|increase|intensify)\s+"
+    r"(?:\w+\s+){0,2}?(?:cooperation|collaboration|exchanges|ties|coordination|communication)\b(?![^,;.]*\b(?:by|through)\b)",
+    re.I,
+)
+
+
+# "we will keep our sanctions policy under review": a policy kept under review is no action
+_KEPT_UNDER_REVIEW = re.compile(
+    r"\s*(?:continue\s+to\s+)?keep\s+(?:[\w’'-]+\s+){1,5}?under\s+(?:close\s+)?review\b", re.I
+)
+
+
 def _veto_monitoring(r: _Reading) -> str | None:
-    return "monitoring" if _MONITORING.match(r.obj) else None
+    return "monitoring" if _MONITORING.match(r.obj) or _KEPT_UNDER_REVIEW.match(r.obj) else None
 
 
-_OBJECT_VETOES = (_veto_monitoring, _veto_priority, _veto_vague_object, _veto_past_year)
+_OBJECT_VETOES = (_veto_monitoring, _veto_stance, _veto_priority, _veto_vague_object, _veto_past_year)
 
 # -- the subject
 
@@ -1345,7 +1414,19 @@ def _actor(r: _Reading) -> _Subject | None:
         subject = _inherited_subject(r.sentence, r.clauses, r.context, quoted_party=r.quoted_party)
         if subject is not None:
             r.reasons.append("inherited-subject")
+    if (
+        subject is not None
+        and _QUOTED_WE_AGREED.search(region)
+        and r.quoted_party
+        and _AGREEING.match(r.sentence, r.trigger.start)
+    ):
+        # a minister's "We have agreed to hold the first round": an agreement has both sides to it
+        subject = _Subject(list(r.context.parties), "collective")
     return subject
+
+
+_QUOTED_WE_AGREED = re.compile(r"\b[Ww]e\s+(?:have\s+)?(?:also\s+)?$")
+_AGREEING = re.compile(r"(?:agree|agreed|decided)\b", re.I)
 
 
 def _proposer(r: _Reading) -> _Subject:
@@ -1403,6 +1484,14 @@ _HEDGES = re.compile(
     r"is prepared to|are prepared to)\b",
     re.I,
 )
+# An action that waits on another process: "once the review is concluded", "once the agreement enters
+# into force", "upon ratification"
+_ON_CONDITION = re.compile(
+    r"\b(?:once|upon|after)\s+(?:the\s+)?[^,;.]{3,100}?\b(?:is|are|has been|have been)\s+"
+    r"(?:concluded|completed|ratified|approved|signed|adopted|finali[sz]ed|in force)\b|"
+    r"\bonce\s+[^,;.]{3,100}?\b(?:enters?\s+into\s+force|takes?\s+effect|is\s+in\s+place)\b",
+    re.I,
+)
 # "will work with the region to explore program expansion": the action itself is only explored
 _EXPLORED = re.compile(r"^(?:[\w’'-]+\s+){0,6}?to\s+(?:explore|consider|study|examine|assess)\b", re.I)
 
@@ -1414,6 +1503,10 @@ def _hedged(r: _Reading) -> str:
         return HEDGED
     if r.strength == FIRM and _HEDGES.search(r.sentence, r.clause.start, r.clause.end):
         return HEDGED
+    if _ON_CONDITION.search(r.sentence, r.clause.start, r.clause.end) or _CONDITION_AFTER.search(
+        r.sentence, r.trigger.end, r.clause.end
+    ):
+        return HEDGED  # "once the review is concluded, ... will open negotiations", "intends to buy ... if"
     return r.strength
 
 
@@ -1731,6 +1824,7 @@ class _LeadIn:
     parties: list[str] | None
     strength: str | None
     deadline: Deadline | None
+    subject: str | None = None  # a lead-in that is only a subject ("The Prime Ministers also:")
 
 
 def detect(
@@ -1756,7 +1850,11 @@ def detect(
     lead_in: _LeadIn | None = None
     # A page dump repeats its headline inside the text: a trigger in the headline is not a pledge.
     headlines = _occurrences(text, title)
+    whole = context.parties
+    sections = [] if context.given else _answer_sections(text, paragraphs, context)
     for unit in _units(text):
+        # in a briefing's answers, "the two sides" are the pair the question and its answer are about
+        context.parties = next((p for a, b, p in sections if a <= unit.start < b), whole)
         sentence = text[unit.start : unit.end]
         if not unit.is_item and unit.first_in_paragraph:
             lead_in = None
@@ -1782,7 +1880,12 @@ def detect(
             )
             if best is None:
                 lead_in.parties, lead_in.strength = _lead_in_actors(sentence, context, quoted)
+                if lead_in.parties is None and _BARE_SUBJECT.fullmatch(sentence.strip()):
+                    lead_in.subject = sentence.strip().rstrip(":")
             continue
+        if unit.is_item and lead_in is not None and lead_in.subject and not candidates:
+            # "The Prime Ministers also:" / "- agreed to hold a 2+2 dialogue ...": the item completes the subject
+            candidates = _completing_subject(sentence, lead_in.subject, context, quoted, preceding)
         if unit.is_item and lead_in is not None:
             if not candidates and lead_in.parties and lead_in.strength and _continues_lead_in(sentence, lexicon):
                 candidates = _lead_in_item(sentence, lead_in, context)
@@ -1795,7 +1898,63 @@ def detect(
                 siblings = [(unit.start + o.start, unit.start + o.end) for o in candidates if o is not candidate]
                 candidate.topics = _context_topics(text, paragraphs, unit, siblings, context) or candidate.topics
             results.append(_to_detected(text, unit, sentence, candidate))
+    context.parties = whole
     return results
+
+
+# A journalist's question in a briefing transcript: "Reuters: Will China ...?", "Q: ...?", "Question (BBC): ...?"
+_ASKED = re.compile(
+    r"\s*(?:Q\s*:|QUESTION\b[^:\n]{0,40}:|Question\b[^:\n]{0,40}:|[A-Z][\w .’'&()-]{1,40}:)[^\n]*\?\s*$"
+)
+
+
+def _answer_sections(
+    text: str, paragraphs: list[tuple[int, int]], context: DocumentContext
+) -> list[tuple[int, int, list[str]]]:
+    """(start, end, parties) of each question with its answer, in a text of two or more questions, where
+    the section names two or more parties."""
+    asked = [(a, b) for a, b in paragraphs if _ASKED.fullmatch(text[a:b])]
+    if len(asked) < 2:
+        return []
+    sections = []
+    for (start, question_end), end in zip(asked, [*(a for a, _b in asked[1:]), len(text)], strict=True):
+        # named in the question and again in the answer: a city named only in the answer is no party
+        named = sorted(
+            _parties_named(text[start:question_end], context) & _parties_named(text[question_end:end], context)
+        )
+        if len(named) > 1:
+            sections.append((start, end, context.lexicon.expand(named, context.doc_date)))
+    return sections
+
+
+def _parties_named(text: str, context: DocumentContext) -> set[str]:
+    return {m.party for m in context.lexicon.mentions(text) if m.party}
+
+
+# A lead-in that is a subject only: "The Prime Ministers also:", "The two sides:"
+_BARE_SUBJECT = re.compile(
+    r"(?:The\s+|Both\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}(?:\s+(?:also|further|jointly))?\s*:"
+)
+
+
+def _completing_subject(
+    item: str, subject: str, context: DocumentContext, quoted: str | None, preceding: str
+) -> list[_Candidate]:
+    """The candidates of a list item read with the subject its lead-in gave it, offsets in the item."""
+    prefix = subject + " "
+    shifted = []
+    for piece in re.finditer(r"[^\n]+", item):  # bullets run together on following lines: each completes it
+        at = piece.start() + len(_ITEM_MARKER.match(piece.group()).group() if _ITEM_MARKER.match(piece.group()) else "")
+        for candidate in _sentence_candidates(
+            prefix + item[at : piece.end()], context, quoted_party=quoted, preceding=preceding
+        ):
+            if candidate.end <= len(prefix):
+                continue
+            candidate.start = at + max(0, candidate.start - len(prefix))
+            candidate.end = at + candidate.end - len(prefix)
+            candidate.object_start = at + max(0, candidate.object_start - len(prefix))
+            shifted.append(candidate)
+    return shifted
 
 
 _BOLD_TITLE = re.compile(r"\s*(?:\*\*|__)[^*_\n]{2,160}(?:\*\*|__)[.:]?\s*")
@@ -2053,6 +2212,11 @@ def _split_by_deadlines(sentence: str, candidate: _Candidate, context: DocumentC
         start = gap_start + conj.start() + conj.group().index("and")  # the second piece starts at "and"
     last = deadlines[-1]
     pieces.append(_replace(candidate, start, candidate.end, last))
+    for piece in pieces[1:]:
+        # "... in October, and we aim to conclude ... by March": a later piece with a verb of its own
+        own = [t for t in find_triggers(sentence[piece.start : piece.end]) if t.kind == "verb_to"]
+        if own:
+            piece.strength = own[0].strength
     return pieces if len(pieces) > 1 else [candidate]
 
 
@@ -2076,13 +2240,23 @@ def _split_after_deadline(
         if cut <= candidate.object_start + 3:
             continue
         if following.start() >= candidate.start + deadline.end:  # the deadline, then the second action
-            return [_replace(candidate, candidate.start, cut, deadline), _replace(candidate, cut, candidate.end, None)]
+            first_piece = _replace(candidate, candidate.start, cut, deadline)
+            if not _second_action_commits(
+                sentence[following.end() - len(following.group().split()[-1]) : candidate.end]
+            ):
+                return [first_piece]  # "... and will continue to welcome companies to invest": no pledge of its own
+            return [first_piece, _replace(candidate, cut, candidate.end, None)]
         first = sentence[candidate.object_start : cut]
         if cut < at and any(t != GENERIC_TOPIC for t in rank_topics(first, lexicon)) and _specific(first, lexicon):
             # the first action, then the second with its deadline; a first action of no subject of its own
             # ("committed to broaden their dialogue and to ...") stays with the second
             return [_replace(candidate, candidate.start, cut, None), _replace(candidate, cut, candidate.end, deadline)]
     return [candidate]
+
+
+def _second_action_commits(obj: str) -> bool:
+    """Whether the action after "and will" / "and to" is a commitment of its own: no stance."""
+    return not _STANCE_OBJECT.match(obj)
 
 
 def _replace(candidate: _Candidate, start: int, end: int, deadline: Deadline | None) -> _Candidate:

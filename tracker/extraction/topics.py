@@ -789,6 +789,7 @@ _MORE_ENGLISH = {
         "labor migration",
     ],
     "counter-terrorism": [
+        "security threats",
         "ISIS",
         "ISIL",
         "Daesh",
@@ -842,6 +843,8 @@ _MORE_ENGLISH = {
         "Europol",
     ],
     "trade": [
+        "anti-subsidy",
+        "anti-subsidy investigation*",
         "trader*",
         "sell",
         "selling",
@@ -932,6 +935,9 @@ _MORE_ENGLISH = {
         "debt treatment*",
     ],
     "climate": [
+        "CO2",
+        "carbon capture",
+        "carbon storage",
         "endangered species",
         "species",
         "poaching",
@@ -1034,6 +1040,10 @@ _MORE_ENGLISH = {
         "OPEC",
     ],
     "defense": [
+        "Patriot",
+        "Patriot batter*",
+        "air defen*",
+        "missile defen*",
         "interceptor*",
         "hypersonic",
         "missing personnel",

@@ -28,9 +28,10 @@ ADVERBS = (
     r"(?!(?:supply|apply|comply|rely|reply|multiply|imply|fly|ally|resupply)\b)[a-z]+ly)\s+)*"
 )
 _PARENTHETICAL = r"(?:,[^,;:]{1,50},\s*)?"
-# "pledged on Tuesday to", "agreed at the meeting to", "agreed in principle to"
+# "pledged on Tuesday to", "agreed at the meeting to", "agreed in principle to", "agreed with the Prime
+# Minister to"
 _WHEN = (
-    r"(?:(?:on|in|at|during|last|this|earlier|later|after|following)\s+"
+    r"(?:(?:on|in|at|during|last|this|earlier|later|after|following|with)\s+"
     r"(?!(?:the\s+)?(?:need|necessity|importance|urgency|desirability|value|benefits?|principles?\s+of)\b)"
     # the time or place phrase ends before a conjunction: "plan on climate adaptation and pledged to" is two verbs
     r"(?:(?!(?:and|or|but|to)\b)[\w.’'-]+\s+){1,7}?)?"

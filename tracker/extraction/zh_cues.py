@@ -67,13 +67,13 @@ REAFFIRMED = re.compile(r"重申(?:将|继续)?(?:全面|认真|切实)?(?:落�
 # after 将 or 同意 sets the strength, as "will explore" and "agreed to explore" do
 MODAL_THEN = re.compile(
     r"(?:将|一致同意|同意|商定|决定|责成[^，。；]{1,12}?)(?:进一步|继续|积极|共同|一道|联合|携手|认真|深入)?"
-    r"(?=探讨|探索|研究|积极考虑|考虑|共同努力|努力|争取|力争)"
+    r"(?=探讨|探索|研究|积极考虑|考虑|视情|酌情|共同努力|努力|争取|力争)"
 )
 # A concrete joint action that a proposal (建议) may name: a negotiation, consultations, an agreement
 # or a mechanism to set up, a meeting to hold. Proposals of "more cooperation in a field" are vague.
 JOINT_ACTION = re.compile(
-    r"(?:推进|推动|恢复|完成|启动|重启|建立|签署|商签|举行|召开|达成|设立|成立|制定|谈判|磋商)"
-    r"[^，；。]{0,24}?(?:谈判|磋商|协定|协议|准则|机制|会议|对话|平台|中心|基金)"
+    r"(?:推进|推动|恢复|完成|启动|重启|建立|签署|商签|举行|召开|达成|设立|成立|制定|谈判|磋商|加快|实施|建设)"
+    r"[^，；。]{0,24}?(?:谈判|磋商|协定|协议|准则|机制|会议|对话|平台|中心|基金|网络|扩员|合作计划|行动计划)"
 )
 
 # --- veto patterns ----------------------------------------------------------------------------
@@ -88,6 +88,8 @@ NORMATIVE = re.compile(
 NEED = re.compile(r"有必要|认为|相信|强调.{0,10}重要|表明|证明")
 CONDITION = re.compile(r"如果|(?<![例比诸])如(?![下期何今实此])|若(?!干)|倘若|一旦|前提是|前提下")
 PAST = re.compile(r"已经|已(?!有)|曾|过去|宣布完成|见证签署")
+# "已同意于10月举行…": an agreement already reached on a future act is no past act
+AGREED_ON_FUTURE = re.compile(r"已(?:经)?(?:一致)?(?:同意|商定|决定)(?:于|将|在|年内|明年|今年)")
 # 了 after a verb marks a completed act wherever it stands ("共同努力恢复和新建了…渠道")
 PERFECTIVE = re.compile(r"(?<![为除])了(?!解)")
 ONGOING = re.compile(r"正在|持续推进")
@@ -127,7 +129,8 @@ PRINCIPLE = re.compile(
     r"|(?:^|致力于|重申|同意)(?:共同|继续|始终)?维护[^，。；]{0,30}(?:秩序|体系|体制|宗旨|权威|多边主义)"
     r"|朝着[^，。；]{0,24}方向"
     # "坚决维护中国企业的正当权益", "维护自身领土主权": defending rights or interests is a position
-    r"|^(?:将|坚决|坚定|共同|继续|始终)*维护[^，。；]{0,24}(?:权益|利益|主权|尊严)"
+    # (also after a short subject: "我们将坚决维护…正当权益")
+    r"|^(?:[^，。；]{1,6}?(?:将|坚决|坚定|共同|继续|始终)+|(?:将|坚决|坚定|共同|继续|始终)*)维护[^，。；]{0,24}(?:权益|利益|主权|尊严)"
     # "根据事情本身的是非曲直决定自己的立场": 决定 as "determine", a position
     r"|根据[^，。；]{0,30}决定|决定[^，。；]{0,8}(?:立场|态度)"
 )
@@ -281,6 +284,8 @@ MODAL_VETOES = frozenset({"willingness", "hope", "normative", "need", "condition
 
 def veto_reason(clause: str, cue: Cue | None) -> str | None:
     head = clause[: cue.position] if cue else clause
+    if cue is not None and AGREED_ON_FUTURE.search(clause):
+        head = head.rstrip("已经")  # "已同意于10月举行": the agreement, not a past act, is what 已 marks
     for reason, pattern, scope in VETO_RULES:
         if pattern.search(head if scope == "head" else clause):
             return reason
@@ -302,7 +307,7 @@ def read_clause(clause: str) -> Reading:
 # Objects that make a commitment concrete even without a topic keyword.
 CONCRETE = re.compile(
     r"合作|机制|对话|磋商|会议|协议|协定|计划|项目|资金|美元|亿|倡议|伙伴|沟通|交流|解决|中心|实验室|园区|基地|走廊|"
-    r"工程|平台|基金|援助|援建|论坛|大赛|奖学金|名额|培训|免签|签证|航线|展馆|办事处|谈判|关税|参展|交流年|孵化园|"
+    r"工程|平台|基金|援助|援建|论坛|大赛|奖学金|名额|培训|免签|签证|航线|展馆|办事处|谈判|关税|参展|交流年|孵化园|准则|"
     r"大使|使馆|领事|联合工作组|工作组|派遣|派出|派团|互派|考察团|代表团|联合研究|联合实验室|经常性联系|保持联系|团队|"
     r"联合[^，。；]{0,8}行动|联合巡逻|联合执法"
 )
@@ -316,6 +321,12 @@ NO_FIELD = re.compile(
 
 # "为危机政治解决发挥建设性作用", "积极参与全球气候治理": a role to play, not an action
 PLAY_A_ROLE = re.compile(r"发挥[^，。；]{0,10}作用|参与[^，。；]{0,10}治理")
+
+
+# "双方同意保持沟通": keeping in touch, with no matter named (a commitment that says only this is vague)
+KEEP_IN_TOUCH = re.compile(
+    r"^[^，；。]{0,6}?(?:一致)?(?:同意|将)?(?:继续)?保持(?:密切)?(?:沟通|沟通协调|沟通与协调)[，；。]?$"
+)
 
 
 def is_vague(clause: str, topics: list[str]) -> bool:

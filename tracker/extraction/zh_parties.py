@@ -56,10 +56,14 @@ CHINESE_ORGAN = re.compile(
 NOT_SIDE = set("中双我各对该本他你三两")  # 双方, 我方, 各方, 对方, 三方 ... are no country's side
 JOIN = re.compile(r"\s*(?:和|与|同|及|、|以及)\s*")
 LEADING = re.compile(
-    rf"^[\s“”\"]*(?:——)?(?:[{NUMERAL}]+是|[{NUMERAL}]+、|第[{NUMERAL}]+(?:条|项|点)|\d+[.、]|（[{NUMERAL}\d]+）)?\s*"
+    rf"^[\s“”\"]*(?:——)?(?:[{NUMERAL}]+是|[{NUMERAL}]+、|第[{NUMERAL}]+(?:条|项|点)|\d+[.、．](?!\d)|\d+）|（[{NUMERAL}\d]+）)?\s*"
     r"(?:此外|同时|另外|其中|还|也|并|而|同日|会上|会后|会谈后)?[，,]?\s*(?:可由|由)?"
 )
 CHINA_SPEAKS = re.compile(r"中方|我国|国家主席|国务院总理")
+# China's leader at the meeting, named by title only: "国务院总理李强出席…会议"
+CHINA_ATTENDS = re.compile(
+    r"(?:国家主席|国务院总理|国务院副总理|外交部长)[\u4e00-\u9fff]{2,3}?(?:在[^，。]{1,12})?(?:出席|与会|参加)"
+)
 BODY = re.compile(r"(?:委员会|秘书处|政府|方面)")
 
 
@@ -266,22 +270,34 @@ def attendees(text: str, context: DocumentContext) -> list[str]:
         run: list[str] = []
         end = None
         for mention in lexicon.mentions(sentence):
-            if not (mention.party and lexicon.is_country(mention.party)):
-                continue
+            countries = _attending_countries(mention.party, context)
+            if not countries or "观察员" in sentence[max(0, mention.start - 4) : mention.start]:
+                continue  # "东盟国家和东盟观察员东帝汶领导人…出席": an observer attends, no party
             if (
                 end is not None
-                and mention.party in run
+                and set(countries) <= set(run)
                 and ATTENDEE_GAP.fullmatch(sentence[end : mention.start] + "、")
             ):
                 end = mention.end  # the same country again ("中国国家主席习近平" names it twice)
                 continue
             if end is None or not ATTENDEE_GAP.fullmatch(sentence[end : mention.start]):
                 run = []
-            run.append(mention.party)
+            run.extend(countries)
             end = mention.end
             if len(set(run)) > len(best):
                 best = sorted(set(run))
     return best if len(best) >= 3 else []
+
+
+def _attending_countries(party: str | None, context: DocumentContext) -> list[str]:
+    """The countries a mention in an attendance list stands for: a country, or a grouping's members
+    ("东盟十一国领导人、日本首相、韩国总统出席会议")."""
+    if not party:
+        return []
+    if context.lexicon.is_country(party):
+        return [party]
+    members = context.lexicon.expand_collective([party], context.doc_date)
+    return members if len(members) > 1 else []
 
 
 # "蒙古国作为观察员国代表与会", "以嘉宾身份出席": present, but no party to what the members decide
@@ -316,7 +332,11 @@ def _document_parties(text: str, context: DocumentContext, names: Names) -> list
         if present:
             # a full list of who attended is the parties; a partial one (a host named elsewhere) adds to them
             known = context.lexicon.expand_collective(parties, context.doc_date)
-            return present if len(present) >= len(known) else sorted({*known, *present})
+            found = present if len(present) >= len(known) else sorted({*known, *present})
+            china_there = ("China" in known and CHINA_SPEAKS.search(text)) or CHINA_ATTENDS.search(text)
+            if china_there and "China" not in found:
+                found = sorted({"China", *found})  # a Chinese account of a meeting China attends
+            return found
         parties = pair_parties(text, names.chars) or parties
         for side, party in names.sides.items():
             if party not in parties and side in text:
@@ -359,4 +379,12 @@ def resolve(actors: list[str] | None, context: DocumentContext) -> list[str]:
     lexicon = context.lexicon
     if actors is None or actors == list(context.parties):
         return lexicon.expand_collective(actors or list(context.parties), context.doc_date)
-    return lexicon.expand(actors, context.doc_date)
+    present = set(lexicon.expand_collective(list(context.parties), context.doc_date))
+    out: set[str] = set()
+    for actor in actors:
+        members = lexicon.expand_collective([actor], context.doc_date)
+        # "海方将…" in a text whose parties are the GCC's members: the side is those members
+        out.update(
+            members if len(members) > 1 and set(members) <= present else lexicon.expand([actor], context.doc_date)
+        )
+    return sorted(out)

@@ -30,12 +30,12 @@ EDGE = '，；;：:、 \u3000\t“”"'
 
 # Item markers: 一是 / 二要 / 第一， / 第一条 / （一） / (1) / 1. / 1、 / 一、 / ——
 ITEM_MARKER = re.compile(
-    rf"\s*(?:[{NUMERAL}]+是(?:要)?|[{NUMERAL}]要|首先要?|其次|第[{NUMERAL}]+(?:条|项|点)?[，、,]?|（[{NUMERAL}\d]+）|\(\d+\)|\d+[.、]|"
+    rf"\s*(?:[{NUMERAL}]+是(?:要)?|[{NUMERAL}]要|首先要?|其次|第[{NUMERAL}]+(?:条|项|点)?[，、,]?|（[{NUMERAL}\d]+）|\(\d+\)|\d+[.、．](?!\d)|\d+）|"
     rf"[{NUMERAL}]+、|——)\s*"
 )
 # The markers an item inside a sentence starts with (after "：" or "；").
 INLINE_MARKER = re.compile(
-    rf"\s*(?:[{NUMERAL}]+是|[{NUMERAL}]要|第[{NUMERAL}]+[，、]|（[{NUMERAL}\d]+）|\(\d+\)|\d+[.、])\s*"
+    rf"\s*(?:[{NUMERAL}]+是|[{NUMERAL}]要|第[{NUMERAL}]+[，、]|（[{NUMERAL}\d]+）|\(\d+\)|\d+[.、．](?!\d)|\d+）)\s*"
 )
 
 # Lead-in kinds: what the items below a lead-in inherit.
@@ -49,11 +49,11 @@ LEAD_IN_KINDS = (
     (ANNOUNCED, re.compile(r"宣布|举措|措施")),
 )
 # A sentence that opens a list: ends in "：", or says what follows ("以下", "如下", "N点建议").
-OPENS_LIST = re.compile(rf"[：:]\s*$|以下|如下|(?:[{NUMERAL}\d]+|几)(?:点|项|条|个方面)")
+OPENS_LIST = re.compile(rf"[：:]\s*$|以下|如下|(?:[{NUMERAL}\d]+|几|两)(?:点|项|条|个方面)")
 # "…同意…：一是…" or "李强建议，一是…": a lead-in followed by its first item inside one sentence.
 INLINE_LEAD_IN = re.compile(
     r"[^。；;]*?(?:[：:]|(?:建议|倡议|同意|主张)[，,])(?=\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、]|"
-    r"（[一二三四五六七八九十\d]+）|\(\d+\)|\d+[.、]))"
+    r"（[一二三四五六七八九十\d]+）|\(\d+\)|\d+[.、．](?!\d)|\d+）))"
     # "双方同意推动…合作，包括：成立…；建立…；恢复…。": items without markers, one per "；"
     r"|[^。；;]*?[：:](?=[^。；;]+[；;][^。]*[。！？]?)"
 )
@@ -201,7 +201,8 @@ def units(text: str) -> list[Unit]:
     lead: Lead | None = None
     for number, (p_start, p_end) in enumerate(paragraphs(text)):
         paragraph = MARKUP.sub("", text[p_start:p_end]).strip()
-        if not (ITEM_MARKER.match(paragraph) and not paragraph.startswith("——")):
+        # a numbered item keeps the lead-in above it; so does a "——" item under a lead-in ending in "："
+        if not (ITEM_MARKER.match(paragraph) and (not paragraph.startswith("——") or _opened_by_colon(lead))):
             lead = None
         bare = BARE_AGREEMENT.match(paragraph)
         if bare:
@@ -212,6 +213,18 @@ def units(text: str) -> list[Unit]:
                 continue  # "三是促进人文交流。" before the sentences that say how: a heading
             s_start = _after_dateline(text, s_start, s_end)
             sentence = MARKUP.sub("", text[s_start:s_end]).strip()
+            marked = _marked_items(text, s_start, s_end) if lead is not None else None
+            if marked:
+                # "…从四个方面推出新的政策措施。一是…；二是…。": the counting lead-in only introduces them
+                if (
+                    found
+                    and found[-1].paragraph == number
+                    and found[-1].lead is None
+                    and lead.text in text[found[-1].start : found[-1].end]
+                ):
+                    found.pop()
+                found.extend(Unit(a, b, lead, number) for a, b in marked)
+                continue
             inline = inline_items(text, s_start, s_end)
             if inline is not None:
                 lead, items = inline
@@ -233,6 +246,24 @@ def units(text: str) -> list[Unit]:
                 continue
             found.append(Unit(s_start, s_end, lead, number))
     return found
+
+
+def _opened_by_colon(lead: Lead | None) -> bool:
+    """Whether a lead-in ends in "：" ("双方同意：") and so governs the "——" items below it."""
+    return lead is not None and lead.text.rstrip().endswith(("：", ":"))
+
+
+def _marked_items(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The items of a sentence that is itself a list ("一是…；二是…；三是…。"), each without its marker;
+    None when the sentence does not open with a marker or holds one item only."""
+    pieces = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^；;]+[；;]?", text[start:end])]
+    if len(pieces) < 2 or not all(INLINE_MARKER.match(text, a, b) for a, b in pieces[:2]):
+        return None
+    items = []
+    for a, b in pieces:
+        marker = INLINE_MARKER.match(text, a, b)
+        items.append((marker.end() if marker else a, b))
+    return items
 
 
 # The heading of a numbered item: a short phrase with no clause break, a general verb and its aim
