@@ -23,6 +23,7 @@ def world(fixture_world, erin, editors_group, django_user_model):
     fixtures.make_proposals(fixture_world, erin=erin, other_editor=ed)
     return fixture_world
 
+
 pytestmark = pytest.mark.django_db
 
 

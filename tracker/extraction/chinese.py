@@ -199,8 +199,9 @@ def _announces_will(lead: seg.Lead, context: DocumentContext, names: Names) -> b
 def _lead_actor(lead: seg.Lead, context: DocumentContext, names: Names) -> list[str] | None:
     """The actor of a lead-in, past a time phrase that opens it ("下一步，商务部将…")."""
     own = subject(lead.text, context, names)
-    if own is None and OPENING_PHRASE.match(lead.text):
-        own = subject(lead.text[OPENING_PHRASE.match(lead.text).end() :], context, names)
+    opening = OPENING_PHRASE.match(lead.text)
+    if own is None and opening:
+        own = subject(lead.text[opening.end() :], context, names)
     return own
 
 

@@ -220,6 +220,7 @@ def units(text: str) -> list[Unit]:
                     found
                     and found[-1].paragraph == number
                     and found[-1].lead is None
+                    and lead is not None
                     and lead.text in text[found[-1].start : found[-1].end]
                 ):
                     found.pop()
