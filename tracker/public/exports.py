@@ -456,12 +456,11 @@ def dump_documents(day=None, *, site: str = "") -> Iterator[dict]:
             yield document
 
 
-@require_safe
-def dump(request):
-    """Every published commitment with its whole assessment log and evidence, as one JSON document."""
-    site = links.site_url(request)
+def dump_parts(day=None, *, site: str, documentation: str, generated_at=None) -> Iterator[str]:
+    """The full dump as one JSON document, in parts: the head (with the dialogues, the meetings and
+    the first commitment), then one commitment a part. The live view streams it for a past date;
+    `tracker.public.offline` writes it to a file for today."""
     encoder = DjangoJSONEncoder(ensure_ascii=False)
-    day = view_date(request).as_of
     published = Commitment.objects.published()
     if day is not None:
         published = published.made_by(day)
@@ -476,60 +475,71 @@ def dump(request):
         meetings = meetings.filter(date__lte=day)
     head = {
         "source": settings.SITE_NAME,
-        "generated_at": timezone.now(),
+        "generated_at": generated_at or timezone.now(),
         "as_of": day,
-        "documentation": links.absolute(reverse("public:exports"), request),
+        "documentation": documentation,
         "status_scale": {s.value: s.label for s in Status},
     }
-
-    def parts() -> Iterator[str]:
-        commitments = dump_documents(day, site=site)
-        first = next(commitments, None)  # the first part holds the first row (tracker.public.streaming)
-        yield (
-            encoder.encode(head)[:-1]
-            + ', "dialogues": '
-            + encoder.encode(
-                [
-                    {
-                        "slug": d.slug,
-                        "name": d.name,
-                        "short_name": d.short_name,
-                        # The state is recorded as it stands today: not given for a past date.
-                        "state": d.state if day is None else None,
-                        "state_note": d.state_note if day is None else None,
-                        "parties": [p.code for p in d.parties.all()],
-                    }
-                    for d in dialogues.order_by("name")
-                ]
-            )
-            + ', "meetings": '
-            + encoder.encode(
-                [
-                    {
-                        "slug": m.slug,
-                        "title": m.title,
-                        "kind": m.kind,
-                        "date": m.date,
-                        "end_date": m.end_date,
-                        "place": m.place,
-                        "dialogue": m.dialogue.slug if m.dialogue_id else None,
-                        "parties": [p.code for p in m.parties.all()],
-                    }
-                    for m in meetings.order_by("date", "slug")
-                ]
-            )
-            + ', "commitments": ['
-            + ("\n" + encoder.encode(first) if first is not None else "")
+    commitments = dump_documents(day, site=site)
+    first = next(commitments, None)  # the first part holds the first row (tracker.public.streaming)
+    yield (
+        encoder.encode(head)[:-1]
+        + ', "dialogues": '
+        + encoder.encode(
+            [
+                {
+                    "slug": d.slug,
+                    "name": d.name,
+                    "short_name": d.short_name,
+                    # The state is recorded as it stands today: not given for a past date.
+                    "state": d.state if day is None else None,
+                    "state_note": d.state_note if day is None else None,
+                    "parties": [p.code for p in d.parties.all()],
+                }
+                for d in dialogues.order_by("name")
+            ]
         )
-        for document in commitments:
-            yield ",\n" + encoder.encode(document)
-        yield "\n]}\n"
+        + ', "meetings": '
+        + encoder.encode(
+            [
+                {
+                    "slug": m.slug,
+                    "title": m.title,
+                    "kind": m.kind,
+                    "date": m.date,
+                    "end_date": m.end_date,
+                    "place": m.place,
+                    "dialogue": m.dialogue.slug if m.dialogue_id else None,
+                    "parties": [p.code for p in m.parties.all()],
+                }
+                for m in meetings.order_by("date", "slug")
+            ]
+        )
+        + ', "commitments": ['
+        + ("\n" + encoder.encode(first) if first is not None else "")
+    )
+    for document in commitments:
+        yield ",\n" + encoder.encode(document)
+    yield "\n]}\n"
 
+
+@require_safe
+def dump(request):
+    """Every published commitment with its whole assessment log and evidence, as one JSON document:
+    today's from the file built offline (`tracker.public.offline`), a past date's streamed live."""
+    day = view_date(request).as_of
+    if day is None:
+        from tracker.public import offline
+
+        return offline.serve(request, offline.DUMP)
+    parts = dump_parts(
+        day, site=links.site_url(request), documentation=links.absolute(reverse("public:exports"), request)
+    )
     return _public(
         guarded_stream(
-            parts(),
+            parts,
             content_type="application/json; charset=utf-8",
-            filename=f"commitment-tracker-{timezone.localdate()}.json",
+            filename=f"commitment-tracker-{day.isoformat()}.json",
             what="full dump",
         )
     )
