@@ -45,7 +45,7 @@ from tracker.commitments.status import Status
 from tracker.public import links
 from tracker.public.asof import long_date
 from tracker.public.citation import cite
-from tracker.public.exports import commitment_rows
+from tracker.public.exports import commitment_rows, meetings_naming
 from tracker.public.templatetags.public_tags import safe_href
 
 # The licence the data is offered under; a deployment states its own in settings.DATA_LICENCE.
@@ -295,7 +295,7 @@ class Tables:
             yield [assessment, evidence]
 
     def _meeting_rows(self):
-        return Meeting.objects.filter(commitments__in=self.commitments.values("pk")).distinct()
+        return meetings_naming(self.commitments)
 
     def _meetings(self):
         meetings = self._meeting_rows().select_related("dialogue").prefetch_related("parties")
