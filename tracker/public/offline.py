@@ -369,6 +369,8 @@ def serve(request, kind: Kind) -> HttpResponse:
             handle = storage().open(entry["name"], "rb")
         except FileNotFoundError:  # replaced twice since its manifest was read: read it again
             entry = current(kind)
+            if entry is None:
+                return _unavailable("The file was removed while it was asked for; try again in a minute.\n")
             handle = storage().open(entry["name"], "rb")
             headers = {"ETag": f'"{entry["sha256"]}"', "Last-Modified": http_date(generated_at(entry).timestamp())}
         response = FileResponse(
