@@ -5,6 +5,7 @@ default and on PostgreSQL and Redis in CI.
 """
 
 import os
+import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-used-anywhere-else-0123456789")
 
@@ -19,6 +20,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "archive": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Files built offline (tracker.public.offline): a directory of this run's own, never the checkout's.
+    "exports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": tempfile.mkdtemp(prefix="tracker-test-exports-"), "allow_overwrite": True},
+    },
 }
 # In-process tasks in tests raise, so a bug in a task fails the test that enqueued it.
 CELERY_TASK_EAGER_PROPAGATES = True

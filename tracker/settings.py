@@ -184,6 +184,15 @@ STORAGES = {
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
+    # The full dump and data package built offline (tracker.public.offline), served by the app.
+    # allow_overwrite: each kind's manifest is replaced by a rename, so a reader never sees half of it.
+    "exports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": Path(os.environ.get("EXPORTS_DIR", BASE_DIR / "var" / "exports")),
+            "allow_overwrite": True,
+        },
+    },
 }
 
 # --- Restoring a JSON dump (docs/operations.md) ------------------------------------------------
@@ -302,7 +311,26 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tracker.ingest.archive_tasks.recheck_archives",
         "schedule": timedelta(minutes=envint("ARCHIVE_RECHECK_SWEEP_MINUTES", 60)),
     },
+    # The full dump and the data package, built offline when due (tracker.public.offline).
+    "build-exports": {
+        "task": "tracker.public.tasks.build_exports",
+        "schedule": timedelta(minutes=envint("EXPORTS_CHECK_MINUTES", 10)),
+    },
 }
+# --- Exports built offline (tracker.public.offline) ----------------------------------------------
+EXPORTS_CHECK_MINUTES = envint("EXPORTS_CHECK_MINUTES", 10)
+# After a public change, a file is rebuilt once it is this old: an editor's burst of work costs a
+# build or two, not one per assessment.
+EXPORTS_REBUILD_MINUTES = envint("EXPORTS_REBUILD_MINUTES", 30)
+EXPORTS_MAX_AGE_HOURS = envint("EXPORTS_MAX_AGE_HOURS", 24)
+# Up to this many published commitments, a missing or stale file is built in the request (a few
+# seconds); above it, the request serves the latest file, or a 503 if none was built yet.
+EXPORTS_ON_DEMAND_MAX = envint("EXPORTS_ON_DEMAND_MAX", 2000)
+# A build at 200,000 commitments takes minutes; its task's own limit stays below the visibility
+# timeout like every other (see above).
+EXPORTS_BUILD_TIME_LIMIT = envint("EXPORTS_BUILD_TIME_LIMIT", 3000)
+if EXPORTS_BUILD_TIME_LIMIT >= CELERY_BROKER_VISIBILITY_TIMEOUT or EXPORTS_BUILD_TIME_LIMIT <= 60:
+    raise ImproperlyConfigured("EXPORTS_BUILD_TIME_LIMIT must be above 60 s and below CELERY_BROKER_VISIBILITY_TIMEOUT")
 # Task modules outside an app's tasks.py (autodiscovery finds only those).
 CELERY_IMPORTS = ["tracker.ingest.archive_tasks"]
 

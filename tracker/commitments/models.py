@@ -398,6 +398,14 @@ class Commitment(models.Model):
             models.Index(fields=["is_published", "status_changed_at"], name="commitment_pub_changed_idx"),
             # Party and dialogue pages: the latest commitments made, walked newest first.
             models.Index(fields=["made_on", "reference"], name="commitment_made_reference_idx"),
+            # Exports (public/exports.py `_row_chunks`): the next chunk of a filtered export in
+            # reference order, read from the index alone (meeting: the dialogue filter; made_on: as_of).
+            models.Index(
+                fields=["reference"],
+                include=["id", "meeting", "made_on"],
+                condition=Q(is_published=True),
+                name="commitment_pub_ref_idx",
+            ),
         ]
 
     def __str__(self) -> str:

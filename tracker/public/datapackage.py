@@ -8,35 +8,29 @@ commitments table has the columns of the CSV export (`commitments.columns.COLUMN
 descriptions), written by the same row code as the exports (`exports.commitment_rows`), in native
 form (no spreadsheet-formula apostrophes: this package is for data tools, not spreadsheets).
 
-With `?as_of=YYYY-MM-DD` it is the data as it stood on that date, by the rules of the full dump
-(`exports.dump_queryset`): commitments made by then with their status then, assessments dated by
-then, the dialogues' current state left out. The tests validate it with the `frictionless` library.
+Today's package is built offline and served as a file (`tracker.public.offline`). With
+`?as_of=YYYY-MM-DD` it is the data as it stood on that date, by the rules of the full dump
+(`exports.dump_commitments`): commitments made by then with their status then, assessments dated
+by then, the dialogues' current state left out; it is zipped as it is sent (`package_parts`). The
+tests validate it with the `frictionless` library.
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime
-import hashlib
 import io
 import json
-import tempfile
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
-from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse, HttpResponseBadRequest
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
-from django.views.decorators.http import require_safe
 
-from tracker.commitments.cache import CACHE_UNAVAILABLE, public_version
 from tracker.commitments.columns import COLUMNS
 from tracker.commitments.models import (
     Assessment,
@@ -49,10 +43,9 @@ from tracker.commitments.models import (
 )
 from tracker.commitments.status import Status
 from tracker.public import links
-from tracker.public.asof import long_date, parse_as_of
-from tracker.public.caching import STORE_SECONDS
+from tracker.public.asof import long_date
 from tracker.public.citation import cite
-from tracker.public.exports import commitment_rows
+from tracker.public.exports import commitment_rows, meetings_naming
 from tracker.public.templatetags.public_tags import safe_href
 
 # The licence the data is offered under; a deployment states its own in settings.DATA_LICENCE.
@@ -62,8 +55,6 @@ DEFAULT_LICENCE = {
     "title": "Creative Commons Attribution 4.0",
 }
 CHUNK = 500
-SPOOL_BYTES = 8 * 1024 * 1024  # a package larger than this is built on disk, not in memory
-CACHE_MAX_BYTES = 64 * 1024 * 1024  # a larger package is built for each download instead of kept
 
 STATUSES = list(Status.values)
 BOOLEAN = {"type": "boolean", "trueValues": ["1"], "falseValues": ["0"]}
@@ -304,7 +295,7 @@ class Tables:
             yield [assessment, evidence]
 
     def _meeting_rows(self):
-        return Meeting.objects.filter(commitments__in=self.commitments.values("pk")).distinct()
+        return meetings_naming(self.commitments)
 
     def _meetings(self):
         meetings = self._meeting_rows().select_related("dialogue").prefetch_related("parties")
@@ -341,27 +332,40 @@ class Tables:
 # --- The descriptor ------------------------------------------------------------------------------
 
 
-def descriptor(*, day: datetime.date | None, request) -> dict:
+class _At:
+    """Stands for a request in `links` and `citation` outside one (a build by a task or command):
+    the address the links start with."""
+
+    def __init__(self, site: str):
+        parts = urlsplit(site)
+        self.scheme, self._host = parts.scheme, parts.netloc
+
+    def get_host(self) -> str:
+        return self._host
+
+
+def descriptor(*, day: datetime.date | None, site: str) -> dict:
     """`datapackage.json`: the package's metadata and each table's schema."""
+    at = _At(site)
     read_on = day or timezone.localdate()
     citation = cite(
         title="The full data as a data package",
         path=reverse("public:export_datapackage"),
         day=read_on,
         accessed=timezone.localdate(),
-        request=request,
+        request=at,
         key="datapackage",
     )
-    site = settings.SITE_NAME
+    name = settings.SITE_NAME
     resources = []
-    for name, table in TABLES.items():
+    for table_name, table in TABLES.items():
         schema = {"fields": table["fields"](), "primaryKey": table["primaryKey"], "missingValues": [""]}
         if table.get("foreignKeys"):
             schema["foreignKeys"] = table["foreignKeys"]
         resources.append(
             {
-                "name": name,
-                "path": f"data/{name}.csv",
+                "name": table_name,
+                "path": f"data/{table_name}.csv",
                 "profile": "tabular-data-resource",
                 "format": "csv",
                 "mediatype": "text/csv",
@@ -372,16 +376,16 @@ def descriptor(*, day: datetime.date | None, request) -> dict:
         )
     return {
         "profile": "tabular-data-package",
-        "name": slugify(site) or "commitment-tracker",
-        "title": f"{site}: commitments, their assessments and evidence" + (f", as of {long_date(day)}" if day else ""),
+        "name": slugify(name) or "commitment-tracker",
+        "title": f"{name}: commitments, their assessments and evidence" + (f", as of {long_date(day)}" if day else ""),
         "description": "Every published commitment, its whole assessment log (corrections included) and the "
         "evidence cited, with the meetings, dialogues and parties they name. Statuses follow the scale and "
         "the rules of the methodology page.",
-        "homepage": links.absolute(reverse("public:exports"), request),
+        "homepage": links.absolute(reverse("public:exports"), at),
         "created": timezone.now().replace(microsecond=0).isoformat(),
         "as_of": day.isoformat() if day else None,
         "licenses": [getattr(settings, "DATA_LICENCE", DEFAULT_LICENCE)],
-        "sources": [{"title": site, "path": links.absolute(reverse("public:methodology"), request)}],
+        "sources": [{"title": name, "path": links.absolute(reverse("public:methodology"), at)}],
         "citation": citation.text,
         "citation_bibtex": citation.bibtex,
         "status_scale": {s.value: s.label for s in Status},
@@ -389,63 +393,57 @@ def descriptor(*, day: datetime.date | None, request) -> dict:
     }
 
 
-def _write_csv(archive: zipfile.ZipFile, name: str, header: list[str], rows: Iterable[list]) -> None:
-    with archive.open(f"data/{name}.csv", "w") as raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as text:
-        writer = csv.writer(text)
-        writer.writerow(header)
-        for row in rows:
-            writer.writerow(row)
+# --- The zip, streamed ---------------------------------------------------------------------------
 
 
-def build(archive_file, *, day: datetime.date | None, request) -> None:
-    """Write the zipped package (datapackage.json and data/*.csv) to `archive_file`."""
-    meta = descriptor(day=day, request=request)
-    tables = Tables(day, links.site_url(request))
-    with zipfile.ZipFile(archive_file, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+class _Pipe(io.RawIOBase):
+    """The unseekable file the archive is written into: `drain()` hands back what it holds. The
+    zip module writes each member's sizes after its data when it cannot seek back, so the archive
+    comes out in one pass, a few hundred kilobytes at a time."""
+
+    def __init__(self):
+        super().__init__()
+        self._parts: list[bytes] = []
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        self._parts.append(bytes(data))
+        return len(data)
+
+    def drain(self) -> bytes:
+        data = b"".join(self._parts)
+        self._parts.clear()
+        return data
+
+
+def package_parts(*, day: datetime.date | None, site: str) -> Iterator[bytes]:
+    """The zipped package (datapackage.json and data/*.csv) as a stream of bytes: a part every
+    CHUNK rows, the first after the first CHUNK commitments (or all of them), so a streamed response
+    has heard from the database before it answers (tracker.public.streaming). The live view streams
+    it for a past date; `tracker.public.offline` writes it to a file for today."""
+    meta = descriptor(day=day, site=site)
+    tables = Tables(day, site)
+    pipe = _Pipe()
+    with zipfile.ZipFile(pipe, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("datapackage.json", json.dumps(meta, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2))
         for resource in meta["resources"]:
             header = [f["name"] for f in resource["schema"]["fields"]]
-            _write_csv(archive, resource["name"], header, tables.rows(resource["name"]))
-
-
-def _cache_key(day: datetime.date | None, request) -> str:
-    """The built package of one data version, date and site address (links in it name the site)."""
-    address = hashlib.sha256(f"{links.site_url(request)}|{day}".encode()).hexdigest()[:32]
-    return f"datapackage:{public_version()}:{timezone.localdate().isoformat()}:{address}"
-
-
-def _built(day: datetime.date | None, request) -> bytes:
-    """The zipped package: built once per data version (the page cache's version, bumped by any
-    public change) and kept in the cache, as it takes as long as the full CSV export to build."""
-    try:
-        key = _cache_key(day, request)
-        stored = cache.get(key)
-    except CACHE_UNAVAILABLE:
-        key = stored = None
-    if stored is not None:
-        return stored
-    with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
-        build(spool, day=day, request=request)
-        size = spool.tell()
-        spool.seek(0)
-        content = spool.read()
-    if key and size <= CACHE_MAX_BYTES:
-        # The cache is an optimisation: if it cannot be reached, the package is served all the same.
-        with contextlib.suppress(*CACHE_UNAVAILABLE):
-            cache.set(key, content, STORE_SECONDS)
-    return content
-
-
-@require_safe
-def export_datapackage(request):
-    day = None
-    if request.GET.get("as_of", "").strip():
-        try:
-            day = parse_as_of(request.GET["as_of"])
-        except ValidationError as error:
-            return HttpResponseBadRequest(error.messages[0] + "\n", content_type="text/plain; charset=utf-8")
-    name = f"commitment-tracker-{(day or timezone.localdate()).isoformat()}-datapackage.zip"
-    response = HttpResponse(_built(day, request), content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    patch_cache_control(response, public=True, max_age=60)
-    return response
+            # zip64 headers from the start: the sizes of a member written in one pass are not known
+            # before it ends, and the assessments of a large tracker pass the 2 GiB of plain zip.
+            with (
+                archive.open(f"data/{resource['name']}.csv", "w", force_zip64=True) as raw,
+                io.TextIOWrapper(raw, encoding="utf-8", newline="") as text,
+            ):
+                writer = csv.writer(text)
+                writer.writerow(header)
+                for count, row in enumerate(tables.rows(resource["name"]), 1):
+                    writer.writerow(row)
+                    if count % CHUNK == 0:
+                        text.flush()
+                        if data := pipe.drain():
+                            yield data
+            if data := pipe.drain():
+                yield data
+    yield pipe.drain()

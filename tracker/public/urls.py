@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from tracker.public import archive, changes, datapackage, embeds, exports, feeds, meetings, views
+from tracker.public import archive, changes, embeds, exports, feeds, meetings, offline, views
 
 app_name = "public"
 
@@ -15,11 +15,11 @@ urlpatterns = [
     path("parties/", views.party_list, name="party_list"),
     path("parties/<slug:code>/", views.party_detail, name="party_detail"),
     path("methodology/", views.methodology, name="methodology"),
-    path("exports/", views.exports_page, name="exports"),
+    path("exports/", offline.exports_page, name="exports"),
     path("exports/commitments.csv", exports.export_csv, name="export_csv"),
     path("exports/commitments.json", exports.export_json, name="export_json"),
-    path("exports/dump.json", exports.dump, name="export_dump"),
-    path("exports/datapackage.zip", datapackage.export_datapackage, name="export_datapackage"),
+    path("exports/dump.json", offline.dump, name="export_dump"),
+    path("exports/datapackage.zip", offline.export_datapackage, name="export_datapackage"),
     path("feeds/changes/", feeds.all_changes, name="feed_changes"),
     path("feeds/commitments/<str:reference>/", feeds.commitment_changes, name="feed_commitment"),
     path("feeds/dialogues/<slug:slug>/", feeds.dialogue_changes, name="feed_dialogue"),
