@@ -195,10 +195,8 @@ def _relation_label(relation: str, a: Side | None, b: Side | None) -> str:
 
 
 def _meeting_or_404(slug: str) -> Meeting:
-    meeting = get_object_or_404(Meeting.objects.select_related("dialogue"), slug=slug)
-    if not Commitment.objects.published().filter(meeting=meeting).exists():
-        raise Http404("No published commitments of this meeting")
-    return meeting
+    # A meeting without published commitments is no page.
+    return get_object_or_404(Meeting.objects.public().select_related("dialogue"), slug=slug)
 
 
 @public_page
