@@ -79,7 +79,7 @@ def test_every_verb_keeps_the_counts(make_commitment, erin, china, united_states
     assert summaries.overdue_count(D(2020, 1, 1)) == 1, "the closed one is not overdue, the stalled one is"
     # ...a correction reopens one
     actions.correct_assessment(
-        assessment=first, status=Status.NOT_STARTED, as_of=D(2018, 2, 1), rationale="No.", reason="Misread.", author=erin
+        assessment=first, status=Status.NOT_STARTED, as_of=D(2018, 2, 1), rationale="No.", reason="Wrong.", author=erin
     )
     check()
     assert summaries.overdue_count(D(2020, 1, 1)) == 2

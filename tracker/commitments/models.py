@@ -48,9 +48,7 @@ class PartyQuerySet(models.QuerySet):
 def _having(rows, first):
     """`rows` for which `first` (correlated to them) finds a row: a LIMIT 1 subquery, an index
     probe that stops at the first hit (a plain EXISTS is planned as a hash join over every row)."""
-    return rows.alias(first_found=models.Subquery(first.order_by().values("pk")[:1])).filter(
-        first_found__isnull=False
-    )
+    return rows.alias(first_found=models.Subquery(first.order_by().values("pk")[:1])).filter(first_found__isnull=False)
 
 
 class DialogueQuerySet(models.QuerySet):
@@ -68,8 +66,10 @@ class DialogueQuerySet(models.QuerySet):
         if day is None:
             from tracker.commitments.models import StatusTally
 
-            tally = StatusTally.objects.filter(meeting__dialogue=models.OuterRef("pk")).order_by().values(
-                "meeting__dialogue"
+            tally = (
+                StatusTally.objects.filter(meeting__dialogue=models.OuterRef("pk"))
+                .order_by()
+                .values("meeting__dialogue")
             )
             count = tally.annotate(total=models.Sum("n")).values("total")
         else:
@@ -659,9 +659,7 @@ class PartyTally(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["party", "meeting", "status", "is_demonstration"], name="party_tally_once"
-            ),
+            models.UniqueConstraint(fields=["party", "meeting", "status", "is_demonstration"], name="party_tally_once"),
             models.CheckConstraint(condition=Q(status__in=Status.values), name="party_tally_status_valid"),
         ]
         indexes = [

@@ -188,7 +188,10 @@ def commitments_per_meeting(*, dialogue) -> dict[int, int]:
     from tracker.commitments.models import StatusTally
 
     return dict(
-        StatusTally.objects.filter(meeting__dialogue=dialogue).order_by().values_list("meeting").annotate(total=Sum("n"))
+        StatusTally.objects.filter(meeting__dialogue=dialogue)
+        .order_by()
+        .values_list("meeting")
+        .annotate(total=Sum("n"))
     )
 
 
