@@ -62,20 +62,33 @@ class DialogueQuerySet(models.QuerySet):
 
     def with_public_counts(self, day: datetime.date | None = None):
         """`public(day)`, each with `commitment_count`: its published commitments (made by `day`).
-        Today from the summary rows; on a past date, a count per dialogue over its commitments."""
+        Today, one GROUP BY over the summary rows when the dialogues are fetched (a correlated
+        sum per dialogue was planned as a scan of every summary row per dialogue); on a past
+        date, a count per dialogue over its commitments."""
         if day is None:
-            from tracker.commitments.models import StatusTally
-
-            tally = (
-                StatusTally.objects.filter(meeting__dialogue=models.OuterRef("pk"))
-                .order_by()
-                .values("meeting__dialogue")
-            )
-            count = tally.annotate(total=models.Sum("n")).values("total")
-        else:
-            made = Commitment.objects.published().made_by(day).filter(meeting__dialogue=models.OuterRef("pk"))
-            count = made.order_by().values("meeting__dialogue").annotate(total=models.Count("pk")).values("total")
+            clone = self.public()
+            clone._public_counts = True
+            return clone
+        made = Commitment.objects.published().made_by(day).filter(meeting__dialogue=models.OuterRef("pk"))
+        count = made.order_by().values("meeting__dialogue").annotate(total=models.Count("pk")).values("total")
         return self.public(day).annotate(commitment_count=models.Subquery(count))
+
+    _public_counts = False
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._public_counts = self._public_counts
+        return clone
+
+    def _fetch_all(self):
+        fetched = self._result_cache is not None
+        super()._fetch_all()
+        if self._public_counts and not fetched and self._iterable_class is models.query.ModelIterable:
+            from tracker.commitments import summaries
+
+            counts = summaries.commitments_per_dialogue()
+            for dialogue in self._result_cache:
+                dialogue.commitment_count = counts.get(dialogue.pk, 0)
 
 
 class MeetingQuerySet(models.QuerySet):

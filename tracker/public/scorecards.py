@@ -18,7 +18,17 @@ from django.db.models import Count, Q
 
 from tracker.commitments import summaries
 from tracker.commitments.models import Assessment
-from tracker.commitments.status import STATUS_MEANINGS, ComplianceScore, Headline, Status, party_status
+from tracker.commitments.status import SCORE_POINTS, STATUS_MEANINGS, ComplianceScore, Headline, Status, party_status
+
+
+def score_of_counts(counts: dict[str, int]) -> ComplianceScore:
+    """`ComplianceScore` of a multiset of statuses given as {status: count}: the same mean (a sum
+    of whole points over a whole count), without spelling out 80,000 statuses one by one."""
+    score = ComplianceScore(())
+    scored = [(SCORE_POINTS[status], n) for status, n in counts.items() if status in SCORE_POINTS and n]
+    score.scored = sum(n for _, n in scored)
+    score.mean = sum(points * n for points, n in scored) / score.scored if score.scored else None
+    return score
 
 
 class Lanes:
@@ -103,7 +113,7 @@ def _cards_from_rows(rows) -> list[Scorecard]:
         Scorecard(
             by_status,
             party=parties[party_id],
-            score=ComplianceScore(status for status, n in by_status.items() for _ in range(n)),
+            score=score_of_counts(by_status),
             demo=demo[party_id],
         )
         for party_id, by_status in counts.items()
@@ -147,7 +157,7 @@ def party_scorecard(commitments, party, day: datetime.date, *, historical: bool 
     if not counts:
         return None
     # The score of `compliance_by_party`, from the same statuses (each counted n times).
-    score = ComplianceScore(status for status, n in counts.items() for _ in range(n))
+    score = score_of_counts(counts)
     return Scorecard(counts, party=party, score=score, demo=demo)
 
 

@@ -39,7 +39,7 @@ PAGE_SIZE = 25
 PANEL_SIZE = 8
 # Party and dialogue pages list at most this many commitments (the latest made), with the counts
 # by status of all of them and a link to the whole filtered list: a page stays small at any scale.
-PAGE_ROWS_CAP = 100
+PAGE_ROWS_CAP = 25
 DUE_SOON_DAYS = 90
 
 
@@ -309,7 +309,15 @@ def dialogue_detail(request, slug):
         topics = list(row.topics.all())
         main = topics[0] if topics else None
         by_meeting.setdefault(row.meeting_id, {}).setdefault(main, []).append(row)
+    # Two links per meeting, made without a `reverse` each (a dialogue may have held 150 meetings).
+    on_day = f"as_of={day:%Y-%m-%d}" if vd.historical else ""
+    detail_url = reverse("public:meeting_detail", args=["SLUG"]).replace("SLUG", "{}") + (
+        f"?{on_day}" if on_day else ""
+    )
+    list_url = reverse("public:commitment_list") + "?meeting={}" + (f"&{on_day}" if on_day else "")
     for meeting in meetings:
+        meeting.detail_url = detail_url.format(meeting.slug)
+        meeting.list_url = list_url.format(meeting.slug)
         groups = by_meeting.get(meeting.pk, {})
         meeting.topic_groups = sorted(
             groups.items(), key=lambda kv: (kv[0] is None, kv[0].position if kv[0] else 0, str(kv[0]))
