@@ -13,12 +13,18 @@ import copy
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q
 
 from tracker.commitments import summaries
 from tracker.commitments.models import Assessment
 from tracker.commitments.status import SCORE_POINTS, STATUS_MEANINGS, ComplianceScore, Headline, Status, party_status
+
+
+def _two_places(value: float) -> str:
+    """`floatformat:"2u"`: two decimals, halves rounded up, never localised."""
+    return str(Decimal(repr(float(value))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 def score_of_counts(counts: dict[str, int]) -> ComplianceScore:
@@ -59,6 +65,31 @@ class Scorecard:
 
     def __post_init__(self):
         self.total = sum(self.counts.values())
+
+    @property
+    def bar_segments_html(self):
+        """The segments of the status bar (`_status_bar.html`), written in Python: the template
+        loop with two `floatformat`s per segment was most of the dashboard's rendering time (21
+        bars). The same markup as the loop it replaces, to the character."""
+        from django.utils.html import format_html, format_html_join
+
+        from tracker.public.timeline import SYMBOLS
+
+        parts, offset = [], 0.0
+        for row in self.rows:
+            if row["count"]:
+                symbol = SYMBOLS[Status(row["status"])]
+                parts.append(
+                    (row["status"], _two_places(offset), _two_places(row["share"]), row["label"], row["count"], symbol)
+                )
+                offset += row["share"]
+        return format_html_join(
+            "",
+            '<svg class="status-bar-part st-{}" x="{}%" width="{}%" height="100%"><title>{}: {}</title>'
+            '<rect class="status-bar-fill" width="100%" height="100%"/><text class="status-bar-symbol" x="50%" '
+            'y="50%" dominant-baseline="central" text-anchor="middle">{}</text></svg>',
+            parts,
+        ) or format_html("")
 
     @property
     def rows(self) -> list[dict]:
