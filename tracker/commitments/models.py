@@ -391,6 +391,14 @@ class CommitmentQuerySet(models.QuerySet):
         """Everything list pages and exports show, in a fixed number of queries."""
         return self.select_related("meeting__dialogue").prefetch_related("parties", "topics")
 
+    def with_row_labels(self):
+        """`with_related` for the rows of a page: the parties and topics as plain lists
+        (`party_list`, `topic_list`), which spares a related manager and its queryset per row
+        (half the cost of the two prefetches)."""
+        return self.select_related("meeting__dialogue").prefetch_related(
+            models.Prefetch("parties", to_attr="party_list"), models.Prefetch("topics", to_attr="topic_list")
+        )
+
 
 class Commitment(models.Model):
     """One atomic, verifiable, future-oriented undertaking."""

@@ -51,7 +51,8 @@ class Lanes:
     def for_party(self, commitment, party) -> tuple[Headline, bool]:
         """(status, inherited) by `status.party_status`: inherited when the party has no
         assessment of its own and follows the whole's."""
-        party_ids = [p.pk for p in commitment.parties.all()]
+        parties = getattr(commitment, "party_list", None)
+        party_ids = [p.pk for p in (commitment.parties.all() if parties is None else parties)]
         return party_status(self.by_commitment[commitment.pk], party.pk, party_ids)
 
 

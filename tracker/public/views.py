@@ -142,7 +142,8 @@ def _list_query(request, drop=("after", "before")) -> str:
 
 @public_page
 def commitment_list(request):
-    filterset = CommitmentFilter(request.GET, queryset=Commitment.objects.published().with_related(), request=request)
+    rows = Commitment.objects.published().with_row_labels()
+    filterset = CommitmentFilter(request.GET, queryset=rows, request=request)
     page, total, total_exact, cursor_error = None, None, True, ""
     valid = filterset.is_valid()
     day = filterset.day if valid else timezone.localdate()
@@ -295,7 +296,7 @@ def dialogue_detail(request, slug):
     # A dialogue without published commitments is no page (whatever the date asked for).
     dialogue = get_object_or_404(Dialogue.objects.public().prefetch_related("parties"), slug=slug)
     commitments = _visible(vd).filter(meeting__dialogue=dialogue)
-    latest = commitments.with_related().order_by("-made_on", "-reference")[:PAGE_ROWS_CAP]
+    latest = commitments.with_row_labels().order_by("-made_on", "-reference")[:PAGE_ROWS_CAP]
     rows = _with_deadlines(sorted(latest, key=lambda row: row.reference), day)
     if vd.historical:
         per_meeting = dict(
@@ -306,7 +307,7 @@ def dialogue_detail(request, slug):
     meetings = list(Meeting.objects.filter(dialogue=dialogue, date__lte=day).order_by("date", "title"))
     by_meeting: dict = {}
     for row in rows:
-        topics = list(row.topics.all())
+        topics = row.topic_list
         main = topics[0] if topics else None
         by_meeting.setdefault(row.meeting_id, {}).setdefault(main, []).append(row)
     # Two links per meeting, made without a `reverse` each (a dialogue may have held 150 meetings).
@@ -369,7 +370,7 @@ def party_detail(request, code):
     day = vd.day
     party = get_object_or_404(Party, code=code)
     commitments = _visible(vd).filter(parties=party)
-    rows = _with_deadlines(list(commitments.with_related().order_by("-made_on", "reference")[:PAGE_ROWS_CAP]), day)
+    rows = _with_deadlines(list(commitments.with_row_labels().order_by("-made_on", "reference")[:PAGE_ROWS_CAP]), day)
     lanes = Lanes(rows, day)
     for row in rows:
         status, row.party_status_inherited = lanes.for_party(row, party)
