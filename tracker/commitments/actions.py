@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import Truncator
 
-from tracker.commitments import cache, party_status
+from tracker.commitments import cache, party_status, summaries
 from tracker.commitments.models import (
     Assessment,
     AssessmentEvidence,
@@ -158,6 +158,8 @@ def _refresh_current_status(commitment: Commitment, today: datetime.date) -> Non
             commitment.current_status_as_of,
             commitment.current_status_is_demonstration,
         ) = row
+    # The counts per meeting the public pages read (summaries.py), in this transaction.
+    summaries.recount([commitment.meeting_id])
 
 
 # --- Commitments -------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
@@ -30,6 +30,82 @@ class PartyQuerySet(models.QuerySet):
 
     def organisations(self):
         return self.filter(kind=Party.Kind.ORGANISATION)
+
+    def public(self, day: datetime.date | None = None):
+        """Parties readers see: those with a published commitment (made by `day`, when given).
+        Today, an EXISTS on the summary rows (`summaries`); on a past date, a LIMIT 1 probe on
+        the (party, commitment) link index."""
+        from tracker.commitments import summaries
+
+        if day is None:
+            return self.filter(summaries.party_has_published())
+        links = Commitment.parties.through.objects.filter(
+            party=models.OuterRef("pk"), commitment__is_published=True, commitment__made_on__lte=day
+        )
+        return _having(self, links)
+
+
+def _having(rows, first):
+    """`rows` for which `first` (correlated to them) finds a row: a LIMIT 1 subquery, an index
+    probe that stops at the first hit (a plain EXISTS is planned as a hash join over every row)."""
+    return rows.alias(first_found=models.Subquery(first.order_by().values("pk")[:1])).filter(first_found__isnull=False)
+
+
+class DialogueQuerySet(models.QuerySet):
+    def public(self, day: datetime.date | None = None):
+        """Dialogues readers see: those with a published commitment (made by `day`, when given)."""
+        from tracker.commitments import summaries
+
+        if day is None:
+            return self.filter(summaries.has_published("meeting__dialogue"))
+        return _having(self, Meeting.objects.public(day).filter(dialogue=models.OuterRef("pk")))
+
+    def with_public_counts(self, day: datetime.date | None = None):
+        """`public(day)`, each with `commitment_count`: its published commitments (made by `day`).
+        Today, one GROUP BY over the summary rows when the dialogues are fetched (a correlated
+        sum per dialogue was planned as a scan of every summary row per dialogue); on a past
+        date, a count per dialogue over its commitments."""
+        if day is None:
+            clone = self.public()
+            clone._public_counts = True
+            return clone
+        made = Commitment.objects.published().made_by(day).filter(meeting__dialogue=models.OuterRef("pk"))
+        count = made.order_by().values("meeting__dialogue").annotate(total=models.Count("pk")).values("total")
+        return self.public(day).annotate(commitment_count=models.Subquery(count))
+
+    _public_counts = False
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._public_counts = self._public_counts
+        return clone
+
+    def _fetch_all(self):
+        fetched = self._result_cache is not None
+        super()._fetch_all()
+        if self._public_counts and not fetched and self._iterable_class is models.query.ModelIterable:
+            from tracker.commitments import summaries
+
+            counts = summaries.commitments_per_dialogue()
+            for dialogue in self._result_cache:
+                dialogue.commitment_count = counts.get(dialogue.pk, 0)
+
+
+class MeetingQuerySet(models.QuerySet):
+    def public(self, day: datetime.date | None = None):
+        """Meetings readers see: those with a published commitment; with `day`, held by then and
+        with a published commitment made by then."""
+        from tracker.commitments import summaries
+
+        if day is None:
+            return self.filter(summaries.has_published("meeting"))
+        first = Commitment.objects.published().made_by(day).filter(meeting=models.OuterRef("pk"))
+        return _having(self.filter(date__lte=day), first)
+
+    def of_public_dialogues(self, day: datetime.date | None = None):
+        """Every meeting of a dialogue readers see (rounds without commitments included)."""
+        meetings = self.filter(dialogue__in=Dialogue.objects.public(day).values("pk"))
+        return meetings.filter(date__lte=day) if day is not None else meetings
 
 
 class Party(models.Model):
@@ -110,6 +186,7 @@ class Dialogue(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = DialogueQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[parties])
 
     class Meta:
@@ -153,6 +230,7 @@ class Meeting(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = MeetingQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[parties])
 
     class Meta:
@@ -230,6 +308,20 @@ class CommitmentQuerySet(models.QuerySet):
         """Commitments already made on `day` (the as-of views hide later ones)."""
         return self.filter(made_on__lte=day)
 
+    def with_shown_status(self, day: datetime.date | None = None, party=None):
+        """Annotate `status_on_day`, `status_on_day_as_of` and `status_on_day_is_demonstration`:
+        the headline as of `day`, or the current one (the denormalised columns); with `party`,
+        that party's own status instead. What every public list, count, feed and export shows."""
+        if party is not None:
+            return self.with_party_status_now(party) if day is None else self.with_party_status_on(party, day)
+        if day is None:
+            return self.annotate(
+                status_on_day=F("current_status"),
+                status_on_day_as_of=F("current_status_as_of"),
+                status_on_day_is_demonstration=F("current_status_is_demonstration"),
+            )
+        return self.with_status_on(day)
+
     def with_status_on(self, day: datetime.date):
         """Annotate `status_on_day`, `status_on_day_as_of` and `status_on_day_is_demonstration`:
         the headline as it stood on `day` (the rule of `status.headline`, stored as steps by
@@ -302,6 +394,14 @@ class CommitmentQuerySet(models.QuerySet):
     def with_related(self):
         """Everything list pages and exports show, in a fixed number of queries."""
         return self.select_related("meeting__dialogue").prefetch_related("parties", "topics")
+
+    def with_row_labels(self):
+        """`with_related` for the rows of a page: the parties and topics as plain lists
+        (`party_list`, `topic_list`), which spares a related manager and its queryset per row
+        (half the cost of the two prefetches)."""
+        return self.select_related("meeting__dialogue").prefetch_related(
+            models.Prefetch("parties", to_attr="party_list"), models.Prefetch("topics", to_attr="topic_list")
+        )
 
 
 class Commitment(models.Model):
@@ -551,6 +651,78 @@ class PartyStatus(models.Model):
 
     def __str__(self) -> str:
         return f"{self.commitment_id}/{self.party_id}: {self.status}"
+
+
+class StatusTally(models.Model):
+    """How many published commitments of a meeting stand at each headline status today: the
+    counts of the dashboard, `/dialogues/`, a dialogue page and the list's total, summed over a few
+    thousand rows instead of counting 200,000 commitments on every page.
+
+    Derived, not a record (like `PartyStatus`): `summaries.recount` rewrites a meeting's rows in
+    the transaction that changes one of its commitments' status, publication, parties or meeting;
+    `summaries.rebuild` (`manage.py rebuild_summaries`) rewrites them all; checked against the
+    commitments and the log by tests/test_summary_counts_match_the_record.py. Past dates
+    (`?as_of=`) are counted from the log instead."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=20, choices=Status.choices)
+    is_demonstration = models.BooleanField(default=False)
+    n = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "status", "is_demonstration"], name="status_tally_once"),
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="status_tally_status_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"meeting {self.meeting_id}: {self.n} {self.status}"
+
+
+class PartyTally(models.Model):
+    """How many published commitments of a meeting each committing party stands at each status
+    today (its `PartyStatus`): the scorecards of the dashboard, `/parties/`, a party and a
+    dialogue. Kept with `StatusTally`, by the same recount."""
+
+    party = models.ForeignKey(Party, on_delete=models.CASCADE, related_name="+")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=20, choices=Status.choices)
+    is_demonstration = models.BooleanField(default=False)
+    n = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["party", "meeting", "status", "is_demonstration"], name="party_tally_once"),
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="party_tally_status_valid"),
+        ]
+        indexes = [
+            # The scorecards of one dialogue: its meetings' rows.
+            models.Index(fields=["meeting", "party"], name="party_tally_meeting_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"party {self.party_id}, meeting {self.meeting_id}: {self.n} {self.status}"
+
+
+class DeadlineTally(models.Model):
+    """How many open (not closed) published commitments of a meeting fall due on each deadline:
+    the dashboard's overdue count is the sum of the rows before today. Kept with `StatusTally`."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
+    deadline = models.DateField()
+    n = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "deadline"], name="deadline_tally_once"),
+        ]
+        indexes = [
+            # "Overdue today": the rows before today's date.
+            models.Index(fields=["deadline"], name="deadline_tally_deadline_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"meeting {self.meeting_id}: {self.n} due {self.deadline}"
 
 
 # --- Evidence and assessments ------------------------------------------------------------------
@@ -853,30 +1025,56 @@ class Alignment(models.Model):
 
 @receiver(m2m_changed, sender=Commitment.parties.through)
 def _parties_changed(sender, instance, action, reverse, pk_set, **kwargs):
-    """Keep `PartyStatus` one row per link when a commitment's parties change, however changed."""
-    from tracker.commitments import party_status
+    """Keep `PartyStatus` one row per link when a commitment's parties change, however changed,
+    and the summary rows of the meetings concerned (`summaries`)."""
+    from tracker.commitments import party_status, summaries
 
     if action == "pre_clear" and reverse:
         instance._cleared_commitments = list(instance.commitments.values_list("pk", flat=True))
     if action not in ("post_add", "post_remove", "post_clear"):
         return
     if not reverse:
-        party_status.refresh([instance.pk])
+        changed = [instance.pk]
     elif action == "post_clear":
-        party_status.refresh(getattr(instance, "_cleared_commitments", []))
+        changed = getattr(instance, "_cleared_commitments", [])
     else:
-        party_status.refresh(sorted(pk_set or ()))
+        changed = sorted(pk_set or ())
+    party_status.refresh(changed)
+    summaries.recount_commitments(changed)
+
+
+@receiver(pre_save, sender=Commitment)
+def _commitment_saving(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Remember the meeting a commitment leaves, whose summary rows must be recounted too."""
+    if raw or instance._state.adding or (update_fields is not None and "meeting" not in update_fields):
+        return
+    instance._meeting_before_save = (
+        Commitment.objects.filter(pk=instance.pk).values_list("meeting_id", flat=True).first()
+    )
 
 
 @receiver(post_save, sender=Commitment)
 def _commitment_saved(sender, instance, created, raw=False, **kwargs):
-    """Keep the copies `PartyStatus` holds of a commitment's publication and dialogue."""
-    if raw or created:
+    """Keep the copies `PartyStatus` holds of a commitment's publication and dialogue, and the
+    summary rows of its meeting (and of the meeting it left)."""
+    from tracker.commitments import summaries
+
+    if raw:
         return
-    dialogue_id = Meeting.objects.filter(pk=instance.meeting_id).values_list("dialogue_id", flat=True).first()
-    PartyStatus.objects.filter(commitment=instance).exclude(
-        is_published=instance.is_published, dialogue_id=dialogue_id
-    ).update(is_published=instance.is_published, dialogue_id=dialogue_id)
+    if not created:
+        dialogue_id = Meeting.objects.filter(pk=instance.meeting_id).values_list("dialogue_id", flat=True).first()
+        PartyStatus.objects.filter(commitment=instance).exclude(
+            is_published=instance.is_published, dialogue_id=dialogue_id
+        ).update(is_published=instance.is_published, dialogue_id=dialogue_id)
+    summaries.recount([instance.meeting_id, getattr(instance, "_meeting_before_save", None)])
+    instance._meeting_before_save = None
+
+
+@receiver(post_delete, sender=Commitment)
+def _commitment_deleted(sender, instance, **kwargs):
+    from tracker.commitments import summaries
+
+    summaries.recount([instance.meeting_id])
 
 
 @receiver(post_save, sender=Meeting)

@@ -31,16 +31,19 @@ from dataclasses import dataclass, field
 from django.db import connections, transaction
 from django.utils import timezone
 
-from tracker.commitments import party_status
+from tracker.commitments import party_status, summaries
 from tracker.commitments.models import (
     Assessment,
     Commitment,
     CommitmentSource,
+    DeadlineTally,
     Dialogue,
     Meeting,
     Party,
     PartyStatus,
+    PartyTally,
     StatusStep,
+    StatusTally,
     Topic,
 )
 from tracker.commitments.status import NOT_ASSESSED, Status, headline, headline_steps
@@ -180,6 +183,7 @@ def generate(
         done_assessments += logged
         log(f"{existing + done_commitments} commitments, {existing_assessments + done_assessments} assessments")
     if done_commitments:
+        summaries.rebuild()  # the counts per meeting the public pages read
         _analyze()
     result.commitments_added = done_commitments
     result.assessments_added = done_assessments
@@ -196,7 +200,7 @@ def _analyze() -> None:
     if connection.vendor != "postgresql":
         return
     models = [Commitment, Commitment.parties.through, Commitment.topics.through, CommitmentSource]
-    models += [StatusStep, PartyStatus, Assessment, Meeting, Dialogue]
+    models += [StatusStep, PartyStatus, Assessment, Meeting, Dialogue, StatusTally, PartyTally, DeadlineTally]
     with connection.cursor() as cursor:
         for model in models:
             cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")

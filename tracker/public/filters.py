@@ -11,7 +11,7 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import F, OuterRef, Subquery
+from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -26,19 +26,8 @@ ISO_DATE_FORMATS = ["%Y-%m-%d"]
 
 
 def with_shown_status(queryset, day=None, party=None):
-    """Annotate `status_on_day`, `status_on_day_as_of` and `status_on_day_is_demonstration`: the
-    headline as of `day`, or the current one; with `party`, that party's status instead."""
-    if party is not None:
-        if day is None:
-            return queryset.with_party_status_now(party)
-        return queryset.with_party_status_on(party, day)
-    if day is None:
-        return queryset.annotate(
-            status_on_day=F("current_status"),
-            status_on_day_as_of=F("current_status_as_of"),
-            status_on_day_is_demonstration=F("current_status_is_demonstration"),
-        )
-    return queryset.with_status_on(day)
+    """`CommitmentQuerySet.with_shown_status` (kept for callers outside this module)."""
+    return queryset.with_shown_status(day, party)
 
 
 def _requested_day(request):
@@ -50,38 +39,30 @@ def _requested_day(request):
         return None
 
 
-# The choices come from the small tables (parties, dialogues, meetings): each row is kept if a
-# published commitment names it, found by a LIMIT 1 subquery per row, an index probe that stops
-# at the first hit. (A join with DISTINCT sorted every published commitment on every render of
-# the list, 1.1 s at 200,000 commitments; PostgreSQL turns a plain EXISTS into a hash join over
-# all of them too. See docs/performance.md.)
+# The choices come from the small tables (parties, dialogues, meetings), each kept when a published
+# commitment names it (`Party.objects.public()` etc., on the summary rows today): a join with
+# DISTINCT sorted every published commitment on every render of the list, 1.1 s at 200,000
+# commitments (docs/performance.md).
 
 
-def _having(rows, first):
-    first = first.order_by().values("pk")[:1]
-    return rows.alias(first_published=Subquery(first)).filter(first_published__isnull=False)
+# Only the columns the options and the page show: the timestamps of 600 meetings alone took
+# longer to load than the rest of the list page's queries.
 
 
 def _public_parties(request):
-    # Starts from the (party, commitment) index of migration 0007: most parties of the reference
-    # data have no commitment, and without it each of them walked every link.
-    links = Commitment.parties.through.objects.filter(party=OuterRef("pk"), commitment__is_published=True)
-    return _having(Party.objects.all(), links)
+    return Party.objects.public().only("id", "code", "name", "short_name")
 
 
 def _public_dialogues(request):
-    # Through its meetings (a few per dialogue, each probed on the meeting index): a probe on the
-    # commitments joined to meetings walks commitments until one of the dialogue turns up.
-    return _having(Dialogue.objects.all(), _public_meetings(request).filter(dialogue=OuterRef("pk")))
+    return Dialogue.objects.public(_requested_day(request)).only("id", "slug", "name", "short_name")
 
 
 def _public_meetings(request):
-    meetings = _having(
-        Meeting.objects.select_related("dialogue"), Commitment.objects.published().filter(meeting=OuterRef("pk"))
+    return (
+        Meeting.objects.public(_requested_day(request))
+        .select_related("dialogue")
+        .only("id", "slug", "title", "date", "dialogue__id", "dialogue__name", "dialogue__short_name")
     )
-    if day := _requested_day(request):
-        meetings = meetings.filter(date__lte=day)
-    return meetings
 
 
 class QuickSelect(forms.Select):
@@ -105,18 +86,43 @@ class QuickSelect(forms.Select):
         )
 
 
+class ValuesChoiceIterator(ModelChoiceIterator):
+    """The options as (value, label) strings from one `values_list` query: no model instance per
+    option (600 meetings were 1,400 instances and their timestamps on every list page)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from self.field.option_rows(self.queryset)
+
+
+class QuickChoiceField(forms.ModelChoiceField):
+    iterator = ValuesChoiceIterator
+
+    def option_rows(self, queryset):
+        return queryset.values_list(self.to_field_name or "pk", "name")
+
+
 class QuickModelChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = QuickChoiceField
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", QuickSelect)
         super().__init__(*args, **kwargs)
 
 
-class MeetingField(forms.ModelChoiceField):
+class MeetingField(QuickChoiceField):
     """Meetings by dialogue, title and date: "First round" alone names a meeting of every dialogue."""
 
     def label_from_instance(self, meeting):
         dialogue = f"{meeting.dialogue.short_name or meeting.dialogue.name}: " if meeting.dialogue_id else ""
         return f"{dialogue}{meeting.title} ({meeting.date.day} {meeting.date:%b %Y})"
+
+    def option_rows(self, queryset):
+        rows = queryset.values_list("slug", "title", "date", "dialogue__short_name", "dialogue__name")
+        for slug, title, date, short, name in rows:
+            dialogue = f"{short or name}: " if (short or name) else ""
+            yield slug, f"{dialogue}{title} ({date.day} {date:%b %Y})"
 
 
 class MeetingFilter(QuickModelChoiceFilter):

@@ -10,25 +10,26 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, Max, Min, OuterRef, Prefetch, Q, Subquery
-from django.http import Http404
+from django.db.models import Count, Max, Min, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
-from tracker.commitments.columns import COLUMNS
+from tracker.commitments import summaries
 from tracker.commitments.models import Assessment, Commitment, CommitmentSource, Dialogue, Meeting, Party
 from tracker.commitments.status import CLOSED, SCORE_POINTS, STATUS_MEANINGS, Status, headline
 from tracker.public import timeline
 from tracker.public.asof import ViewDate, view_date
 from tracker.public.caching import public_page
 from tracker.public.citation import cite
-from tracker.public.filters import CommitmentFilter, with_shown_status
+from tracker.public.counting import EXACT_UP_TO, list_total
+from tracker.public.filters import CommitmentFilter
 from tracker.public.pagination import SORTS, CursorError, paginate
 from tracker.public.scorecards import (
     Lanes,
     deadline_state_on,
     overall_scorecard,
+    overall_scorecard_today,
     party_scorecard,
     party_scorecards,
 )
@@ -37,7 +38,7 @@ PAGE_SIZE = 25
 PANEL_SIZE = 8
 # Party and dialogue pages list at most this many commitments (the latest made), with the counts
 # by status of all of them and a link to the whole filtered list: a page stays small at any scale.
-PAGE_ROWS_CAP = 100
+PAGE_ROWS_CAP = 25
 DUE_SOON_DAYS = 90
 
 
@@ -49,7 +50,7 @@ def _made(vd: ViewDate):
 
 def _visible(vd: ViewDate):
     """Published commitments, as the page's date sees them, with their status on that date."""
-    return with_shown_status(_made(vd), vd.as_of)
+    return _made(vd).with_shown_status(vd.as_of)
 
 
 def _with_deadlines(rows, day: datetime.date):
@@ -75,25 +76,6 @@ def _sources_known_on(day: datetime.date):
     )
 
 
-def _with_commitment_counts(dialogues, day: datetime.date) -> list:
-    """`dialogues` that have published commitments made by `day`, each with `commitment_count`:
-    one GROUP BY over the commitments joined to their meetings (a COUNT(DISTINCT) over the join of
-    dialogues, meetings and commitments sorted every row: 0.7 s at 200,000)."""
-    counts = dict(
-        Commitment.objects.published()
-        .filter(made_on__lte=day, meeting__dialogue__isnull=False)
-        .order_by()
-        .values("meeting__dialogue")
-        .annotate(n=Count("pk"))
-        .values_list("meeting__dialogue", "n")
-    )
-    shown = []
-    for dialogue in dialogues.filter(pk__in=list(counts)):
-        dialogue.commitment_count = counts[dialogue.pk]
-        shown.append(dialogue)
-    return shown
-
-
 # --- Dashboard ---------------------------------------------------------------------------------
 
 
@@ -113,11 +95,15 @@ def dashboard(request):
         .latest_first()
         .select_related("commitment", "party", "supersedes")[:PANEL_SIZE]
     )
-    dialogues = Dialogue.objects.annotate(
-        last_met=Max("meetings__date", filter=Q(meetings__date__lte=day))
-    ).prefetch_related("parties")
+    dialogues = (
+        Dialogue.objects.with_public_counts(vd.as_of)
+        .annotate(last_met=Max("meetings__date", filter=Q(meetings__date__lte=day)))
+        .prefetch_related("parties")
+        .order_by("name")
+    )
     context = {
-        "overall": overall_scorecard(commitments),
+        # Today's counts are summed from the summary rows; a past date's counted from the log.
+        "overall": overall_scorecard(commitments) if vd.historical else overall_scorecard_today(),
         "party_cards": party_scorecards(_made(vd), day, historical=vd.historical),
         "recent": recent,
         "due_soon": _with_deadlines(
@@ -129,8 +115,8 @@ def dashboard(request):
         "due_soon_days": DUE_SOON_DAYS,
         "due_soon_to": day + datetime.timedelta(days=DUE_SOON_DAYS),
         "overdue": _with_deadlines(overdue[:PANEL_SIZE], day),
-        "overdue_count": overdue.count(),
-        "dialogues": _with_commitment_counts(dialogues, day),
+        "overdue_count": overdue.count() if vd.historical else summaries.overdue_count(day),
+        "dialogues": dialogues,
         "citation": cite(
             title="Dashboard: the status of every tracked commitment",
             path=reverse("public:dashboard"),
@@ -155,8 +141,9 @@ def _list_query(request, drop=("after", "before")) -> str:
 
 @public_page
 def commitment_list(request):
-    filterset = CommitmentFilter(request.GET, queryset=Commitment.objects.published().with_related(), request=request)
-    page, total, cursor_error = None, None, ""
+    rows = Commitment.objects.published().with_row_labels()
+    filterset = CommitmentFilter(request.GET, queryset=rows, request=request)
+    page, total, total_exact, cursor_error = None, None, True, ""
     valid = filterset.is_valid()
     day = filterset.day if valid else timezone.localdate()
     if valid:
@@ -173,7 +160,7 @@ def commitment_list(request):
             cursor_error = "This page link is damaged or out of date. Here is the first page of the list instead."
             page = paginate(filterset.qs, sort, size=PAGE_SIZE)
         _with_deadlines(page.rows, day)
-        total = filterset.qs.count()
+        total, total_exact = list_total(filterset)
     as_of = filterset.form.cleaned_data.get("as_of") if valid else None
     vd = ViewDate(day, historical=as_of is not None)
     query = _list_query(request)
@@ -185,6 +172,8 @@ def commitment_list(request):
         "today_url": reverse("public:commitment_list") + (f"?{without_date}" if without_date else ""),
         "page": page,
         "total": total,
+        "total_exact": total_exact,
+        "exact_up_to": EXACT_UP_TO,
         "cursor_error": cursor_error,
         "query": query,
         "feed_url": reverse("public:feed_changes") + (f"?{feed_query}" if feed_query else ""),
@@ -222,7 +211,7 @@ def _history_rows(history, day: datetime.date) -> list:
 def commitment_detail(request, reference):
     vd = view_date(request)
     day = vd.day
-    related = with_shown_status(Commitment.objects.published().made_by(day), vd.as_of).order_by("reference")
+    related = Commitment.objects.published().made_by(day).with_shown_status(vd.as_of).order_by("reference")
     commitment = get_object_or_404(
         Commitment.objects.published()
         .select_related("meeting__dialogue", "parent", "predecessor", "source_article")
@@ -282,21 +271,13 @@ def commitment_detail(request, reference):
 # --- Dialogues ---------------------------------------------------------------------------------
 
 
-def _public_dialogues(day: datetime.date):
-    """Dialogues with a published commitment made by `day`: a LIMIT 1 probe per dialogue (a join
-    with DISTINCT read every commitment of the dialogues, 12 s for a party at 200,000)."""
-    first = Commitment.objects.published().filter(meeting__dialogue=OuterRef("pk"), made_on__lte=day)
-    return Dialogue.objects.alias(first_published=Subquery(first.order_by().values("pk")[:1])).filter(
-        first_published__isnull=False
-    )
-
-
 @public_page
 def dialogue_list(request):
     vd = view_date(request)
     day = vd.day
     dialogues = (
-        Dialogue.objects.annotate(
+        Dialogue.objects.with_public_counts(vd.as_of)
+        .annotate(
             meeting_count=Count("meetings", filter=Q(meetings__date__lte=day), distinct=True),
             first_met=Min("meetings__date", filter=Q(meetings__date__lte=day)),
             last_met=Max("meetings__date", filter=Q(meetings__date__lte=day)),
@@ -304,29 +285,39 @@ def dialogue_list(request):
         .prefetch_related("parties")
         .order_by("name")
     )
-    return _page(request, "public/dialogue_list.html", vd, {"dialogues": _with_commitment_counts(dialogues, day)})
+    return _page(request, "public/dialogue_list.html", vd, {"dialogues": dialogues})
 
 
 @public_page(scope=lambda slug: f"dialogue:{slug}")
 def dialogue_detail(request, slug):
     vd = view_date(request)
     day = vd.day
-    dialogue = get_object_or_404(Dialogue.objects.prefetch_related("parties"), slug=slug)
-    if not Commitment.objects.published().filter(meeting__dialogue=dialogue).exists():
-        raise Http404("No published commitments of this dialogue")
+    # A dialogue without published commitments is no page (whatever the date asked for).
+    dialogue = get_object_or_404(Dialogue.objects.public().prefetch_related("parties"), slug=slug)
     commitments = _visible(vd).filter(meeting__dialogue=dialogue)
-    latest = commitments.with_related().order_by("-made_on", "-reference")[:PAGE_ROWS_CAP]
+    latest = commitments.with_row_labels().order_by("-made_on", "-reference")[:PAGE_ROWS_CAP]
     rows = _with_deadlines(sorted(latest, key=lambda row: row.reference), day)
-    per_meeting = dict(
-        commitments.order_by().values("meeting_id").annotate(n=Count("pk")).values_list("meeting_id", "n")
-    )
+    if vd.historical:
+        per_meeting = dict(
+            commitments.order_by().values("meeting_id").annotate(n=Count("pk")).values_list("meeting_id", "n")
+        )
+    else:
+        per_meeting = summaries.commitments_per_meeting(dialogue=dialogue)
     meetings = list(Meeting.objects.filter(dialogue=dialogue, date__lte=day).order_by("date", "title"))
     by_meeting: dict = {}
     for row in rows:
-        topics = list(row.topics.all())
+        topics = row.topic_list
         main = topics[0] if topics else None
         by_meeting.setdefault(row.meeting_id, {}).setdefault(main, []).append(row)
+    # Two links per meeting, made without a `reverse` each (a dialogue may have held 150 meetings).
+    on_day = f"as_of={day:%Y-%m-%d}" if vd.historical else ""
+    detail_url = reverse("public:meeting_detail", args=["SLUG"]).replace("SLUG", "{}") + (
+        f"?{on_day}" if on_day else ""
+    )
+    list_url = reverse("public:commitment_list") + "?meeting={}" + (f"&{on_day}" if on_day else "")
     for meeting in meetings:
+        meeting.detail_url = detail_url.format(meeting.slug)
+        meeting.list_url = list_url.format(meeting.slug)
         groups = by_meeting.get(meeting.pk, {})
         meeting.topic_groups = sorted(
             groups.items(), key=lambda kv: (kv[0] is None, kv[0].position if kv[0] else 0, str(kv[0]))
@@ -336,7 +327,7 @@ def dialogue_detail(request, slug):
     sources: dict = {}
     for source in _sources_known_on(day).filter(commitment__in=[r.pk for r in rows]):
         sources.setdefault(source.article_id or source.url, source)
-    overall = overall_scorecard(commitments)
+    overall = overall_scorecard(commitments) if vd.historical else overall_scorecard_today(dialogue=dialogue)
     list_query = f"?dialogue={dialogue.slug}" + (f"&as_of={day:%Y-%m-%d}" if vd.historical else "")
     context = {
         "dialogue": dialogue,
@@ -378,13 +369,13 @@ def party_detail(request, code):
     day = vd.day
     party = get_object_or_404(Party, code=code)
     commitments = _visible(vd).filter(parties=party)
-    rows = _with_deadlines(list(commitments.with_related().order_by("-made_on", "reference")[:PAGE_ROWS_CAP]), day)
+    rows = _with_deadlines(list(commitments.with_row_labels().order_by("-made_on", "reference")[:PAGE_ROWS_CAP]), day)
     lanes = Lanes(rows, day)
     for row in rows:
         status, row.party_status_inherited = lanes.for_party(row, party)
         row.party_status, row.party_status_is_demonstration = status.status, status.is_demonstration
     card = party_scorecard(_made(vd).filter(parties=party), party, day, historical=vd.historical)
-    dialogues = _public_dialogues(day).filter(parties=party).order_by("name")
+    dialogues = Dialogue.objects.public(vd.as_of).filter(parties=party).order_by("name")
     list_query = f"?party={party.code}" + (f"&as_of={day:%Y-%m-%d}" if vd.historical else "")
     context = {
         "party": party,
@@ -421,9 +412,3 @@ def methodology(request):
         for s in Status
     ]
     return _page(request, "public/methodology.html", vd, {"scale": scale})
-
-
-@public_page
-def exports_page(request):
-    vd = view_date(request)
-    return _page(request, "public/exports.html", vd, {"columns": COLUMNS})

@@ -13,7 +13,7 @@ import datetime
 import django_filters
 import django_filters.fields
 from django.core.exceptions import ValidationError
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import Prefetch
 from django.utils.cache import patch_cache_control
 from rest_framework import exceptions
 from rest_framework.pagination import CursorPagination
@@ -183,23 +183,6 @@ def requested_day(request):
         return None
 
 
-def _first_published(**where):
-    """The id of one published commitment matching `where` (OuterRef allowed), or NULL: a LIMIT 1
-    probe on an index, where a join read every published commitment (`public.filters`)."""
-    return Subquery(Commitment.objects.published().filter(**where).order_by().values("pk")[:1])
-
-
-def _public_meetings():
-    return Meeting.objects.alias(first_published=_first_published(meeting=OuterRef("pk"))).filter(
-        first_published__isnull=False
-    )
-
-
-def _public_dialogues():
-    meetings = _public_meetings().filter(dialogue=OuterRef("pk")).values("pk")[:1]
-    return Dialogue.objects.alias(first_meeting=Subquery(meetings)).filter(first_meeting__isnull=False)
-
-
 class DialogueViewSet(PublicReadOnly):
     """Dialogues with at least one published commitment."""
 
@@ -208,7 +191,7 @@ class DialogueViewSet(PublicReadOnly):
     lookup_field = "slug"
 
     def get_queryset(self):
-        return Dialogue.objects.filter(pk__in=_public_dialogues().values("pk")).prefetch_related("parties")
+        return Dialogue.objects.public().prefetch_related("parties")
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "as_of": requested_day(self.request)}
@@ -223,15 +206,10 @@ class MeetingViewSet(PublicReadOnly):
     filterset_fields = {"dialogue__slug": ["exact"]}
 
     def get_queryset(self):
-        visible = Q(first_published__isnull=False) | Q(dialogue__in=_public_dialogues().values("pk"))
+        visible = Meeting.objects.public() | Meeting.objects.of_public_dialogues()
         if day := requested_day(self.request):
-            visible &= Q(date__lte=day)
-        return (
-            Meeting.objects.alias(first_published=_first_published(meeting=OuterRef("pk")))
-            .filter(visible)
-            .select_related("dialogue")
-            .prefetch_related("parties")
-        )
+            visible = visible.filter(date__lte=day)
+        return visible.select_related("dialogue").prefetch_related("parties")
 
 
 class PartyViewSet(PublicReadOnly):
@@ -242,6 +220,4 @@ class PartyViewSet(PublicReadOnly):
     lookup_field = "code"
 
     def get_queryset(self):
-        links = Commitment.parties.through.objects.filter(party=OuterRef("pk"), commitment__is_published=True)
-        first = Subquery(links.order_by().values("pk")[:1])
-        return Party.objects.alias(first_link=first).filter(first_link__isnull=False)
+        return Party.objects.public()

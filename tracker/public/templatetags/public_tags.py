@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from django import template
+from django.utils.html import format_html
 
 from tracker.commitments.status import STATUS_MEANINGS, Status
 from tracker.public.timeline import SYMBOLS
@@ -52,19 +53,27 @@ def status_meaning(value) -> str:
     return STATUS_MEANINGS[_status(value)]
 
 
-@register.inclusion_tag("public/_status_badge.html")
+@register.simple_tag
 def status_badge(status, inherited=False, small=False, demo=False):
-    """A status, with its symbol; `demo` when demonstration assessments decided it (marked so)."""
+    """A status, with its symbol; `demo` when demonstration assessments decided it (marked so).
+    Written in Python, not an included template: a page shows a hundred or more of them, and an
+    inclusion tag each was a good part of a list page's rendering time."""
     status = _status(status)
-    return {
-        "demo": demo,
-        "status": status.value,
-        "label": status.label,
-        "symbol": SYMBOLS[status],
-        "meaning": STATUS_MEANINGS[status],
-        "inherited": inherited,
-        "small": small,
-    }
+    classes = "badge st-" + status.value + (" badge-small" if small else "") + (" badge-inherited" if inherited else "")
+    badge = format_html(
+        '<span class="{}" title="{}"><span class="badge-symbol" aria-hidden="true">{}</span> {}</span>',
+        classes,
+        STATUS_MEANINGS[status],
+        SYMBOLS[status],
+        status.label,
+    )
+    if not demo:
+        return format_html("{}\n", badge)  # the line end of the template it replaces
+    return format_html(
+        '<span class="badge-group">{} <span class="tag tag-demo" title="Demonstration data: invented to show the app '
+        'at work, not a real assessment">Demo</span></span>\n',
+        badge,
+    )
 
 
 def _days(n: int) -> str:

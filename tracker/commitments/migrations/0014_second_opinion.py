@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commitments', '0011_fill_party_statuses'),
+        ('commitments', '0013_fill_summary_tallies'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

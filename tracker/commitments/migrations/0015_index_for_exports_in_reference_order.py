@@ -13,7 +13,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commitments', '0013_second_opinion'),
+        ('commitments', '0014_second_opinion'),
         ('ingest', '0002_suggestion_kind_rank_restated_by'),
     ]
 
