@@ -25,8 +25,7 @@ from simple_history.utils import bulk_create_with_history
 from tracker.commitments.models import Commitment, Meeting, Party, Topic
 from tracker.extraction import evidence, match
 from tracker.extraction.pipeline import extract_document
-from tracker.ingest import fetch as fetching
-from tracker.ingest import filetypes, outbox, size
+from tracker.ingest import fetch, filetypes, outbox, size
 from tracker.ingest.alignments import propose_alignments
 from tracker.ingest.canonical import canonical_url
 from tracker.ingest.lexicon import lexicon_from_database
@@ -110,8 +109,8 @@ def import_article(
         try:
             # An address no fetch could ever reach is refused here, with its reason, rather than
             # stored as a failed article whose Retry can never succeed.
-            fetching.check_address(url)
-        except fetching.FetchRefused as refused:
+            fetch.check_address(url)
+        except fetch.FetchRefused as refused:
             raise InputError({"url": refused.message}) from None
         existing = Article.objects.filter(canonical_url=canonical).first()
         if existing:
@@ -130,7 +129,7 @@ def import_article(
                     title=title[:500],
                     created_by=created_by,
                 )
-                transaction.on_commit(lambda: _enqueue("fetch_article", article.pk))
+                _enqueue("fetch_article", article.pk)
         except IntegrityError:  # imported by someone else a moment ago
             return Article.objects.get(canonical_url=canonical), False
         return article, True
@@ -167,7 +166,7 @@ def import_article(
             fetched_at=timezone.now(),
             created_by=created_by,
         )
-        transaction.on_commit(lambda: _enqueue("analyse_article", article.pk))
+        _enqueue("analyse_article", article.pk)
     return article, True
 
 
@@ -182,19 +181,20 @@ def retry_article(article: Article) -> bool:
         )
         if changed:
             task = "fetch_article" if state == Article.State.QUEUED else "analyse_article"
-            transaction.on_commit(lambda: _enqueue(task, article.pk))
+            _enqueue(task, article.pk)
     return bool(changed)
 
 
 def _enqueue(task_name: str, article_id: int) -> None:
-    # Never raises when the broker is down: the article waits in the outbox (tracker.ingest.outbox).
-    outbox.publish(task_name, article_id)
+    """Send the step's message once the transaction commits (at once outside one). Never raises
+    when the broker is down: the article waits in the outbox (`outbox.OutboxTask`)."""
+    outbox.task_named(task_name).delay_on_commit(article_id)
 
 
 # --- Claims ------------------------------------------------------------------------------------
 
 
-def _claim(article_id: int, *, ready: str, working: str) -> StepResult | None:
+def _take_lease(article_id: int, *, ready: str, working: str) -> StepResult | None:
     """Move the article from `ready` to `working` under a lease. None means: claimed, go on.
 
     A claim whose lease ran out belongs to a worker that died: it is taken over.
@@ -230,19 +230,20 @@ def fail(article_id: int, message: str) -> None:
 # --- Step 1: fetch -----------------------------------------------------------------------------
 
 
-def fetch(article_id: int) -> StepResult:
-    """Fetch the article's address with the guarded client. Raises FetchRetryable to be retried."""
-    busy = _claim(article_id, ready=Article.State.QUEUED, working=Article.State.FETCHING)
+def fetch_article(article_id: int) -> StepResult:
+    """Fetch the article's address with the guarded client (`tracker.ingest.fetch`). Raises
+    FetchRetryable to be retried."""
+    busy = _take_lease(article_id, ready=Article.State.QUEUED, working=Article.State.FETCHING)
     if busy:
         return busy
     article = Article.objects.get(pk=article_id)
     try:
-        result = fetching.fetch_url(article.url, kinds=frozenset({"html", "text"}))
-    except fetching.FetchRetryable:
+        result = fetch.fetch_url(article.url, kinds=frozenset({"html", "text"}))
+    except fetch.FetchRetryable:
         # Give the claim back so the retry can take it; the task decides when to retry.
         _finish(article_id, Article.State.FETCHING, state=Article.State.QUEUED)
         raise
-    except fetching.FetchError as exc:
+    except fetch.FetchError as exc:
         _finish(article_id, Article.State.FETCHING, state=Article.State.FAILED, error=exc.message)
         return StepResult(Outcome.DONE)
     final = canonical_url(result.final_url) if result.final_url else article.canonical_url
@@ -273,7 +274,7 @@ def fetch(article_id: int) -> StepResult:
             metadata={**article.metadata, "final_url": result.final_url, "http_status": result.status},
         )
         if finished:
-            transaction.on_commit(lambda: _enqueue("analyse_article", article_id))
+            _enqueue("analyse_article", article_id)
     return StepResult(Outcome.DONE if finished else Outcome.SKIPPED)
 
 
@@ -338,7 +339,7 @@ def _extract(article: Article, lexicon, boilerplate: frozenset[str], meeting_par
 
 def analyse(article_id: int) -> StepResult:
     """Extract the main text, detect candidate commitments, match them, and suggest evidence."""
-    busy = _claim(article_id, ready=Article.State.FETCHED, working=Article.State.ANALYSING)
+    busy = _take_lease(article_id, ready=Article.State.FETCHED, working=Article.State.ANALYSING)
     if busy:
         return busy
     article = Article.objects.select_related("meeting").get(pk=article_id)
@@ -639,12 +640,12 @@ def poll_feed(feed_id: int) -> int:
     feed = Feed.objects.get(pk=feed_id)
     now = timezone.now()
     try:
-        result = fetching.fetch_url(
+        result = fetch.fetch_url(
             feed.url, etag=feed.etag or None, last_modified=feed.last_modified or None, kinds=frozenset({"feed"})
         )
-    except fetching.FetchRetryable:
+    except fetch.FetchRetryable:
         raise
-    except fetching.FetchError as exc:
+    except fetch.FetchError as exc:
         Feed.objects.filter(pk=feed_id).update(last_polled_at=now, last_error=exc.message)
         return 0
     if result.not_modified:
