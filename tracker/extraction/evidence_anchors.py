@@ -115,6 +115,29 @@ def anchors(text: str, *, names: tuple[str, ...] = ()) -> dict[str, str]:
     return found
 
 
+def distinctive_words(text: str, *, names: tuple[str, ...] = (), limit: int = 40) -> list[str]:
+    """The English words of a text that could tie it to a commitment as WORD or concept anchors,
+    for a full-text pre-filter of the commitments to rank: letters only, three or more, neither
+    stop words, nor boilerplate, nor the diplomatic words of every readout, nor `names` (the
+    parties); one word per stem, in order of appearance, at most `limit`. The ranking does not
+    use it."""
+    for name in names:
+        text = text.replace(name, " ")
+    words: list[str] = []
+    seen: set[str] = set()
+    for token in _tokens(_MARKUP.sub(" ", text)):
+        if len(token) < 3 or not token.isascii() or not token.isalpha() or token in _STOPWORDS:
+            continue
+        stem = _stem(token)
+        if stem in seen or stem in _GENERIC_STEMS or stem in _DIPLOMATIC_STEMS:
+            continue
+        seen.add(stem)
+        words.append(token)
+        if len(words) >= limit:
+            break
+    return words
+
+
 def commitment_anchors(commitment: CommitmentInfo, *, names: tuple[str, ...] = ()) -> dict[str, str]:
     """A commitment's anchors: its own words, plus where and when it was made."""
     found = anchors(commitment.text, names=names)
