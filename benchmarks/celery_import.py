@@ -125,14 +125,15 @@ class Worker:
         return 0.0
 
     def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        os.killpg(self.process.pid, signal.SIGTERM)  # warm shutdown: the current task finishes
-        try:
-            self.process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
+        """Warm shutdown (the current task finishes), killed after a minute; its log removed."""
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        self.log.unlink(missing_ok=True)
 
 
 @dataclass
@@ -223,6 +224,10 @@ def run(workers: int, texts: list[tuple[str, str]], queue: str, env: dict[str, s
 KEEP = False
 
 
+def _interrupted(signum: int, frame: object) -> None:
+    raise SystemExit(f"stopped by signal {signum}")
+
+
 def main(argv: list[str] | None = None) -> int:
     global KEEP
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
@@ -233,6 +238,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="leave the imported articles in the database")
     args = parser.parse_args(argv)
     KEEP = args.keep
+    # Stopped by a signal, the workers are stopped, the articles removed and Redis emptied all the same.
+    for stop in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(stop, _interrupted)
     redis_url = os.environ.get("REDIS_URL", "")
     database_url = os.environ.get("DATABASE_URL", "")
     if not redis_url or not database_url.startswith("postgres"):
