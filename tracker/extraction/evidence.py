@@ -100,11 +100,11 @@ class Card:
 # --- reading one passage -------------------------------------------------------------------------
 
 
-def _hits(pattern: re.Pattern, text: str) -> bool:
+def _hits(pattern: re.Pattern[str], text: str) -> bool:
     return bool(pattern.search(text))
 
 
-def _done(pattern: re.Pattern, text: str) -> bool:
+def _done(pattern: re.Pattern[str], text: str) -> bool:
     """Whether the text reports an act of `pattern` as done: not "will be held", not 将举行."""
     return any(not words.NOT_YET.search(text[max(0, m.start() - 16) : m.start()]) for m in pattern.finditer(text))
 
@@ -369,7 +369,7 @@ def parties_named(text: str, lexicon: Lexicon, on: datetime.date | None = None) 
     return found
 
 
-def document_parties(text: str, title: str, lexicon: Lexicon, on: datetime.date | None) -> tuple[set, set]:
+def document_parties(text: str, title: str, lexicon: Lexicon, on: datetime.date | None) -> tuple[set[str], set[str]]:
     sentences = split_sentences(text)
     opening = " ".join(text[s.start : s.end] for s in sentences[:3])
     mentioned = parties_named(text, lexicon, on) | parties_named(title or "", lexicon, on)
@@ -397,7 +397,7 @@ def is_chinese(text: str) -> bool:
     return dominant_script(text[:5000]) == CJK
 
 
-def party_counts(text: str, lexicon: Lexicon) -> Counter:
+def party_counts(text: str, lexicon: Lexicon) -> Counter[str]:
     return Counter(mention.party for mention in lexicon.mentions(text) if mention.party)
 
 
@@ -553,7 +553,12 @@ def title_concepts(title: str, text: str) -> frozenset[str]:
 
 
 def _card(
-    unit: Unit, eligible, weights: anchoring.AnchorWeights, lexicon: Lexicon, cores=None, context=frozenset()
+    unit: Unit,
+    eligible: list[tuple[match.CommitmentInfo, dict[str, str], tuple[frozenset[str], ...]]],
+    weights: anchoring.AnchorWeights,
+    lexicon: Lexicon,
+    cores: dict[int, frozenset[str]] | None = None,
+    context: frozenset[str] = frozenset(),
 ) -> Card | None:
     kind = unit.reading.kind
     if kind not in EVIDENCE_KINDS and kind != RESTATEMENT:

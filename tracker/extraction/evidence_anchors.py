@@ -17,8 +17,8 @@ from __future__ import annotations
 import calendar
 import math
 import re
-import re._constants as sre
-import re._parser as sre_parse
+import re._constants as sre  # type: ignore[import-not-found]  # the parser of `re`: its own constants
+import re._parser as sre_parse  # type: ignore[import-not-found]
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -367,7 +367,13 @@ def _subject(anchor: str) -> bool:
     return vocabulary.CONCEPT_KIND.get(anchor.removeprefix("concept:")) == vocabulary.SUBJECT
 
 
-def _admissible(passage: dict[str, str], found: dict[str, str], required, core: frozenset[str], fields: int) -> bool:
+def _admissible(
+    passage: dict[str, str],
+    found: dict[str, str],
+    required: tuple[frozenset[str], ...],
+    core: frozenset[str],
+    fields: int,
+) -> bool:
     if any(not group & passage.keys() for group in required):
         return False
     if fields >= LONG_LIST:
