@@ -3,8 +3,9 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/tracker_scale \\
         .venv/bin/python benchmarks/pipeline_throughput.py [--articles 100] [--keep]
 
-Each article is a distinct synthetic follow-up report (written here from a seeded generator: the
-parties, topics and phrases of `scale_data`, so it names commitments of the generated tracker),
+Each article is a distinct synthetic follow-up report (`celery_import.article_text`: two parties
+that met at a generated meeting and the subjects of `scale_data`, so it reports on commitments of
+the generated tracker),
 pasted in through `pipeline.import_article`, which analyses it in-process when no broker is set
 (REDIS_URL unset: tasks run eagerly on commit): extraction, candidates, evidence candidates from the
 database and suggestions stored. Fetching is not part of it. Prints documents per second (wall
@@ -26,25 +27,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-TITLE_PREFIX = "Pipeline benchmark report"
-VERBS = ["handed over", "completed", "launched", "held talks on", "signed an agreement on", "suspended work on"]
-OPENINGS = ["Officials said on {day} that", "According to a statement released on {day},", "Sources confirmed that"]
-
-
-def article_text(rng: random.Random, number: int, parties: list[str], phrases: list[str]) -> tuple[str, str]:
-    """(title, text) of one synthetic follow-up report, distinct for each `number`."""
-    day = datetime.date(2025, 1, 1) + datetime.timedelta(days=rng.randint(0, 300))
-    pair = rng.sample(parties, 2)
-    sentences = []
-    for _ in range(rng.randint(6, 14)):
-        opening = rng.choice(OPENINGS).format(day=f"{day:%d %B %Y}")
-        sentences.append(
-            f"{opening} {pair[0]} and {pair[1]} {rng.choice(VERBS)} {rng.choice(phrases)} "
-            f"under the working group set up at their meeting, report {number}-{rng.randint(1000, 9999)}."
-        )
-    title = f"{TITLE_PREFIX} {number}: {pair[0]} and {pair[1]} on {rng.choice(phrases)}"
-    return title, "\n\n".join(sentences)
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -59,21 +41,18 @@ def main(argv: list[str] | None = None) -> int:
     import django
 
     django.setup()
-    from tracker.commitments.models import Commitment, Party
+    from benchmarks.celery_import import article_text, tables_of_two
+    from tracker.commitments.models import Commitment
     from tracker.demo import scale_data
     from tracker.ingest import pipeline
     from tracker.ingest.models import Article, Candidate, Suggestion
 
     started = time.perf_counter()
     pipeline.lexicon_from_database()
-    parties = list(
-        Party.objects.filter(commitments__reference__startswith=scale_data.REFERENCE_PREFIX)
-        .distinct()
-        .values_list("name", flat=True)
-    )
+    tables = tables_of_two()
     phrases = [p for group in scale_data.TOPIC_PHRASES.values() for p in group]
     rng = random.Random(args.seed)  # noqa: S311  (synthetic texts, not secrets)
-    texts = [article_text(rng, n, parties, phrases) for n in range(args.articles)]
+    texts = [article_text(rng, f"p{n}", rng.choice(tables), phrases) for n in range(args.articles)]
     loading = time.perf_counter() - started
     print(
         f"# {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC · {Commitment.objects.count()} commitments · "

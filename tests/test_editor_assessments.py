@@ -47,7 +47,9 @@ def test_record_an_assessment_with_an_address_as_evidence(erin_client, erin, wor
     assert evidence.article == article and evidence.url == url
     assert evidence.passage == "handed over two criminal suspects"
     assert article.state == Article.State.QUEUED
-    assert any(callback.__qualname__.startswith("import_article") for callback in enqueued)  # the fetch
+    # the fetch, sent on commit (`delay_on_commit`: a partial of the task's `delay`)
+    assert any(getattr(callback, "args", None) == (article.pk,) for callback in enqueued)
+    assert any("fetch_article" in repr(getattr(callback, "func", callback)) for callback in enqueued)
     world.commitment.refresh_from_db()
     assert world.commitment.current_status == Status.IN_PROGRESS
 

@@ -9,6 +9,7 @@ from celery.exceptions import Retry
 from tests import httpserver
 from tests.texts import DIALOGUE_REPORT, html_page
 from tracker.ingest import pipeline, tasks
+from tracker.ingest.fetch import FetchRetryable
 from tracker.ingest.models import Article
 
 http_server = httpserver.http_server
@@ -89,12 +90,27 @@ def test_after_the_last_retry_the_article_fails_with_the_reason(http_server, run
     article = Article.objects.create(url=http_server.url("/down"), canonical_url=http_server.url("/down"), origin="url")
     tasks.fetch_article.push_request(retries=tasks.MAX_FETCH_RETRIES, is_eager=False)
     try:
-        tasks.fetch_article.run(article.pk)
+        # Its retries spent, Celery's autoretry raises the error: the task fails, and the worker
+        # calls the task's on_failure.
+        with pytest.raises(FetchRetryable) as gave_up:
+            tasks.fetch_article.run(article.pk)
+        tasks.fetch_article.on_failure(gave_up.value, "task-id", (article.pk,), {}, None)
     finally:
         tasks.fetch_article.pop_request()
     article.refresh_from_db()
     assert article.state == Article.State.FAILED
-    assert "502" in article.error and "gave up" in article.error
+    assert "502" in article.error and f"gave up after {tasks.MAX_FETCH_RETRIES + 1} attempts" in article.error
+
+
+def test_in_process_a_server_error_fails_the_article_at_once(http_server, run):
+    # No broker: nothing would run the retry later, so the article fails with the reason.
+    http_server.route("/busy", status=503, body=b"busy")
+    article = Article.objects.create(url=http_server.url("/busy"), canonical_url=http_server.url("/busy"), origin="url")
+    tasks.fetch_article.apply(args=[article.pk], throw=False)
+    article.refresh_from_db()
+    assert article.state == Article.State.FAILED
+    assert "503" in article.error and "gave up after 1 attempts" in article.error
+    assert http_server.hits("/busy") == 1  # not fetched again in the same request
 
 
 def test_a_failed_article_can_be_retried_and_then_succeeds(http_server, run):

@@ -65,4 +65,4 @@ def test_stalled_articles_are_put_back_in_the_queue(reference_data, run):
 
 def test_unknown_articles_are_skipped(db):
     assert pipeline.analyse(987654).outcome is pipeline.Outcome.SKIPPED
-    assert pipeline.fetch(987654).outcome is pipeline.Outcome.SKIPPED
+    assert pipeline.fetch_article(987654).outcome is pipeline.Outcome.SKIPPED

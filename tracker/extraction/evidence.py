@@ -27,7 +27,9 @@ from __future__ import annotations
 import datetime
 import math
 import re
-from collections import Counter
+import threading
+import weakref
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field, replace
 
 from tracker.extraction import evidence_anchors as anchoring
@@ -420,6 +422,67 @@ def _names(text: str, lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(sorted({text[m.start : m.end] for m in lexicon.mentions(text)}, key=len, reverse=True))
 
 
+def search_words(text: str, lexicon: Lexicon) -> list[str]:
+    """The words of a document to look its candidate commitments up by (full text): see
+    `anchoring.distinctive_words`."""
+    return anchoring.distinctive_words(text, names=_names(text, lexicon))
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What a commitment is matched on, computed once per commitment and lexicon: its anchors
+    (`anchoring.commitment_anchors`), the groups of anchors a passage must name
+    (`anchoring.required_anchors`) and the anchors of its core (its text without the examples).
+    Shared between documents: read only."""
+
+    anchors: dict[str, str]
+    required: tuple[frozenset[str], ...]
+    core: frozenset[str]
+
+
+# Prepared features by lexicon (a new lexicon, after an editor changed the parties or topics, starts
+# afresh: the cache is keyed by the lexicon object, which `lexicon_from_database` replaces when its
+# tables change) and by what they are computed from, the commitment's text, meeting and date (an edit is another key),
+# least recently used dropped first. Preparing a commitment costs a few milliseconds (about 190
+# concept patterns over its text, twice); a worker reads the same tracked commitments again and
+# again. At most PREPARED_CACHE_SIZE commitments per process (about 3 kB each).
+PREPARED_CACHE_SIZE = 20_000
+_prepared_cache: weakref.WeakKeyDictionary[Lexicon, OrderedDict[tuple[str, str, datetime.date | None], Prepared]] = (
+    weakref.WeakKeyDictionary()
+)
+_prepared_lock = threading.Lock()
+
+
+def _prepare(commitment: match.CommitmentInfo, lexicon: Lexicon) -> Prepared:
+    names = _names(commitment.text, lexicon)
+    core = core_of(commitment.text)
+    return Prepared(
+        anchors=anchoring.commitment_anchors(commitment, names=names),
+        required=anchoring.required_anchors(commitment, core),
+        core=frozenset(anchoring.anchors(core, names=names)),
+    )
+
+
+def prepared_features(commitment: match.CommitmentInfo, lexicon: Lexicon) -> Prepared:
+    """The commitment's `Prepared` features for this lexicon, from the process's cache."""
+    # What the features are computed from, and only that: the same pledge in two records shares them.
+    key = (commitment.text, commitment.meeting, commitment.made_on)
+    with _prepared_lock:
+        cache = _prepared_cache.get(lexicon)
+        if cache is None:
+            cache = _prepared_cache[lexicon] = OrderedDict()
+        found = cache.get(key)
+        if found is not None:
+            cache.move_to_end(key)
+            return found
+    found = _prepare(commitment, lexicon)
+    with _prepared_lock:
+        cache[key] = found
+        while len(cache) > PREPARED_CACHE_SIZE:
+            cache.popitem(last=False)
+    return found
+
+
 def read_follow_up(
     text: str,
     commitments: list[match.CommitmentInfo],
@@ -434,14 +497,8 @@ def read_follow_up(
     is about."""
     mentioned, principal = document_parties(text, title, lexicon, published)
     document = Document(text, title, published, frozenset(mentioned), frozenset(principal))
-    prepared = [
-        (
-            commitment,
-            anchoring.commitment_anchors(commitment, names=_names(commitment.text, lexicon)),
-            anchoring.required_anchors(commitment, core_of(commitment.text)),
-        )
-        for commitment in commitments
-    ]
+    features = [(commitment, prepared_features(commitment, lexicon)) for commitment in commitments]
+    prepared = [(commitment, found.anchors, found.required) for commitment, found in features]
     eligible = [
         item
         for item in prepared
@@ -450,10 +507,7 @@ def read_follow_up(
     if not eligible:
         return []
     weights = anchoring.AnchorWeights([found for _, found, _ in eligible], [found for _, found, _ in prepared])
-    cores = {
-        commitment.id: frozenset(anchoring.anchors(core_of(commitment.text), names=_names(commitment.text, lexicon)))
-        for commitment, _, _ in eligible
-    }
+    cores = {commitment.id: found.core for commitment, found in features}
     context = title_concepts(title, text)
     cards = []
     for unit in units_of(text):

@@ -51,7 +51,7 @@ from django.utils import timezone
 
 from tracker.commitments import cache
 from tracker.commitments.models import Commitment, CommitmentSource, Evidence
-from tracker.ingest import fetch as fetching
+from tracker.ingest import fetch
 from tracker.ingest.models import Article
 
 logger = logging.getLogger(__name__)
@@ -337,7 +337,7 @@ def _main_text_hash(text: str | None, content_type: str, url: str) -> str:
 
     if not text:
         return content_hash("")
-    kind = "html" if content_type in fetching.HTML_TYPES else "text"
+    kind = "html" if content_type in fetch.HTML_TYPES else "text"
     try:
         document = clean_document(text, kind=kind, url=url or None)
     except Exception:
@@ -355,8 +355,8 @@ def capture(copy_id: int, *, now: datetime.datetime | None = None) -> str:
         return Outcome.SKIPPED
     copy = ArchivedCopy.objects.get(pk=copy_id)
     try:
-        result = fetching.fetch_url(copy.url, kinds=KINDS)
-    except fetching.FetchRetryable as error:
+        result = fetch.fetch_url(copy.url, kinds=KINDS)
+    except fetch.FetchRetryable as error:
         attempts = copy.attempts + 1
         if attempts >= settings.ARCHIVE_MAX_ATTEMPTS:
             _fail(copy, f"{error.message} (gave up after {attempts} attempts)", attempts=attempts)
@@ -366,7 +366,7 @@ def capture(copy_id: int, *, now: datetime.datetime | None = None) -> str:
             attempts=attempts, claimed_until=retry_at, reason=f"Attempt {attempts} failed: {error.message}"
         )
         return Outcome.RETRY
-    except fetching.FetchError as error:
+    except fetch.FetchError as error:
         _fail(copy, error.message, attempts=copy.attempts + 1, status=error.status)
         return Outcome.FAILED
     except Exception as error:
@@ -431,7 +431,7 @@ def retry_failed(copy_id: int) -> bool:
 # --- The re-check of the live page --------------------------------------------------------------
 
 
-def _is_miss(error: fetching.FetchError) -> bool:
+def _is_miss(error: fetch.FetchError) -> bool:
     """404, 410, or a host name that does not resolve (now, or again after a retry)."""
     return error.status in (404, 410) or isinstance(error.__cause__, socket.gaierror)
 
@@ -445,8 +445,8 @@ def recheck(copy_id: int, *, now: datetime.datetime | None = None) -> str:
     if copy is None:
         return "skipped"
     try:
-        result = fetching.fetch_url(copy.url, kinds=KINDS)
-    except fetching.FetchError as error:
+        result = fetch.fetch_url(copy.url, kinds=KINDS)
+    except fetch.FetchError as error:
         if _is_miss(error):
             misses = copy.live_misses + 1
             if misses >= settings.ARCHIVE_GONE_AFTER:
@@ -534,7 +534,7 @@ def response_for(copy: ArchivedCopy) -> HttpResponse:
         data = copy.read()
     except OSError:
         raise Http404("The archived copy is missing from the archive storage.") from None
-    html = copy.content_type in fetching.HTML_TYPES
+    html = copy.content_type in fetch.HTML_TYPES
     media_type = copy.content_type if html else "text/plain"
     response = HttpResponse(data, content_type=f"{media_type}; charset={copy.encoding or 'utf-8'}")
     response["Content-Security-Policy"] = POLICY

@@ -15,10 +15,14 @@ after the ten minutes `requeue_stalled_articles` allows a queued article.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
+from celery import Task
+from celery.contrib.django.task import DjangoTask
 from kombu.exceptions import OperationalError
 from redis.exceptions import RedisError
 
+from tracker.celery import app
 from tracker.ingest.models import Article
 
 logger = logging.getLogger(__name__)
@@ -29,27 +33,48 @@ SENTINEL_KEY = "tracker:broker-sentinel"
 # come through from redis-py or the socket.
 BROKER_UNAVAILABLE = (OperationalError, RedisError, ConnectionError, TimeoutError)
 WAITING = [Article.State.QUEUED, Article.State.FETCHED]
+# The module whose tasks the outbox names by their short name ("fetch_article").
+TASKS_MODULE = "tracker.ingest.tasks"
 
 
-def send(task_name: str, *args) -> bool:
+class OutboxTask(DjangoTask):
+    """A task on one article (its id the first argument) whose message waits in the outbox when
+    the broker is down: sending it (`delay`, `delay_on_commit`, a retry) then marks the article
+    unsent, logs, and returns None instead of raising into the editor's request or the command."""
+
+    def apply_async(self, args: Any = None, kwargs: Any = None, **options: Any) -> Any:  # type: ignore[override]
+        try:
+            return super().apply_async(args, kwargs, **options)
+        except BROKER_UNAVAILABLE as exc:
+            logger.warning("Broker unreachable (%s): %s%r not sent, kept in the outbox", exc, self.name, args)
+            if args:
+                _mark(args[0], self.name)
+            return None
+
+
+def task_named(task_name: str) -> Task:
+    """The registered task of that name (a short name is the tasks module's), looked up in the
+    app's registry, so that the pipeline the tasks call need not import them."""
+    name = task_name if "." in task_name else f"{TASKS_MODULE}.{task_name}"
+    if name not in app.tasks:
+        app.loader.import_default_modules()  # the app's autodiscovery imports the tasks modules
+    return app.tasks[name]
+
+
+def send(task_name: str, *args: Any) -> bool:
     """Send a task's message. False, logged, if the broker is down: for what a later run redoes
     anyway (a feed poll: beat polls every feed on schedule)."""
-    from tracker.ingest import tasks  # the tasks module imports the pipeline, which imports this
-
     try:
-        getattr(tasks, task_name).delay(*args)
+        return task_named(task_name).delay(*args) is not None
     except BROKER_UNAVAILABLE as exc:
         logger.warning("Broker unreachable (%s): %s%r not sent", exc, task_name, args)
         return False
-    return True
 
 
 def publish(task_name: str, article_id: int) -> bool:
-    """Send the task's message; if the broker is down, mark the article unsent. True if sent."""
-    if send(task_name, article_id):
-        return True
-    _mark(article_id, task_name)
-    return False
+    """Send an article task's message; if the broker is down, the article is marked unsent
+    (`OutboxTask`). True if sent."""
+    return send(task_name, article_id)
 
 
 def is_unsent(article: Article) -> bool:
@@ -67,8 +92,6 @@ def broker_was_emptied() -> bool:
     waiting, and every article waiting for one must be published again. False for a broker that
     is not Redis (the in-process one of tests and development) or that cannot be reached.
     """
-    from tracker.celery import app
-
     try:
         with app.connection_for_write() as conn:
             client = getattr(conn.default_channel, "client", None)

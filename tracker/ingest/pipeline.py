@@ -11,22 +11,27 @@ from __future__ import annotations
 import datetime
 import enum
 import logging
+import math
+import time
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
+from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db import IntegrityError, connections, transaction
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from tracker.commitments.models import Commitment, Meeting, Party, Topic
 from tracker.extraction import evidence, match
 from tracker.extraction.document import extract_document
-from tracker.ingest import fetch as fetching
-from tracker.ingest import filetypes, outbox, size
+from tracker.extraction.lexicon import Lexicon
+from tracker.ingest import fetch, filetypes, outbox, size
 from tracker.ingest.alignments import propose_alignments
 from tracker.ingest.canonical import canonical_url
 from tracker.ingest.database_lexicon import lexicon_from_database
@@ -40,14 +45,14 @@ BOILERPLATE_MIN_ARTICLES = 3
 # are the same article.
 NEAR_DUPLICATE_BITS = 12
 NEAR_DUPLICATE_SIMILARITY = 0.9
-# How many existing commitments (of the same parties, newest first) a new article is compared
-# against, for repeated commitments and for evidence, at most.
+# How many existing commitments (of the same parties, on the candidates' topics first, then newest)
+# a detected candidate is compared against for repeated commitments, at most.
 MAX_COMPARED_COMMITMENTS = 2000
-# How many commitments an article is read against for evidence, at most: those of the parties it
-# names, the ones sharing a topic with it first (an index probe on the topic links), then the
-# newest. Ranking is per commitment and passage; at 200,000 commitments the newest 2,000 of the
-# named parties took most of an import's time and were mostly off-topic.
-MAX_EVIDENCE_COMMITMENTS = 500
+# How many commitments an article is read against for evidence, at most (`evidence_candidates`):
+# those of the parties it names that share a distinctive word with it (full text), then a topic,
+# newest first. Ranking is per commitment and passage; at 200,000 commitments the newest 2,000 of
+# the named parties took most of an import's time and were mostly off-topic.
+MAX_EVIDENCE_COMMITMENTS = 200
 # Article.metadata key: the editor asked for evidence for draft commitments too (by default the
 # pipeline proposes evidence only for published ones).
 EVIDENCE_FOR_DRAFTS = "evidence_for_drafts"
@@ -110,8 +115,8 @@ def import_article(
         try:
             # An address no fetch could ever reach is refused here, with its reason, rather than
             # stored as a failed article whose Retry can never succeed.
-            fetching.check_address(url)
-        except fetching.FetchRefused as refused:
+            fetch.check_address(url)
+        except fetch.FetchRefused as refused:
             raise InputError({"url": refused.message}) from None
         existing = Article.objects.filter(canonical_url=canonical).first()
         if existing:
@@ -130,7 +135,7 @@ def import_article(
                     title=title[:500],
                     created_by=created_by,
                 )
-                transaction.on_commit(lambda: _enqueue("fetch_article", article.pk))
+                _enqueue("fetch_article", article.pk)
         except IntegrityError:  # imported by someone else a moment ago
             return Article.objects.get(canonical_url=canonical), False
         return article, True
@@ -167,7 +172,7 @@ def import_article(
             fetched_at=timezone.now(),
             created_by=created_by,
         )
-        transaction.on_commit(lambda: _enqueue("analyse_article", article.pk))
+        _enqueue("analyse_article", article.pk)
     return article, True
 
 
@@ -182,19 +187,20 @@ def retry_article(article: Article) -> bool:
         )
         if changed:
             task = "fetch_article" if state == Article.State.QUEUED else "analyse_article"
-            transaction.on_commit(lambda: _enqueue(task, article.pk))
+            _enqueue(task, article.pk)
     return bool(changed)
 
 
 def _enqueue(task_name: str, article_id: int) -> None:
-    # Never raises when the broker is down: the article waits in the outbox (tracker.ingest.outbox).
-    outbox.publish(task_name, article_id)
+    """Send the step's message once the transaction commits (at once outside one). Never raises
+    when the broker is down: the article waits in the outbox (`outbox.OutboxTask`)."""
+    outbox.task_named(task_name).delay_on_commit(article_id)  # type: ignore[attr-defined]  # Celery 5.4; celery-types lacks it
 
 
 # --- Claims ------------------------------------------------------------------------------------
 
 
-def _claim(article_id: int, *, ready: str, working: str) -> StepResult | None:
+def _take_lease(article_id: int, *, ready: str, working: str) -> StepResult | None:
     """Move the article from `ready` to `working` under a lease. None means: claimed, go on.
 
     A claim whose lease ran out belongs to a worker that died: it is taken over.
@@ -230,19 +236,20 @@ def fail(article_id: int, message: str) -> None:
 # --- Step 1: fetch -----------------------------------------------------------------------------
 
 
-def fetch(article_id: int) -> StepResult:
-    """Fetch the article's address with the guarded client. Raises FetchRetryable to be retried."""
-    busy = _claim(article_id, ready=Article.State.QUEUED, working=Article.State.FETCHING)
+def fetch_article(article_id: int) -> StepResult:
+    """Fetch the article's address with the guarded client (`tracker.ingest.fetch`). Raises
+    FetchRetryable to be retried."""
+    busy = _take_lease(article_id, ready=Article.State.QUEUED, working=Article.State.FETCHING)
     if busy:
         return busy
     article = Article.objects.get(pk=article_id)
     try:
-        result = fetching.fetch_url(article.url, kinds=frozenset({"html", "text"}))
-    except fetching.FetchRetryable:
+        result = fetch.fetch_url(article.url, kinds=frozenset({"html", "text"}))
+    except fetch.FetchRetryable:
         # Give the claim back so the retry can take it; the task decides when to retry.
         _finish(article_id, Article.State.FETCHING, state=Article.State.QUEUED)
         raise
-    except fetching.FetchError as exc:
+    except fetch.FetchError as exc:
         _finish(article_id, Article.State.FETCHING, state=Article.State.FAILED, error=exc.message)
         return StepResult(Outcome.DONE)
     final = canonical_url(result.final_url) if result.final_url else article.canonical_url
@@ -273,7 +280,7 @@ def fetch(article_id: int) -> StepResult:
             metadata={**article.metadata, "final_url": result.final_url, "http_status": result.status},
         )
         if finished:
-            transaction.on_commit(lambda: _enqueue("analyse_article", article_id))
+            _enqueue("analyse_article", article_id)
     return StepResult(Outcome.DONE if finished else Outcome.SKIPPED)
 
 
@@ -338,7 +345,7 @@ def _extract(article: Article, lexicon, boilerplate: frozenset[str], meeting_par
 
 def analyse(article_id: int) -> StepResult:
     """Extract the main text, detect candidate commitments, match them, and suggest evidence."""
-    busy = _claim(article_id, ready=Article.State.FETCHED, working=Article.State.ANALYSING)
+    busy = _take_lease(article_id, ready=Article.State.FETCHED, working=Article.State.ANALYSING)
     if busy:
         return busy
     article = Article.objects.select_related("meeting").get(pk=article_id)
@@ -467,7 +474,8 @@ def _store_candidates(article: Article, detected, lexicon, *, reported: list[tup
     topics_by_key = {t.key: t for t in Topic.objects.all()}
     # Only commitments of the same parties can be repeated here; the newest first.
     existing = _commitment_infos(
-        Commitment.objects.filter(_of_parties(named)), topics={key for item in detected for key in item.topics}
+        Commitment.objects.filter(_of_parties(_party_ids(named))),
+        topics={key for item in detected for key in item.topics},
     )
     for item in detected:
         parties = [parties_by_name[name] for name in item.parties if name in parties_by_name]
@@ -505,44 +513,96 @@ def _only_reports(item, reported: list[tuple[int, int]]) -> bool:
     return inside and not evidence.makes_new_pledge(item.text)
 
 
-def _of_parties(named) -> Exists:
-    """Commitments of any of the parties `named`: a probe on the links, where a join with
-    DISTINCT sorted every commitment of those parties."""
-    return Exists(Commitment.parties.through.objects.filter(commitment=OuterRef("pk"), party__name__in=named))
+def _party_ids(names: Iterable[str]) -> list[int]:
+    return list(Party.objects.filter(name__in=list(names)).values_list("pk", flat=True))
 
 
-def _commitment_infos(queryset, *, topics=(), limit: int = MAX_COMPARED_COMMITMENTS) -> list[match.CommitmentInfo]:
+def _of_parties(party_ids: list[int]) -> Exists:
+    """Commitments of any of these parties: a probe on the links per commitment. With the ids
+    written in the query, the planner walks the commitments newest first and probes each (a
+    `LIMIT` stops early), where a join on the parties' names hashed every link of those parties
+    (80,000 for Russia and Japan at 200,000 commitments: 2 s)."""
+    return Exists(Commitment.parties.through.objects.filter(commitment=OuterRef("pk"), party_id__in=party_ids))
+
+
+def _only_of_parties(party_ids: list[int]) -> Exists:
+    """Commitments with a party outside these (negate it: those whose parties are all among them)."""
+    return Exists(Commitment.parties.through.objects.filter(commitment=OuterRef("pk")).exclude(party_id__in=party_ids))
+
+
+def _newest_ids(queryset: QuerySet[Commitment], limit: int) -> list[int]:
+    return list(queryset.order_by("-made_on", "-pk").values_list("pk", flat=True)[: max(0, limit)])
+
+
+def _commitment_infos(
+    queryset: QuerySet[Commitment], *, topics: Iterable[str] = (), limit: int = MAX_COMPARED_COMMITMENTS
+) -> list[match.CommitmentInfo]:
     """The commitments compared with an article: those sharing one of `topics` first (when
     given), then the newest, at most `limit`."""
-    order = ["-made_on", "-pk"]
+    topics = list(topics)
+    ids: list[int] = []
     if topics:
-        shared = Commitment.topics.through.objects.filter(commitment=OuterRef("pk"), topic__key__in=list(topics))
-        queryset = queryset.alias(on_topic=Exists(shared))
-        order = ["-on_topic", *order]
+        ids = _newest_ids(queryset.filter(_on_topics(topics)), limit)
+    ids += _newest_ids(queryset.exclude(pk__in=ids), limit - len(ids))
+    return commitment_infos(ids)
+
+
+def _on_topics(topics: list[str]) -> Exists:
+    topic_ids = list(Topic.objects.filter(key__in=topics).values_list("pk", flat=True))
+    return Exists(Commitment.topics.through.objects.filter(commitment=OuterRef("pk"), topic_id__in=topic_ids))
+
+
+def commitment_infos(ids: list[int]) -> list[match.CommitmentInfo]:
+    """What the matching reads of these commitments, in this order: four queries of plain values
+    (the rows, their parties, their topics, their meetings' parties), no model instances."""
+    if not ids:
+        return []
+    rows = {
+        row["pk"]: row
+        for row in Commitment.objects.filter(pk__in=ids).values(
+            "pk", "quote", "made_on", "reference", "meeting_id", "meeting__title", "meeting__place"
+        )
+    }
+    parties: dict[int, set[str]] = defaultdict(set)
+    for commitment_id, name in Commitment.parties.through.objects.filter(commitment_id__in=ids).values_list(
+        "commitment_id", "party__name"
+    ):
+        parties[commitment_id].add(name)
+    topics: dict[int, set[str]] = defaultdict(set)
+    for commitment_id, key in Commitment.topics.through.objects.filter(commitment_id__in=ids).values_list(
+        "commitment_id", "topic__key"
+    ):
+        topics[commitment_id].add(key)
+    at_table: dict[int, set[str]] = defaultdict(set)
+    meetings = {row["meeting_id"] for row in rows.values()}
+    for meeting_id, name in Meeting.parties.through.objects.filter(meeting_id__in=meetings).values_list(
+        "meeting_id", "party__name"
+    ):
+        at_table[meeting_id].add(name)
     return [
         match.CommitmentInfo(
-            id=c.pk,
-            text=c.quote,
-            parties=frozenset(p.name for p in c.parties.all()),
-            topics=frozenset(t.key for t in c.topics.all()),
-            made_on=c.made_on,
+            id=pk,
+            text=row["quote"],
+            parties=frozenset(parties[pk]),
+            topics=frozenset(topics[pk]),
+            made_on=row["made_on"],
             # Where it was made: a later "as agreed at the Bali meeting" anchors on it.
-            meeting=f"{c.meeting.title} {c.meeting.place}",
-            reference=c.reference,
-            meeting_parties=frozenset(p.name for p in c.meeting.parties.all()),
+            meeting=f"{row['meeting__title']} {row['meeting__place']}",
+            reference=row["reference"],
+            meeting_parties=frozenset(at_table[row["meeting_id"]]),
         )
-        for c in queryset.select_related("meeting")
-        .order_by(*order)
-        .prefetch_related("parties", "topics", "meeting__parties")[:limit]
+        for pk in ids
+        if (row := rows.get(pk)) is not None
     ]
 
 
-def _evidence_commitments(article: Article, text: str, lexicon, *, include_drafts: bool):
-    """The commitments a later article may report on: made before it, of a party it names, not
-    made in the article itself, and published unless the editor asked for drafts too."""
-    named = evidence.parties_named(text, lexicon, article.published_on)
+def _evidence_commitments(article: Article, party_ids: list[int], *, include_drafts: bool) -> QuerySet[Commitment]:
+    """The commitments a later article may report on: made before it, all of whose parties it
+    names (`evidence.concerns` reads no other), not made in the article itself, and published
+    unless the editor asked for drafts too."""
     commitments = (
-        Commitment.objects.filter(_of_parties(named), made_on__lt=article.published_on)
+        Commitment.objects.filter(_of_parties(party_ids), made_on__lt=article.published_on)
+        .exclude(_only_of_parties(party_ids))
         .exclude(sources__article=article)
         .exclude(source_article=article)
     )
@@ -551,15 +611,149 @@ def _evidence_commitments(article: Article, text: str, lexicon, *, include_draft
     return commitments
 
 
-def read_evidence(article: Article, text: str, lexicon, *, include_drafts: bool = False) -> list[evidence.Card]:
-    """The article read as a follow-up of the tracked commitments (no writes)."""
+# The full-text look-up of candidates leaves out the words of more than this share of the tracked
+# commitments ("cooperation", "group", "agree": a readout shares them with half the tracker), and
+# keeps the rarest words, at most MAX_SEARCH_WORDS and as long as the shares of those kept add up
+# to at most SEARCH_WORDS_SHARE (the index's work is the commitments they match).
+COMMON_WORD_SHARE = 0.05
+SEARCH_WORDS_SHARE = 0.15
+MAX_SEARCH_WORDS = 32
+# How long a process trusts the word shares it read (ANALYZE's statistics of the search vectors).
+WORD_SHARES_SECONDS = 3600
+_word_shares: dict[str, tuple[float, dict[str, float]]] = {}
+
+
+def _common_lexemes(using: str) -> dict[str, float]:
+    """The commonest lexemes of the commitments' search vectors with the share of commitments that
+    have each, from PostgreSQL's statistics of the column (`pg_stats.most_common_elems`, kept by
+    ANALYZE): one small read per process and hour, no scan."""
+    now = time.monotonic()
+    cached = _word_shares.get(using)
+    if cached is not None and now - cached[0] < WORD_SHARES_SECONDS:
+        return cached[1]
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+            "WHERE tablename = %s AND attname = 'search_vector'",
+            [Commitment._meta.db_table],
+        )
+        row = cursor.fetchone()
+    shares = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
+    _word_shares[using] = (now, shares)
+    return shares
+
+
+def _search_lexemes(words: list[str], using: str) -> list[str]:
+    """The English lexemes of `words` (PostgreSQL's stemmer, as in the search vectors), the rarest
+    first, within COMMON_WORD_SHARE, SEARCH_WORDS_SHARE and MAX_SEARCH_WORDS."""
+    with connections[using].cursor() as cursor:
+        # Each lexeme with its first position: among equally rare ones, those said first count.
+        cursor.execute(
+            "SELECT lexeme, positions[1] FROM unnest(to_tsvector('english', %s)) ORDER BY positions[1]",
+            [" ".join(words)],
+        )
+        lexemes = [lexeme for lexeme, _ in cursor.fetchall() if lexeme.isalpha()]
+    shares = _common_lexemes(using)
+    kept: list[str] = []
+    total = 0.0
+    by_share = sorted(range(len(lexemes)), key=lambda i: (shares.get(lexemes[i], 0.0), i))
+    for share, lexeme in ((shares.get(lexemes[i], 0.0), lexemes[i]) for i in by_share):
+        if share > COMMON_WORD_SHARE or total + share > SEARCH_WORDS_SHARE or len(kept) == MAX_SEARCH_WORDS:
+            break
+        kept.append(lexeme)
+        total += share
+    return kept
+
+
+def _sharing_words(commitments: QuerySet[Commitment], words: list[str]) -> QuerySet[Commitment] | None:
+    """The commitments whose reference, title or quote has one of `words`: PostgreSQL's full text
+    (the GIN index on `search_vector`) on the words' rarer lexemes, a plain substring match
+    elsewhere. None when every word is common."""
+    if connections[commitments.db].vendor == "postgresql":
+        lexemes = _search_lexemes(words, commitments.db)
+        if not lexemes:
+            return None
+        # Lexemes, letters only: a raw query in the "simple" configuration matches them as they are.
+        return commitments.filter(search_vector=SearchQuery(" | ".join(lexemes), config="simple", search_type="raw"))
+    condition = Q()
+    for word in words:
+        condition |= Q(quote__icontains=word) | Q(title__icontains=word)
+    return commitments.filter(condition)
+
+
+# How long a process trusts the meetings' parties it read (for `_at_the_table`); a meeting added
+# meanwhile is never left out, only one whose parties changed may be misjudged this long.
+MEETING_PARTIES_SECONDS = 60
+_meeting_parties: dict[str, tuple[float, dict[int, frozenset[str]]]] = {}
+
+
+def _parties_by_meeting(using: str) -> dict[int, frozenset[str]]:
+    now = time.monotonic()
+    cached = _meeting_parties.get(using)
+    if cached is not None and now - cached[0] < MEETING_PARTIES_SECONDS:
+        return cached[1]
+    at_table: dict[int, set[str]] = {pk: set() for pk in Meeting.objects.using(using).values_list("pk", flat=True)}
+    for meeting_id, name in Meeting.parties.through.objects.using(using).values_list("meeting_id", "party__name"):
+        at_table[meeting_id].add(name)
+    frozen = {pk: frozenset(parties) for pk, parties in at_table.items()}
+    _meeting_parties[using] = (now, frozen)
+    return frozen
+
+
+def _at_the_table(mentioned: set[str], principal: set[str], using: str) -> Q | None:
+    """The meetings whose commitments the document can be about, by who was at the table
+    (`evidence.concerns`: at least three quarters of the parties at the table, the commitment's and
+    its meeting's, are the document's principal parties, and the commitment's own are among those
+    it mentions): not those with more parties outside its principal ones than a quarter of their
+    parties and the mentioned ones together. A meeting added since the parties were read counts.
+    None when every meeting counts."""
+    meetings = _parties_by_meeting(using)
+    kept = [
+        pk
+        for pk, parties in meetings.items()
+        if len(parties - principal) <= math.floor(0.25 * len(parties | mentioned))
+    ]
+    if len(kept) == len(meetings):
+        return None
+    return Q(meeting_id__in=kept) | Q(meeting_id__gt=max(meetings, default=0))
+
+
+def evidence_candidates(
+    article: Article, text: str, lexicon: Lexicon, *, include_drafts: bool = False, limit: int | None = None
+) -> list[match.CommitmentInfo]:
+    """The commitments an article is read against for evidence, found through indexes and bounded
+    (at most `limit`, MAX_EVIDENCE_COMMITMENTS): of the meetings whose parties it is about and the
+    parties it names (all of theirs named), those sharing one of its rarer words first (full text:
+    subjects, named mechanisms such as a working group or a dialogue, places, officials), then
+    those sharing one of its topics, then the newest; newest first within each."""
     if article.published_on is None:
         return []  # an undated article may be older than the pledges: nothing to say
-    infos = _commitment_infos(
-        _evidence_commitments(article, text, lexicon, include_drafts=include_drafts),
-        topics=lexicon.topics_for(text),
-        limit=MAX_EVIDENCE_COMMITMENTS,
-    )
+    limit = MAX_EVIDENCE_COMMITMENTS if limit is None else limit
+    mentioned, principal = evidence.document_parties(text, article.title or "", lexicon, article.published_on)
+    party_ids = _party_ids(mentioned)
+    if not party_ids:
+        return []
+    commitments = _evidence_commitments(article, party_ids, include_drafts=include_drafts)
+    at_table = _at_the_table(mentioned, principal, commitments.db)
+    if at_table is not None:
+        commitments = commitments.filter(at_table)
+    words = evidence.search_words(f"{article.title or ''}\n{text}", lexicon)
+    sharing = _sharing_words(commitments, words) if words else None
+    ids = _newest_ids(sharing, limit) if sharing is not None else []
+    topics = lexicon.topics_for(text)
+    if topics and len(ids) < limit:
+        ids += _newest_ids(commitments.filter(_on_topics(topics)).exclude(pk__in=ids), limit - len(ids))
+    # Then the newest: a passage may name a pledge's subject in other words ("handed over two
+    # suspects" reports on "repatriate fugitives"), which only the ranking's concepts see.
+    ids += _newest_ids(commitments.exclude(pk__in=ids), limit - len(ids))
+    return commitment_infos(ids)
+
+
+def read_evidence(
+    article: Article, text: str, lexicon: Lexicon, *, include_drafts: bool = False
+) -> list[evidence.Card]:
+    """The article read as a follow-up of the tracked commitments (no writes)."""
+    infos = evidence_candidates(article, text, lexicon, include_drafts=include_drafts)
     if not infos:
         return []
     return evidence.read_follow_up(text, infos, published=article.published_on, lexicon=lexicon, title=article.title)
@@ -639,12 +833,12 @@ def poll_feed(feed_id: int) -> int:
     feed = Feed.objects.get(pk=feed_id)
     now = timezone.now()
     try:
-        result = fetching.fetch_url(
+        result = fetch.fetch_url(
             feed.url, etag=feed.etag or None, last_modified=feed.last_modified or None, kinds=frozenset({"feed"})
         )
-    except fetching.FetchRetryable:
+    except fetch.FetchRetryable:
         raise
-    except fetching.FetchError as exc:
+    except fetch.FetchError as exc:
         Feed.objects.filter(pk=feed_id).update(last_polled_at=now, last_error=exc.message)
         return 0
     if result.not_modified:

@@ -16,10 +16,13 @@ from __future__ import annotations
 import datetime
 import logging
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
-from celery import shared_task
-from celery.exceptions import SoftTimeLimitExceeded
+from billiard.einfo import ExceptionInfo
+from celery import Task, shared_task
+from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded
 from django.conf import settings
 from django.db import DatabaseError, connections
 from django.utils import timezone
@@ -30,16 +33,46 @@ from tracker.ingest.models import Article, Feed
 
 logger = logging.getLogger(__name__)
 
+# A site that is down is tried again after 30 s, 1 min, 2 min, 4 min and 8 min (Celery's
+# exponential backoff, without jitter), so one down for a quarter of an hour recovers; after the
+# fifth retry the article fails with the reason (`ArticleStep.on_failure`).
 MAX_FETCH_RETRIES = 5
+FETCH_BACKOFF_SECONDS = 30
+FETCH_BACKOFF_MAX_SECONDS = 8 * 60
 
 
-def _backoff(retries: int) -> int:
-    # 30 s, 1 min, 2 min, 4 min, 8 min: a site that is down for a quarter of an hour recovers.
-    return min(30 * 2**retries, 8 * 60)
+class ArticleStep(outbox.OutboxTask):
+    """A pipeline step on one article (its id the first argument).
+
+    When it fails for good (its retries spent, over its time limit, an unexpected error) the
+    article is marked failed with a message editors can act on. A database error is left to the
+    lease: the article is sent again once its lease runs out (`requeue_stalled_articles`).
+    In-process (no broker, tasks run eagerly) nothing waits to retry later, so a retryable error
+    fails the article at once."""
+
+    failure_messages: dict[type[BaseException], str] = {}
+
+    def retry(self, *args: Any, **kwargs: Any) -> Any:
+        if self.request.is_eager:
+            kwargs["max_retries"] = self.request.retries  # spent: `retry` raises the error itself
+        return super().retry(*args, **kwargs)
+
+    def on_failure(
+        self, exc: BaseException, task_id: str, args: tuple[Any, ...], kwargs: dict[str, Any], einfo: ExceptionInfo
+    ) -> None:
+        if isinstance(exc, DatabaseError) or not args:
+            return
+        pipeline.fail(args[0], self.failure_message(exc))
+
+    def failure_message(self, exc: BaseException) -> str:
+        for kind, message in self.failure_messages.items():
+            if isinstance(exc, kind):
+                return message.format(exc=exc, attempts=self.request.retries + 1, settings=settings)
+        return f"The step stopped on an unexpected error: {exc}"
 
 
 @contextmanager
-def _lease_kept(task, article_id: int):
+def _lease_kept(task: Task, article_id: int) -> Iterator[None]:
     """Renew the article's claim while the step runs, from a thread of the task's process.
 
     Only a lease that is still running is renewed: once it ran out, another worker may have taken
@@ -74,41 +107,54 @@ def _lease_kept(task, article_id: int):
         thread.join(timeout=5)
 
 
-def _retry_busy(task, result: pipeline.StepResult) -> None:
+def _retry_busy(task: Task, result: pipeline.StepResult) -> None:
     if result.outcome is pipeline.Outcome.BUSY and not task.request.is_eager:
         # Another worker holds the article; look again when its lease runs out (if it died, the
         # claim is taken over then).
         raise task.retry(countdown=result.retry_after, max_retries=None)
 
 
-@shared_task(bind=True, acks_late=True, ignore_result=True)
-def fetch_article(self, article_id: int) -> None:
-    try:
-        with _lease_kept(self, article_id):
-            result = pipeline.fetch(article_id)
-    except SoftTimeLimitExceeded:
-        pipeline.fail(article_id, "Fetching took too long and was stopped; retry it later.")
-        return
-    except FetchRetryable as exc:
-        if self.request.retries >= MAX_FETCH_RETRIES or self.request.is_eager:
-            pipeline.fail(article_id, f"{exc.message} (gave up after {self.request.retries + 1} attempts)")
-            return
-        raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from None
+_TOO_LONG_TO_FETCH = "Fetching took too long and was stopped; retry it later."
+
+
+@shared_task(
+    bind=True,
+    base=ArticleStep,
+    acks_late=True,
+    ignore_result=True,
+    autoretry_for=(FetchRetryable,),
+    max_retries=MAX_FETCH_RETRIES,
+    retry_backoff=FETCH_BACKOFF_SECONDS,
+    retry_backoff_max=FETCH_BACKOFF_MAX_SECONDS,
+    retry_jitter=False,
+    failure_messages={
+        FetchRetryable: "{exc.message} (gave up after {attempts} attempts)",
+        SoftTimeLimitExceeded: _TOO_LONG_TO_FETCH,
+        TimeLimitExceeded: _TOO_LONG_TO_FETCH,
+    },
+)
+def fetch_article(self: Task, article_id: int) -> None:
+    with _lease_kept(self, article_id):
+        result = pipeline.fetch_article(article_id)
     _retry_busy(self, result)
 
 
-@shared_task(bind=True, acks_late=True, ignore_result=True)
-def analyse_article(self, article_id: int) -> None:
-    try:
-        with _lease_kept(self, article_id):
-            result = pipeline.analyse(article_id)
-    except SoftTimeLimitExceeded:
-        pipeline.fail(
-            article_id,
-            f"The analysis took too long (over {settings.CELERY_TASK_SOFT_TIME_LIMIT} seconds) and was stopped. "
-            "Retry it when the workers are less busy, or split the document into parts.",
-        )
-        return
+_TOO_LONG_TO_ANALYSE = (
+    "The analysis took too long (over {settings.CELERY_TASK_SOFT_TIME_LIMIT} seconds) and was stopped. "
+    "Retry it when the workers are less busy, or split the document into parts."
+)
+
+
+@shared_task(
+    bind=True,
+    base=ArticleStep,
+    acks_late=True,
+    ignore_result=True,
+    failure_messages={SoftTimeLimitExceeded: _TOO_LONG_TO_ANALYSE, TimeLimitExceeded: _TOO_LONG_TO_ANALYSE},
+)
+def analyse_article(self: Task, article_id: int) -> None:
+    with _lease_kept(self, article_id):
+        result = pipeline.analyse(article_id)
     _retry_busy(self, result)
 
 
