@@ -97,3 +97,27 @@ def test_a_failed_send_gives_the_day_back_for_the_next_run(erin_client, erin, du
     settings.EMAIL_PORT = port
     assert editor_digest.send_editor_digests() == 1
     assert len(smtp_inbox.messages) == 1
+
+
+def test_the_digest_tells_of_cited_pages_that_changed_or_disappeared(erin_client, erin, smtp_inbox):
+    from tracker.ingest.archive import ArchivedCopy
+
+    gone = ArchivedCopy.objects.create(
+        url="https://news.example.org/removed-report",
+        host="news.example.org",
+        state=ArchivedCopy.State.ARCHIVED,
+        captured_at=datetime.datetime(2018, 3, 1, tzinfo=datetime.UTC),
+        sha256="0" * 64,
+        live_state=ArchivedCopy.Live.GONE,
+        live_since=datetime.datetime(2018, 5, 31, tzinfo=datetime.UTC),
+    )
+    opt_in(erin_client)
+
+    assert editor_digest.send_editor_digests() == 1
+
+    [(_, message)] = smtp_inbox.messages
+    body = text(message)
+    assert "Cited pages that changed or disappeared: 1" in body
+    assert f"{gone.url}: Gone (seen 31 May 2018)" in body and reverse("editor:archive") in body
+    html = message.get_body(preferencelist=("html",)).get_content()
+    assert f">{gone.url}</a>: Gone (seen 31 May 2018)" in html

@@ -1,7 +1,7 @@
 """The workspace home shows erin's queue: deadlines due in the next 30 days, overdue commitments not
-assessed since their deadline, second opinions, evidence waiting and failed imports, each a bounded
-list with its full count and a link to the full filtered list, in a number of queries that does
-not grow with the rows."""
+assessed since their deadline, second opinions, evidence waiting, failed imports and cited pages
+that changed or disappeared, each a bounded list with its full count and a link to the full
+filtered list, in a number of queries that does not grow with the rows."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from django.urls import reverse
 from tracker.commitments import actions
 from tracker.commitments.status import Status
 from tracker.editor import queue
+from tracker.ingest.archive import ArchivedCopy
 from tracker.ingest.models import Article, Suggestion
 
 pytestmark = pytest.mark.django_db
@@ -48,6 +49,19 @@ def suggest(commitment, n: int) -> Suggestion:
     )
 
 
+def rechecked(n: int, live_state: str = ArchivedCopy.Live.CHANGED) -> ArchivedCopy:
+    """A cited page's archived copy whose latest re-check found `live_state`."""
+    return ArchivedCopy.objects.create(
+        url=f"https://news.example.org/report-{n}",
+        host="news.example.org",
+        state=ArchivedCopy.State.ARCHIVED,
+        captured_at=datetime.datetime(2018, 3, 1, tzinfo=datetime.UTC),
+        sha256="0" * 64,
+        live_state=live_state,
+        live_since=datetime.datetime(2018, 5, 30, tzinfo=datetime.UTC),
+    )
+
+
 def fill(make_commitment, erin, n: int, start: int = 0) -> None:
     """n of each kind of row the queue lists."""
     for i in range(start, start + n):
@@ -55,6 +69,7 @@ def fill(make_commitment, erin, n: int, start: int = 0) -> None:
         overdue = make_commitment(quote=f"The sides will exchange lists ({i}).", deadline=datetime.date(2018, 1, 1))
         suggest(overdue, i)
         failed(i)
+        rechecked(i, ArchivedCopy.Live.CHANGED if i % 2 else ArchivedCopy.Live.GONE)
 
 
 def test_the_queue_lists_each_kind_with_a_link_to_its_full_list(erin_client, erin, make_commitment):
@@ -97,7 +112,7 @@ def test_each_list_is_bounded_and_counts_the_rest(erin_client, erin, make_commit
 
     found = queue.build(erin, TODAY)
 
-    for key in ("due", "overdue", "evidence", "failed"):
+    for key in ("due", "overdue", "evidence", "failed", "archive"):
         assert len(found[key].rows) == queue.ROWS and found[key].count == queue.ROWS + 3, key
     assert "and 3 more" in erin_client.get(reverse("editor:home")).text
 
@@ -114,3 +129,18 @@ def test_the_home_page_makes_the_same_number_of_queries_however_long_the_lists(
         response = erin_client.get(reverse("editor:home"))
 
     assert f"and {15 + 1} more" in response.text
+
+
+def test_cited_pages_that_changed_or_disappeared_are_in_the_queue_and_the_unchanged_are_not(erin_client, erin):
+    changed = rechecked(1)
+    gone = rechecked(2, ArchivedCopy.Live.GONE)
+    unchanged = rechecked(3, ArchivedCopy.Live.UNCHANGED)
+
+    found = queue.build(erin, TODAY)
+
+    assert set(found["archive"].rows) == {changed, gone} and found["archive"].count == 2
+    assert found["archive"].url == reverse("editor:archive")
+    home = erin_client.get(reverse("editor:home")).text
+    assert changed.url in home and gone.url in home and unchanged.url not in home
+    assert "Changed since it was cited (seen 30 May 2018)" in home
+    assert reverse("editor:archived_copy", args=[changed.pk]) in home

@@ -9,6 +9,8 @@ shows joined in) and one COUNT, however long the section, and each links to its 
   assessment dated on or after it: "overdue" alone would say nothing about whether anyone looked);
 - evidence suggestions waiting in the evidence inbox;
 - failed imports;
+- cited pages whose live copy changed or disappeared since they were cited (the archive's
+  re-check, `ingest/archive.py`);
 - second opinions: proposals by other editors waiting for one, and this editor's own proposals
   another editor disagreed with.
 """
@@ -22,6 +24,7 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from tracker.commitments.models import Assessment, Commitment, ProposedAssessment
+from tracker.ingest.archive import ArchivedCopy
 from tracker.ingest.models import Article, Suggestion
 
 ROWS = 10
@@ -138,6 +141,14 @@ def build(editor, today: datetime.date, rows: int = ROWS) -> Queue:
             .order_by("-updated_at", "pk"),
             f"{reverse('editor:article_list')}?state={Article.State.FAILED}",
             "No import failed.",
+            rows,
+        ),
+        _section(
+            "archive",
+            "Cited pages that changed or disappeared",
+            ArchivedCopy.objects.needing_attention().order_by("-live_since", "pk"),
+            reverse("editor:archive"),
+            "Every re-checked page is as it was cited.",
             rows,
         ),
     ]
