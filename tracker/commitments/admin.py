@@ -15,7 +15,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from simple_history.admin import SimpleHistoryAdmin
 
-from tracker.commitments import actions
+from tracker.commitments import actions, second_opinion
 from tracker.commitments.models import (
     Assessment,
     Commitment,
@@ -24,6 +24,7 @@ from tracker.commitments.models import (
     Evidence,
     Meeting,
     Party,
+    ProposedAssessment,
     Topic,
 )
 
@@ -141,23 +142,39 @@ class CommitmentAdmin(SimpleHistoryAdmin):
         if formset.model is not Assessment:
             return super().save_formset(request, form, formset, change)
         # New assessments go through the one write path, which also updates the current status.
+        # The formset itself saves nothing, so the admin's change message finds nothing it saved.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         for inline_form in formset.extra_forms:
             if not inline_form.has_changed():
                 continue
             data = inline_form.cleaned_data
+            fields = {
+                "commitment": form.instance,
+                "party": data.get("party"),
+                "status": data["status"],
+                "as_of": data["as_of"],
+                "rationale": data.get("rationale", ""),
+                "author": request.user,
+                "supersedes": data.get("supersedes"),
+                "correction_reason": data.get("correction_reason", ""),
+            }
+            # A dialogue that requires two editors: the admin proposes, like the workspace does.
+            proposing = second_opinion.requires_second_opinion(form.instance)
             try:
-                actions.record_assessment(
-                    commitment=form.instance,
-                    party=data.get("party"),
-                    status=data["status"],
-                    as_of=data["as_of"],
-                    rationale=data.get("rationale", ""),
-                    author=request.user,
-                    supersedes=data.get("supersedes"),
-                    correction_reason=data.get("correction_reason", ""),
-                )
+                if proposing:
+                    second_opinion.propose_assessment(**fields)
+                else:
+                    actions.record_assessment(**fields)
             except ValidationError as exc:
-                messages.error(request, f"The assessment was not recorded: {'; '.join(exc.messages)}")
+                what = "proposed" if proposing else "recorded"
+                messages.error(request, f"The assessment was not {what}: {'; '.join(exc.messages)}")
+            else:
+                if proposing:
+                    messages.warning(
+                        request,
+                        "The assessment was proposed, not recorded: its dialogue requires a second editor's "
+                        "agreement (workspace, Second opinions).",
+                    )
 
 
 @admin.register(Assessment)
@@ -206,3 +223,22 @@ class EvidenceAdmin(SimpleHistoryAdmin):
     def has_delete_permission(self, request: HttpRequest, obj: Evidence | None = None) -> bool:
         # Cited evidence stays: assessments point at it.
         return obj is None or not obj.assessments.exists()
+
+
+@admin.register(ProposedAssessment)
+class ProposedAssessmentAdmin(admin.ModelAdmin):
+    """Read-only: proposals are decided in the workspace, through the second-opinion verbs."""
+
+    list_display = ["commitment", "party", "status", "as_of", "state", "proposed_by", "decided_by", "proposed_at"]
+    list_filter = ["state", "status", "commitment__meeting__dialogue"]
+    search_fields = ["commitment__reference", "rationale", "disagreement"]
+    list_select_related = ["commitment", "party", "proposed_by", "decided_by"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
