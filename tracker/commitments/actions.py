@@ -33,21 +33,18 @@ from tracker.commitments.status import NOT_ASSESSED, Status, headline_steps
 # --- Assessments -------------------------------------------------------------------------------
 
 
-def record_assessment(
+def check_assessment(
     *,
     commitment: Commitment,
     status: str,
     as_of: datetime.date,
     rationale: str,
-    author=None,
     party: Party | None = None,
-    evidence: Iterable[Evidence] = (),
     supersedes: Assessment | None = None,
     correction_reason: str = "",
-    is_demonstration: bool = False,
-    recorded_at: datetime.datetime | None = None,
-) -> Assessment:
-    """Append an assessment and bring the commitment's current status up to date, atomically."""
+) -> None:
+    """Refuse, with a sentence per field, an assessment `record_assessment` could not record (also
+    asked of a proposal on a two-editor dialogue, `second_opinion.propose_assessment`)."""
     today = timezone.localdate()
     errors = {}
     if status not in Status.values:
@@ -69,6 +66,33 @@ def record_assessment(
         errors["correction_reason"] = "A correction reason goes with a correction only."
     if errors:
         raise ValidationError(errors)
+
+
+def record_assessment(
+    *,
+    commitment: Commitment,
+    status: str,
+    as_of: datetime.date,
+    rationale: str,
+    author=None,
+    party: Party | None = None,
+    evidence: Iterable[Evidence] = (),
+    supersedes: Assessment | None = None,
+    correction_reason: str = "",
+    is_demonstration: bool = False,
+    recorded_at: datetime.datetime | None = None,
+) -> Assessment:
+    """Append an assessment and bring the commitment's current status up to date, atomically."""
+    today = timezone.localdate()
+    check_assessment(
+        commitment=commitment,
+        status=status,
+        as_of=as_of,
+        rationale=rationale,
+        party=party,
+        supersedes=supersedes,
+        correction_reason=correction_reason,
+    )
 
     with transaction.atomic():
         # Serialise writers per commitment, so two assessments recorded at once cannot leave the

@@ -25,7 +25,6 @@ from django.utils import timezone
 
 from tracker.commitments import actions
 from tracker.commitments.models import Assessment, Commitment, Evidence, Party, ProposedAssessment
-from tracker.commitments.status import Status
 
 State = ProposedAssessment.State
 
@@ -55,24 +54,15 @@ def _check(
 ) -> None:
     """The checks `record_assessment` makes, made when the proposal is written, so that a proposal
     that could never be recorded is refused at once with the same sentences."""
-    problems = {}
-    if status not in Status.values:
-        problems["status"] = f"“{status}” is not a status on the scale."
-    if as_of > timezone.localdate():
-        problems["as_of"] = "An assessment records what is already true: the date cannot be in the future."
-    elif as_of < commitment.made_on:
-        problems["as_of"] = f"The commitment was made on {commitment.made_on:%d %B %Y}; the date cannot be earlier."
-    if not (rationale or "").strip():
-        problems["rationale"] = "Say why: the rationale is what readers cite."
-    if party is not None and not commitment.parties.filter(pk=party.pk).exists():
-        problems["party"] = f"{party} is not a party to {commitment.reference}."
-    if supersedes is not None:
-        if supersedes.commitment_id != commitment.pk:
-            problems["supersedes"] = "A correction must concern the same commitment."
-        elif not (correction_reason or "").strip():
-            problems["correction_reason"] = "Say what was wrong with the assessment being corrected."
-    if problems:
-        raise ValidationError(problems)
+    actions.check_assessment(
+        commitment=commitment,
+        status=status,
+        as_of=as_of,
+        rationale=rationale,
+        party=party,
+        supersedes=supersedes,
+        correction_reason=correction_reason or "",
+    )
 
 
 def propose_assessment(
